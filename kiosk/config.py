@@ -1,0 +1,239 @@
+"""Terminal configuration: declared once as typed data, loaded from TOML plus environment.
+
+Each field carries its default and a one-line description (the example file is generated
+from them, and a test keeps it in step). A bad value stops start-up with one message that
+names the file, the key and the reason: never a traceback.
+
+Environment overrides: ``KIOSK_<SECTION>_<KEY>``, e.g. ``KIOSK_SESSION_IDLE_SECONDS=60``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from kiosk.domain.session import MIN_WARNING_SECONDS
+
+ENV_PREFIX = "KIOSK_"
+DISPLAY_MODES = ("both", "bo", "zh", "en")
+MISSING_CLIP_RULES = ("chinese", "chime", "silence")
+
+
+def _f(default: Any, doc: str, **check: Any) -> Any:
+    """A config field with its description and bounds kept beside it."""
+    return field(default=default, metadata={"doc": doc, **check})
+
+
+@dataclass(frozen=True)
+class TerminalSection:
+    """Who this kiosk is and where it stands."""
+
+    station_code: str = _f("gongdelin", "Code of the station this kiosk stands in (see assets/data/places.json)")
+    name: str = _f("kiosk-1", "Name of this terminal, shown to technicians and in the market server")
+    demo: bool = _f(False, "Demo mode: seeds demo data, shows the demo card panel and an exit button")
+
+
+@dataclass(frozen=True)
+class DisplaySection:
+    """The screen, so that sizes in millimetres become pixels."""
+
+    fullscreen: bool = _f(True, "Fill the screen (turn off only for development)")
+    diagonal_inches: float = _f(21.5, "Diagonal of the panel, for millimetre sizes", min=7.0, max=100.0)
+    width_px: int = _f(1920, "Horizontal resolution of the panel", min=640, max=7680)
+    height_px: int = _f(1080, "Vertical resolution of the panel", min=480, max=4320)
+    default_mode: str = _f("both", "Text shown before a worker chooses: both, bo, zh or en", choices=DISPLAY_MODES)
+
+
+@dataclass(frozen=True)
+class SessionSection:
+    """How long a session waits for a worker who walked away."""
+
+    idle_seconds: int = _f(90, "Seconds without a touch before the warning", min=15, max=3600)
+    warning_seconds: int = _f(30, "Seconds the countdown lasts (WCAG 2.2.1: at least 20)", min=MIN_WARNING_SECONDS, max=600)
+
+
+@dataclass(frozen=True)
+class StorageSection:
+    """Where the kiosk keeps its data."""
+
+    data_dir: str = _f("", "Folder for the database, secret and logs; empty means the platform default")
+
+
+@dataclass(frozen=True)
+class AdminSection:
+    """Staff and technician PINs."""
+
+    pin_max_failures: int = _f(5, "Wrong PINs in a row before the role is locked", min=1, max=20)
+    pin_lockout_seconds: int = _f(300, "How long a locked role stays locked", min=10, max=86400)
+    gesture_taps: int = _f(5, "Taps in the top-left corner that open the PIN pad", min=3, max=10)
+
+
+@dataclass(frozen=True)
+class WagesSection:
+    """Local wage rules (LHASA.md; check the figures against the TAR HRSS notice)."""
+
+    min_hourly_yuan: int = _f(18, "TAR minimum hourly wage for non-full-time work (2021 notice: 18)", min=1, max=1000)
+    min_monthly_yuan: int = _f(1850, "TAR minimum monthly wage (2021 notice: 1850)", min=1, max=100000)
+
+
+@dataclass(frozen=True)
+class VoiceSection:
+    """Spoken prompts."""
+
+    enabled: bool = _f(True, "Speak prompts")
+    volume: float = _f(0.9, "Playback volume from 0 to 1", min=0.0, max=1.0)
+    rate: int = _f(150, "Chinese speech rate in words per minute", min=60, max=300)
+    missing_clip: str = _f("chinese", "When a Tibetan clip is missing: chinese, chime or silence", choices=MISSING_CLIP_RULES)
+
+
+@dataclass(frozen=True)
+class LoggingSection:
+    """The technician's log."""
+
+    level: str = _f("INFO", "Log level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole terminal configuration; ``source`` names the file it came from."""
+
+    terminal: TerminalSection = field(default_factory=TerminalSection)
+    display: DisplaySection = field(default_factory=DisplaySection)
+    session: SessionSection = field(default_factory=SessionSection)
+    storage: StorageSection = field(default_factory=StorageSection)
+    admin: AdminSection = field(default_factory=AdminSection)
+    wages: WagesSection = field(default_factory=WagesSection)
+    voice: VoiceSection = field(default_factory=VoiceSection)
+    logging: LoggingSection = field(default_factory=LoggingSection)
+    source: str = "(defaults)"
+
+
+SECTIONS: dict[str, type[Any]] = {
+    f.name: f.default_factory  # type: ignore[misc]
+    for f in fields(Config)
+    if f.name != "source"
+}
+
+
+class ConfigError(Exception):
+    """A configuration value is wrong: names the file, the key and the reason."""
+
+    def __init__(self, source: str, key: str, reason: str) -> None:
+        super().__init__(f"{source}: {key}: {reason}")
+        self.source, self.key, self.reason = source, key, reason
+
+
+def _convert(value: Any, kind: type[Any], source: str, key: str) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            return value.lower() in ("1", "true", "yes", "on")
+        raise ConfigError(source, key, f"expected true or false, got {value!r}")
+    if kind is int:
+        if isinstance(value, bool):
+            raise ConfigError(source, key, f"expected a whole number, got {value!r}")
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(source, key, f"expected a whole number, got {value!r}") from None
+    if kind is float:
+        if isinstance(value, bool):
+            raise ConfigError(source, key, f"expected a number, got {value!r}")
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(source, key, f"expected a number, got {value!r}") from None
+    if not isinstance(value, str):
+        raise ConfigError(source, key, f"expected text, got {value!r}")
+    return value
+
+
+def _check(value: Any, meta: Mapping[str, Any], source: str, key: str) -> None:
+    if "min" in meta and value < meta["min"]:
+        raise ConfigError(source, key, f"must be at least {meta['min']}, got {value}")
+    if "max" in meta and value > meta["max"]:
+        raise ConfigError(source, key, f"must be at most {meta['max']}, got {value}")
+    if "choices" in meta and value not in meta["choices"]:
+        raise ConfigError(source, key, f"must be one of {', '.join(meta['choices'])}, got {value!r}")
+
+
+def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], source: str) -> Any:
+    cls = SECTIONS[name]
+    hints = get_type_hints(cls)
+    known = {f.name: f for f in fields(cls)}
+    for key in raw:
+        if key not in known:
+            raise ConfigError(source, f"[{name}] {key}", f"unknown key (known: {', '.join(known)})")
+    values: dict[str, Any] = {}
+    for fname, fdef in known.items():
+        env_key = f"{ENV_PREFIX}{name}_{fname}".upper()
+        if env_key in env:
+            where, value = "environment", env[env_key]
+        elif fname in raw:
+            where, value = source, raw[fname]
+        else:
+            continue
+        label = env_key if where != source else f"[{name}] {fname}"
+        converted = _convert(value, hints[fname], where, label)
+        _check(converted, fdef.metadata, where, label)
+        values[fname] = converted
+    return cls(**values)
+
+
+def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Config:
+    """Read ``path`` (None: defaults only) and apply ``KIOSK_*`` overrides from ``env``."""
+    env = os.environ if env is None else env
+    source = str(path) if path else "(defaults)"
+    raw: dict[str, Any] = {}
+    if path is not None:
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(source, "(file)", "file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(source, "(file)", f"cannot read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(source, "(syntax)", str(exc)) from None
+    for name, value in raw.items():
+        if name not in SECTIONS:
+            raise ConfigError(source, f"[{name}]", f"unknown section (known: {', '.join(SECTIONS)})")
+        if not isinstance(value, dict):
+            raise ConfigError(source, f"[{name}]", "expected a table of keys")
+    sections = {name: _build_section(name, raw.get(name, {}), env, source) for name in SECTIONS}
+    return Config(**sections, source=source)
+
+
+def with_overrides(config: Config, **sections: Mapping[str, Any]) -> Config:
+    """A copy with some fields replaced, e.g. ``with_overrides(c, terminal={"demo": True})``."""
+    changed = {
+        name: dataclasses.replace(getattr(config, name), **values)
+        for name, values in sections.items()
+    }
+    return dataclasses.replace(config, **changed)
+
+
+def example_toml() -> str:
+    """The documented example file, generated from the declarations above."""
+    lines = [
+        "# Gig-station kiosk configuration (generated by `kiosk-admin config-example`).",
+        "# Every key is optional; the value shown is the default.",
+        f"# Any key can be overridden by the environment: {ENV_PREFIX}<SECTION>_<KEY>.",
+    ]
+    for name, cls in SECTIONS.items():
+        lines += ["", f"[{name}]", f"# {cls.__doc__}"]
+        for fdef in fields(cls):
+            default = fdef.default
+            if isinstance(default, bool):
+                shown = "true" if default else "false"
+            elif isinstance(default, str):
+                shown = f'"{default}"'
+            else:
+                shown = str(default)
+            lines += [f"# {fdef.metadata['doc']}", f"{fdef.name} = {shown}"]
+    return "\n".join(lines) + "\n"

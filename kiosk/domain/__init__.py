@@ -1,0 +1,1 @@
+"""Pure-Python core: entities, rules and state machines, importable with no Qt and no database."""

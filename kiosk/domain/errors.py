@@ -1,0 +1,59 @@
+"""Typed errors of the kiosk.
+
+Every error a person can meet carries a ``kind`` and a catalog message id, so that one
+function in the UI turns it into a bilingual, spoken message, and the log gets the
+technical detail. The detail never holds personal data.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class KioskError(Exception):
+    """Base of every expected failure; ``message_id`` names the catalog text for people."""
+
+    message_id: str = "error.generic"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail or self.message_id)
+        self.detail = detail
+
+
+class StoreErrorKind(Enum):
+    """Why the local database could not be used."""
+
+    DAMAGED = "damaged"
+    MIGRATION_FAILED = "migration_failed"
+    UNAVAILABLE = "unavailable"
+
+
+class StoreError(KioskError):
+    """The local database failed; the kiosk keeps the damaged file for a technician."""
+
+    def __init__(self, kind: StoreErrorKind, detail: str = "") -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.message_id = f"error.store.{kind.value}"
+
+
+class AuthErrorKind(Enum):
+    """Why a staff or technician PIN was refused."""
+
+    WRONG_PIN = "wrong_pin"
+    LOCKED_OUT = "locked_out"
+    NO_PIN_SET = "no_pin_set"
+    BAD_FORMAT = "bad_format"
+
+
+class AuthError(KioskError):
+    """A PIN entry failed; ``remaining`` tries or ``retry_after_s`` say what comes next."""
+
+    def __init__(
+        self, kind: AuthErrorKind, *, remaining: int = 0, retry_after_s: int = 0
+    ) -> None:
+        super().__init__(kind.value)
+        self.kind = kind
+        self.remaining = remaining
+        self.retry_after_s = retry_after_s
+        self.message_id = f"error.auth.{kind.value}"

@@ -1,0 +1,1 @@
+"""Use cases over ports (Protocols); no Qt, no SQL. ``app`` wires real adapters in."""

@@ -1,0 +1,299 @@
+"""SQLAlchemy 2.x models for the whole product.
+
+Entities that travel to or from the market server carry client-made UUID ids and a
+``version``. Identity data is kept only as keyed hashes (for look-up) and masked text
+(for display): never a full ID number, never a photo (PIPL, IDCARD.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+UUID_LEN = 36
+
+
+class Base(DeclarativeBase):
+    """Declarative base; naming convention keeps Alembic's constraint names stable."""
+
+    type_annotation_map = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
+
+
+Base.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class JobTypeRow(Base):
+    """A trade (工种), with the wage range used for demo data and plausibility checks."""
+
+    __tablename__ = "job_types"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(32))
+    name_en: Mapped[str] = mapped_column(String(64))
+    icon: Mapped[str] = mapped_column(String(64))
+    wage_min: Mapped[int]
+    wage_max: Mapped[int]
+    occupation_code: Mapped[str | None] = mapped_column(String(16))
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+
+class PlaceRow(Base):
+    """A station (零工驿站) or the market (零工市场)."""
+
+    __tablename__ = "places"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EmployerRow(Base):
+    """An employer with the credit record shown on job cards."""
+
+    __tablename__ = "employers"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))
+    licence_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    credit_score: Mapped[int] = mapped_column(default=80)
+    unpaid_wage_cases: Mapped[int] = mapped_column(default=0)
+    on_arrears_list: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[dt.datetime]
+
+
+class JobRow(Base):
+    """A day job offered by an employer."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint("day_wage > 0", name="wage_positive"),
+        CheckConstraint("slots_taken <= slots_total", name="slots_within_total"),
+        Index("ix_jobs_open_start", "status", "starts_at"),
+    )
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    job_type_code: Mapped[str] = mapped_column(ForeignKey("job_types.code"), index=True)
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    title_zh: Mapped[str] = mapped_column(String(128))
+    description_zh: Mapped[str] = mapped_column(Text, default="")
+    day_wage: Mapped[int]
+    pay_terms: Mapped[str] = mapped_column(String(16))
+    duration: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[dt.datetime]
+    ends_at: Mapped[dt.datetime]
+    hours_per_day: Mapped[float] = mapped_column(Float)
+    place_code: Mapped[str | None] = mapped_column(ForeignKey("places.code"))
+    address_zh: Mapped[str] = mapped_column(String(128))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    slots_total: Mapped[int]
+    slots_taken: Mapped[int] = mapped_column(default=0)
+    tools_provided: Mapped[bool] = mapped_column(Boolean, default=True)
+    meals_provided: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    posted_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class WorkerRow(Base):
+    """A registered worker: keyed hashes for look-up, masked number for display."""
+
+    __tablename__ = "workers"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    id_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    chip_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    id_masked: Mapped[str] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(String(64))
+    gender: Mapped[int] = mapped_column(default=0)
+    nation_code: Mapped[str] = mapped_column(String(2), default="")
+    birth_year: Mapped[int]
+    phone: Mapped[str | None] = mapped_column(String(16))
+    preferred_lang: Mapped[str] = mapped_column(String(8), default="both")
+    expected_wage: Mapped[int | None]
+    availability: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    home_place_code: Mapped[str | None] = mapped_column(ForeignKey("places.code"))
+    consent_at: Mapped[dt.datetime | None]
+    registered_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class WorkerSkillRow(Base):
+    """A trade a worker can do, with years of experience."""
+
+    __tablename__ = "worker_skills"
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"), primary_key=True)
+    job_type_code: Mapped[str] = mapped_column(ForeignKey("job_types.code"), primary_key=True)
+    years: Mapped[int] = mapped_column(default=0)
+
+
+class ApplicationRow(Base):
+    """"I want this job": a command the server decides (it may answer full)."""
+
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("worker_id", "job_id"),)
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[dt.datetime]
+
+
+class AgreementRow(Base):
+    """A signed simple employment agreement; immutable once signed."""
+
+    __tablename__ = "agreements"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"))
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"))
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id"))
+    template_version: Mapped[str] = mapped_column(String(16))
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    worker_signature_png: Mapped[bytes | None]
+    employer_signature_png: Mapped[bytes | None]
+    signed_at: Mapped[dt.datetime]
+
+
+class TrainingRow(Base):
+    """A skills-training session."""
+
+    __tablename__ = "trainings"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    job_type_code: Mapped[str] = mapped_column(ForeignKey("job_types.code"))
+    title_zh: Mapped[str] = mapped_column(String(128))
+    starts_at: Mapped[dt.datetime]
+    place_code: Mapped[str] = mapped_column(ForeignKey("places.code"))
+    seats_total: Mapped[int]
+    seats_taken: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class TrainingBookingRow(Base):
+    """A worker's seat in a training."""
+
+    __tablename__ = "training_bookings"
+    __table_args__ = (UniqueConstraint("worker_id", "training_id"),)
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"))
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[dt.datetime]
+
+
+class ComplaintRow(Base):
+    """A wage-arrears (欠薪) or other complaint, passed to the rights desk."""
+
+    __tablename__ = "complaints"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    employer_id: Mapped[str | None] = mapped_column(ForeignKey("employers.id"))
+    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_owed: Mapped[int | None]
+    days_worked: Mapped[int | None]
+    status: Mapped[str] = mapped_column(String(16), default="filed")
+    created_at: Mapped[dt.datetime]
+
+
+class RatingRow(Base):
+    """A two-way rating after a job (worker -> employer or employer -> worker)."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),)
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(24))
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id"))
+    stars: Mapped[int]
+    created_at: Mapped[dt.datetime]
+
+
+class OutboxRow(Base):
+    """A mutation waiting for the market server; written with its business row (SYNC.md)."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mutation_uuid: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
+    type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    base_version: Mapped[int | None]
+    payload: Mapped[dict[str, Any]]
+    captured_at_local: Mapped[dt.datetime]
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    batch_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncStateRow(Base):
+    """The server cursor of one pulled collection, committed with each page."""
+
+    __tablename__ = "sync_state"
+    collection: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    last_pull_at: Mapped[dt.datetime | None]
+
+
+class ConflictRow(Base):
+    """A profile field the server overruled; staff review the kiosk's value."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mutation_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    field: Mapped[str] = mapped_column(String(64))
+    kiosk_value: Mapped[str | None] = mapped_column(Text)
+    server_value: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+
+
+class AuditRow(Base):
+    """Who did what at the kiosk; never personal data in ``detail``."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(48))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SettingRow(Base):
+    """A terminal setting changed at the kiosk (not in the config file)."""
+
+    __tablename__ = "terminal_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class PinRow(Base):
+    """A role's PIN hash and its failure count, kept across restarts."""
+
+    __tablename__ = "admin_pins"
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[float] = mapped_column(Float, default=0.0)
