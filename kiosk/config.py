@@ -237,3 +237,37 @@ def example_toml() -> str:
                 shown = str(default)
             lines += [f"# {fdef.metadata['doc']}", f"{fdef.name} = {shown}"]
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where this kiosk reads and writes; derived from the config, never global."""
+
+    data_dir: Path
+    database: Path
+    secret: Path
+    logs: Path
+    assets: Path
+    translations: Path
+
+
+def resolve_paths(config: Config, env: Mapping[str, str] | None = None) -> Paths:
+    """Data under ``storage.data_dir`` (platform default otherwise; demo data kept apart)."""
+    import platformdirs  # noqa: PLC0415 - only needed here
+
+    env = os.environ if env is None else env
+    root = Path(config.storage.data_dir) if config.storage.data_dir else Path(
+        platformdirs.user_data_dir("gig-station-kiosk", appauthor=False)
+    )
+    data = root / "demo" if config.terminal.demo else root
+    tree = Path(__file__).resolve().parent.parent
+    assets = Path(env.get("KIOSK_ASSETS_DIR", tree / "assets"))
+    translations = Path(env.get("KIOSK_TRANSLATIONS_DIR", tree / "translations"))
+    return Paths(
+        data_dir=data,
+        database=data / "kiosk.sqlite3",
+        secret=data / "installation.key",
+        logs=data / "logs",
+        assets=assets,
+        translations=translations,
+    )

@@ -102,6 +102,15 @@ class Catalog:
         log.error("message %s is in no catalog", msgid)
         return msgid
 
+    def ids(self, lang: Lang) -> set[str]:
+        """Message ids with a translation in ``lang``."""
+        keys = self._tr[lang]._catalog  # type: ignore[attr-defined]
+        return {k[0] if isinstance(k, tuple) else k for k in keys} - {""}
+
+    def missing(self, lang: Lang) -> list[str]:
+        """Ids that the Chinese catalog has and ``lang`` lacks (sorted)."""
+        return sorted(self.ids(Lang.ZH) - self.ids(lang))
+
     def lines(self, msgid: str, mode: Mode, /, **fmt: Any) -> list[tuple[Lang, str]]:
         """One (language, text) per line shown in ``mode``, Tibetan first."""
         return [(lang, self.text(msgid, lang, **fmt)) for lang in mode.langs]

@@ -1,0 +1,114 @@
+"""Diagnostics for technicians: ``kiosk --check`` and the technician screen show the same report."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.config import Config, Paths
+from kiosk.domain.errors import KioskError
+from kiosk.i18n import Catalog, CatalogError, Lang
+from kiosk.store.db import head_revision, pragma
+from kiosk.ui.theme import FontReport
+from kiosk.wiring import Backend, open_backend
+
+OK, WARN, FAIL = "ok", "warn", "FAIL"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report."""
+
+    level: str
+    name: str
+    detail: str
+
+
+def _writable(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def check_catalog(paths: Paths) -> list[Finding]:
+    """Every catalog loads and has every message of the Chinese one."""
+    try:
+        catalog = Catalog(paths.translations)
+    except CatalogError as exc:
+        return [Finding(FAIL, "translations", str(exc))]
+    findings = []
+    for lang in Lang:
+        missing = catalog.missing(lang)
+        level = OK if not missing else WARN
+        findings.append(Finding(level, f"translations {lang.value}", f"{len(missing)} missing" + (f": {', '.join(missing[:5])}" if missing else "")))
+    return findings
+
+
+def check_backend(backend: Backend) -> list[Finding]:
+    """Database durability, revision, contents, and the secret's permissions."""
+    report, engine = backend.report, backend.engine
+    head = head_revision()
+    out = [
+        Finding(OK, "database", str(report.path)),
+        Finding(OK if report.revision == head else FAIL, "schema revision", f"{report.revision} (shipped: {head})"),
+    ]
+    journal, sync, fks = pragma(engine, "journal_mode"), pragma(engine, "synchronous"), pragma(engine, "foreign_keys")
+    good = journal == "wal" and sync == 2 and fks == 1
+    out.append(Finding(OK if good else FAIL, "durability", f"journal={journal} synchronous={sync} foreign_keys={fks}"))
+    if report.damaged_copy is not None:
+        out.append(Finding(WARN, "database recovered", f"damaged file kept as {report.damaged_copy}"))
+    fig = backend.figures.figures()
+    out.append(Finding(OK if fig.open_jobs else WARN, "contents",
+                       f"open jobs {fig.open_jobs}, workers {fig.workers}, employers {fig.employers}, waiting to send {fig.pending_outbox}"))
+    mode = stat.S_IMODE(os.stat(backend.report.path.parent / "installation.key").st_mode)
+    out.append(Finding(OK if mode & 0o077 == 0 else WARN, "installation secret", f"mode {mode:o}"))
+    return out
+
+
+def check_fonts(fonts: FontReport) -> list[Finding]:
+    """Tibetan and Chinese fonts present (a missing Tibetan font makes Tibetan unreadable)."""
+    return [
+        Finding(OK if fonts.tibetan else FAIL, "Tibetan font", "Noto Serif Tibetan" + ("" if fonts.tibetan else " missing: apt-get install fonts-noto-core")),
+        Finding(OK if fonts.cjk else FAIL, "Chinese font", "Noto Sans CJK SC" + ("" if fonts.cjk else " missing: apt-get install fonts-noto-cjk")),
+    ]
+
+
+def diagnose(config: Config, paths: Paths, backend: Backend | None, fonts: FontReport | None) -> list[Finding]:
+    """The whole report; ``backend`` None means the store is not open (it is tried here)."""
+    findings = [
+        Finding(OK, "version", __version__),
+        Finding(OK, "config", config.source),
+        Finding(OK, "terminal", f"{config.terminal.name} at {config.terminal.station_code}" + (" (demo)" if config.terminal.demo else "")),
+        Finding(OK if _writable(paths.data_dir) else FAIL, "data folder", str(paths.data_dir)),
+    ]
+    if backend is None:
+        try:
+            backend = open_backend(config, paths)
+        except (KioskError, OSError, ValueError) as exc:
+            findings.append(Finding(FAIL, "database", f"{type(exc).__name__}: {exc}"))
+    if backend is not None:
+        findings += check_backend(backend)
+    findings += check_catalog(paths)
+    if fonts is not None:
+        findings += check_fonts(fonts)
+    findings.append(Finding(WARN, "card reader", "no reader backend yet (ID-card issue)"))
+    return findings
+
+
+def render(findings: list[Finding]) -> str:
+    """One aligned line per finding."""
+    width = max(len(f.name) for f in findings)
+    return "\n".join(f"[{f.level:>4}] {f.name:<{width}}  {f.detail}" for f in findings)
+
+
+def failed(findings: list[Finding]) -> bool:
+    """True when any finding is a failure."""
+    return any(f.level == FAIL for f in findings)

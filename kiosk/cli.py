@@ -1,0 +1,95 @@
+"""``kiosk-admin``: technician commands (seed, PINs, diagnostics, screenshots, config)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.config import ConfigError, example_toml
+from kiosk.domain.errors import AuthError, KioskError
+
+EXIT_USAGE, EXIT_FAILED = 2, 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kiosk-admin", description="Technician commands for the gig-station kiosk")
+    p.add_argument("--config", type=Path, default=None, help="TOML config file (default: $KIOSK_CONFIG or none)")
+    p.add_argument("--demo", action="store_true", help="act on the demo data folder")
+    sub = p.add_subparsers(dest="command", required=True)
+    seed = sub.add_parser("seed", help="replace the job catalogue with generated demo data")
+    seed.add_argument("--jobs", type=int, default=2000, help="number of jobs (default 2000, up to 100000)")
+    seed.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    seed.add_argument("--replace", action="store_true", help="allowed to replace existing jobs")
+    pin = sub.add_parser("set-pin", help="set the staff or technician PIN (read from the terminal or stdin)")
+    pin.add_argument("--role", choices=("staff", "technician"), required=True)
+    sub.add_parser("diagnose", help="print the diagnostics report (same as kiosk --check)")
+    sub.add_parser("config-example", help="print a documented example config file")
+    shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
+    shots.add_argument("out_dir", type=Path)
+    shots.add_argument("--modes", default="both,bo,zh,en", help="comma-separated display modes")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``kiosk-admin``."""
+    args = _parser().parse_args(argv)
+    if args.command == "config-example":
+        print(example_toml(), end="")
+        return 0
+    from kiosk.app import load, run_check  # noqa: PLC0415
+    from kiosk.logsetup import setup_logging  # noqa: PLC0415
+
+    try:
+        config, paths = load(args)
+    except ConfigError as exc:
+        print(f"kiosk-admin: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(paths.logs, "WARNING")
+    if args.command == "diagnose":
+        return run_check(config, paths)
+    try:
+        return _run(args, config, paths)
+    except (KioskError, OSError, ValueError) as exc:
+        print(f"kiosk-admin: {args.command} failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _run(args: argparse.Namespace, config: object, paths: object) -> int:
+    from kiosk.config import Config, Paths  # noqa: PLC0415
+    from kiosk.wiring import open_backend, seed_demo  # noqa: PLC0415
+
+    assert isinstance(config, Config) and isinstance(paths, Paths)
+    if args.command == "screenshots":
+        from kiosk.screenshots import render_all  # noqa: PLC0415
+
+        for path in render_all(config, paths, args.out_dir, args.modes.split(",")):
+            print(path)
+        return 0
+    backend = open_backend(config, paths)
+    if args.command == "seed":
+        if not 1 <= args.jobs <= 100_000:
+            print("kiosk-admin: --jobs must be between 1 and 100000", file=sys.stderr)
+            return EXIT_USAGE
+        from kiosk.store.repositories import DemoRepository  # noqa: PLC0415
+
+        if DemoRepository(backend.engine).has_jobs() and not args.replace:
+            print("kiosk-admin: the database already has jobs; add --replace to replace them", file=sys.stderr)
+            return EXIT_FAILED
+        n = seed_demo(backend, paths, args.jobs, backend.clock.now().date(), args.seed)
+        print(f"seeded {n} jobs into {paths.database}")
+        return 0
+    if args.command == "set-pin":
+        from kiosk.services.admin_auth import Role  # noqa: PLC0415
+
+        pin = getpass.getpass("new PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+        try:
+            backend.auth.set_pin(Role(args.role), pin)
+        except AuthError:
+            print("kiosk-admin: a PIN has 4 to 8 digits", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"{args.role} PIN set")
+        return 0
+    return EXIT_USAGE

@@ -1,0 +1,61 @@
+"""The ports services need; the store and devices implement them, tests fake them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from kiosk.domain.entities import StationFigures, Worker
+from kiosk.domain.pin import PinRecord
+
+
+class Clock(Protocol):
+    """Wall time (for records) and monotonic time (for timeouts)."""
+
+    def now(self) -> dt.datetime:
+        """Timezone-aware local time."""
+        ...
+
+    def monotonic(self) -> float:
+        """Seconds that never go backwards."""
+        ...
+
+
+class PinStore(Protocol):
+    """Keeps each role's PIN record across restarts."""
+
+    def load(self, role: str) -> PinRecord:
+        """The role's record."""
+        ...
+
+    def save(self, role: str, record: PinRecord) -> None:
+        """Replace the role's record."""
+        ...
+
+
+class AuditLog(Protocol):
+    """Append-only log of actions (never personal data)."""
+
+    def append(self, at: dt.datetime, actor: str, action: str, detail: str = "") -> None:
+        """Record one action."""
+        ...
+
+
+class FiguresReader(Protocol):
+    """Today's counts."""
+
+    def figures(self) -> StationFigures:
+        """Counts for the staff screen."""
+        ...
+
+
+class WorkerReader(Protocol):
+    """Finds registered workers."""
+
+    def by_id_hash(self, id_hash: str) -> Worker | None:
+        """The worker with this keyed hash, if any."""
+        ...
+
+    def sample(self, limit: int) -> list[Worker]:
+        """A few workers (demo panel)."""
+        ...

@@ -1,0 +1,1 @@
+"""PySide6 screens, widgets and bridges; the only package besides ``app`` that imports Qt."""

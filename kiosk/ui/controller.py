@@ -1,0 +1,215 @@
+"""Wires screens to services: the worker's visit, the idle rule, staff and technician modes.
+
+Every service call runs on the DB worker (``TaskRunner`` with one thread); results come back
+to the GUI thread, so the screen never waits on SQLite.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.entities import StationFigures
+from kiosk.domain.errors import AuthError, AuthErrorKind, KioskError
+from kiosk.i18n import Mode
+from kiosk.services.admin_auth import AdminAuth, Role
+from kiosk.services.ports import AuditLog, Clock, FiguresReader, WorkerReader
+from kiosk.services.session import SessionService, SessionView
+from kiosk.ui.idle import IdleController
+from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.pin import PinScreen
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.texts import Texts
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+DEMO_SAMPLE_CARDS = 6
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the UI may call; built by ``app`` once the store is open."""
+
+    session: SessionService
+    auth: AdminAuth
+    figures: FiguresReader
+    workers: WorkerReader
+    audit: AuditLog
+    clock: Clock
+    diagnostics: Callable[[], str]
+
+
+class KioskController(QObject):
+    """The flow of the kiosk; ``session_started`` / ``session_ended`` for tests and voice."""
+
+    session_started = Signal(object)
+    session_ended = Signal(str)
+    services_attached = Signal()
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        texts: Texts,
+        idle: IdleController,
+        db: TaskRunner,
+        station_code: str,
+        quit_app: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.window, self.texts, self.idle, self.db = window, texts, idle, db
+        self.quit_app = quit_app
+        self.services: Services | None = None
+        theme = window.theme
+        self.attract = AttractScreen(theme, texts, station_code)
+        self.home = HomeScreen(theme, texts)
+        self.pin = PinScreen(theme, texts)
+        self.staff = StaffScreen(theme, texts)
+        self.technician = TechnicianScreen(theme, texts)
+        self.message = MessageScreen(theme, texts)
+        nav = window.navigator
+        for screen in (self.attract, self.home, self.pin, self.staff, self.technician, self.message):
+            nav.add(screen)
+        self._connect_signals()
+        nav.go("attract")
+
+    def _connect_signals(self) -> None:
+        w = self.window
+        self.attract.mode_chosen.connect(self._on_attract_mode_chosen)
+        self.home.bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
+        self.home.bar.finish_requested.connect(lambda: self.end_session("finished"))
+        self.idle.warning_started.connect(lambda: w.overlay.show_countdown(self.idle_seconds_left()))
+        self.idle.countdown.connect(w.overlay.show_countdown)
+        self.idle.expired.connect(lambda: self.end_session("timeout"))
+        w.overlay.continue_pressed.connect(self._on_overlay_continue_pressed)
+        w.hotspot.triggered.connect(self._on_hotspot_triggered)
+        self.pin.pin_entered.connect(self._on_pin_entered)
+        self.pin.cancelled.connect(lambda: self.end_session("cancelled"))
+        self.staff.leave_requested.connect(lambda: self.end_session("staff_left"))
+        self.technician.leave_requested.connect(lambda: self.end_session("technician_left"))
+        if w.demo_panel is not None:
+            w.demo_panel.card_presented.connect(self.present_card)
+            w.demo_panel.exit_requested.connect(self.quit_app)
+
+    def idle_seconds_left(self) -> int:
+        """Whole seconds left in the warning."""
+        return round(self.idle.clock.seconds_left(self.idle.monotonic()))
+
+    # --- store ---------------------------------------------------------------------
+    def attach(self, services: Services) -> None:
+        """The store is open: the kiosk can serve."""
+        self.services = services
+        if self.window.demo_panel is not None:
+            panel = self.window.demo_panel
+            self.db.submit(lambda: services.workers.sample(DEMO_SAMPLE_CARDS), panel.set_workers)
+        self.services_attached.emit()
+
+    def store_failed(self, exc: Exception) -> None:
+        """The database cannot be used: say so on screen, for a technician."""
+        message_id = exc.message_id if isinstance(exc, KioskError) else "error.store.unavailable"
+        log.error("store failed to open: %s", exc)
+        self.message.show_message(message_id)
+        self.window.navigator.go("message")
+
+    # --- worker visit ----------------------------------------------------------------
+    def present_card(self, id_hash: str) -> None:
+        """A card was read (demo panel now, readers later): start the visit."""
+        services = self.services
+        if services is None or self.window.navigator.current.name != "attract":
+            return
+        self.db.submit(lambda: services.session.start_for_hash(id_hash), self._on_session_looked_up)
+
+    def _on_session_looked_up(self, view: SessionView | None) -> None:
+        if view is None:
+            self.window.banner.show_message("session.not_registered", self.texts.lines("session.not_registered"))
+            return
+        if self.texts.mode is self.texts.default_mode and view.preferred_lang in {m.value for m in Mode}:
+            self.texts.set_mode(Mode(view.preferred_lang))
+        self.home.show_session(view)
+        self.idle.start_session()
+        self.window.navigator.go("home")
+        self.session_started.emit(view)
+
+    def end_session(self, reason: str) -> None:
+        """Wipe everything of the visit and return to the attract screen."""
+        self.idle.end_session()
+        self.window.overlay.hide()
+        self.window.banner.clear()
+        self.home.show_session(None)
+        self.pin.reset()
+        self.staff.show_figures(None)
+        self.technician.show_report("")
+        services = self.services
+        if services is not None:
+            self.db.submit(lambda: services.session.end(reason))
+        self.texts.reset()
+        if self.window.navigator.current.name != "message":
+            self.window.navigator.go("attract")
+        self.session_ended.emit(reason)
+
+    def crashed(self, kind: str) -> None:
+        """An unexpected error: back to the start, with an apology on screen."""
+        log.error("returning to the attract screen after %s", kind)
+        self.end_session("error")
+        self.window.banner.show_message("error.generic", self.texts.lines("error.generic"), "error")
+
+    def _on_attract_mode_chosen(self, mode: Mode) -> None:
+        self.texts.set_mode(mode)
+
+    def _on_bar_call_staff_requested(self) -> None:
+        self.window.banner.show_message("common.staff_called", self.texts.lines("common.staff_called"))
+        services = self.services
+        if services is not None:
+            self.db.submit(lambda: services.audit.append(services.clock.now(), "worker", "staff_called"))
+
+    def _on_overlay_continue_pressed(self) -> None:
+        self.idle.extend()
+        self.window.overlay.hide()
+
+    # --- staff and technician ---------------------------------------------------------
+    def _on_hotspot_triggered(self) -> None:
+        if self.window.navigator.current.name in ("pin", "staff", "technician", "message"):
+            return
+        if self.idle.clock.phase.value != "idle":
+            self.end_session("staff_gesture")
+        self.idle.start_session()
+        self.window.navigator.go("pin")
+
+    def _on_pin_entered(self, pin: str) -> None:
+        services = self.services
+        if services is None:
+            self.pin.show_error(self.texts.lines("error.store.unavailable"))
+            return
+        self.db.submit(lambda: services.auth.sign_in(pin), self._on_signed_in, self._on_sign_in_failed)
+
+    def _on_signed_in(self, role: Role) -> None:
+        services = self.services
+        assert services is not None
+        if role is Role.STAFF:
+            self.window.navigator.go("staff")
+            self.db.submit(services.figures.figures, self._on_figures_loaded)
+        else:
+            self.window.navigator.go("technician")
+            self.db.submit(services.diagnostics, self.technician.show_report)
+
+    def _on_figures_loaded(self, figures: StationFigures) -> None:
+        self.staff.show_figures(figures)
+
+    def _on_sign_in_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, AuthError):
+            log.error("sign-in failed unexpectedly: %s", type(exc).__name__)
+            self.pin.show_error(self.texts.lines("error.generic"))
+            return
+        msgid = exc.message_id
+        if exc.kind is AuthErrorKind.WRONG_PIN:
+            self.pin.show_error(self.texts.plural_lines(msgid, exc.remaining))
+        elif exc.kind is AuthErrorKind.LOCKED_OUT:
+            self.pin.show_error(self.texts.plural_lines(msgid, exc.retry_after_s))
+        else:
+            self.pin.show_error(self.texts.lines(msgid))
+

@@ -1,0 +1,155 @@
+"""Staff and technician screens; their tools arrive with the staff-mode issue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kiosk.domain.entities import StationFigures
+from kiosk.i18n import Lang
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.texts import Texts
+from kiosk.ui.theme import MAIN_TARGET_MM, Theme
+from kiosk.ui.widgets.bitext import BiText
+from kiosk.ui.widgets.buttons import BigButton
+
+FIGURES = (
+    ("staff.open_jobs", "open_jobs"),
+    ("staff.workers", "workers"),
+    ("staff.employers", "employers"),
+    ("staff.pending_sync", "pending_outbox"),
+)
+
+
+class _AdminScreen(Screen):
+    """Title, body and a button back to the start screen."""
+
+    title_id = ""
+    leave_requested = Signal()
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(theme, texts, parent)
+        self.root = QVBoxLayout(self)
+        m = theme.mm(8)
+        self.root.setContentsMargins(m, m, m, m)
+        self.root.setSpacing(theme.mm(5))
+        top = QHBoxLayout()
+        self.title = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.leave = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM))
+        self.leave.clicked.connect(self.leave_requested)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
+        self.root.addLayout(top)
+
+    def _finish_layout(self) -> None:
+        self.root.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current mode."""
+        self.title.set_lines(self.texts.lines(self.title_id))
+        self.leave.set_lines(self.texts.lines("common.home"))
+
+
+class StaffScreen(_AdminScreen):
+    """Today's figures for staff."""
+
+    name = "staff"
+    prompt_id = "staff.title"
+    title_id = "staff.title"
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(theme, texts, parent)
+        grid = QGridLayout()
+        grid.setSpacing(theme.mm(8))
+        self.figure_labels: dict[str, tuple[BiText, BiText]] = {}
+        for i, (msgid, attr) in enumerate(FIGURES):
+            tile = QFrame()
+            tile.setObjectName("figureTile")
+            tile.setStyleSheet("#figureTile { background: #FFFFFF; border-radius: 12px; }")
+            column = QVBoxLayout(tile)
+            pad = theme.mm(4)
+            column.setContentsMargins(pad, pad, pad, pad)
+            value = BiText(theme, "huge", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+            label = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted)
+            column.addWidget(value)
+            column.addWidget(label)
+            grid.addWidget(tile, i // 2, i % 2)
+            self.figure_labels[attr] = (label, value)
+        self.root.addLayout(grid)
+        self.figures: StationFigures | None = None
+        self._finish_layout()
+
+    def show_figures(self, figures: StationFigures | None) -> None:
+        """Show the counts (None while loading)."""
+        self.figures = figures
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels in the current mode; numbers in Arabic digits."""
+        super().retranslate()
+        for msgid, attr in FIGURES:
+            label, value = self.figure_labels[attr]
+            label.set_lines(self.texts.lines(msgid))
+            shown = "…" if self.figures is None else str(getattr(self.figures, attr))
+            value.set_lines([(Lang.EN, shown)])
+
+
+class TechnicianScreen(_AdminScreen):
+    """Diagnostics for technicians (the same report as ``kiosk --check``)."""
+
+    name = "technician"
+    prompt_id = "tech.title"
+    title_id = "tech.title"
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(theme, texts, parent)
+        self.section = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        font = QFont(["Noto Sans Mono", "DejaVu Sans Mono", "monospace"])
+        font.setPixelSize(theme.pixel_size("small"))
+        self.report.setFont(font)
+        self.report.setStyleSheet(f"color: {theme.palette.text}; background: #FFFFFF;")
+        self.root.addWidget(self.section)
+        self.root.addWidget(self.report, 1)
+        self.retranslate()
+
+    def show_report(self, text: str) -> None:
+        """Show a diagnostics report (technical text, not translated)."""
+        self.report.setPlainText(text)
+
+    def retranslate(self) -> None:
+        """Labels in the current mode."""
+        super().retranslate()
+        self.section.set_lines(self.texts.lines("tech.diagnostics"))
+
+
+class MessageScreen(Screen):
+    """A full-window message, e.g. when the database cannot be opened."""
+
+    name = "message"
+    in_session = False
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(theme, texts, parent)
+        root = QVBoxLayout(self)
+        m = theme.mm(12)
+        root.setContentsMargins(m, m, m, m)
+        self.message = BiText(theme, "title", bold=True)
+        root.addStretch(1)
+        root.addWidget(self.message)
+        root.addStretch(1)
+        self.message_id = ""
+
+    def show_message(self, message_id: str) -> None:
+        """Show ``message_id`` in the current mode."""
+        self.message_id = message_id
+        self.prompt_id = message_id
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current mode."""
+        if self.message_id:
+            self.message.set_lines(self.texts.lines(self.message_id))

@@ -1,0 +1,94 @@
+"""The attract screen: tap your ID card or scan a QR code, language choice, station, clock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.i18n import Lang, Mode
+from kiosk.services.clock import SystemClock
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.texts import Texts
+from kiosk.ui.theme import MAIN_TARGET_MM, Theme
+from kiosk.ui.widgets.bitext import BiText
+from kiosk.ui.widgets.buttons import BigButton
+
+LANGUAGE_BUTTONS = (
+    (Mode.BOTH, "lang.both"),
+    (Mode.BO, "lang.bo"),
+    (Mode.ZH, "lang.zh"),
+    (Mode.EN, "lang.en"),
+)
+
+
+class AttractScreen(Screen):
+    """Waits for a card; ``mode_chosen`` when a language button is pressed."""
+
+    name = "attract"
+    prompt_id = "attract.tap_card"
+    mode_chosen = Signal(object)
+    first_painted = Signal()
+
+    def __init__(self, theme: Theme, texts: Texts, station_code: str, parent: QWidget | None = None) -> None:
+        super().__init__(theme, texts, parent)
+        self.station_code = station_code
+        self._painted = False
+        self._clock = SystemClock()
+        root = QVBoxLayout(self)
+        m = theme.mm(8)
+        root.setContentsMargins(m, m, m, m)
+        top = QHBoxLayout()
+        self.station = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted)
+        self.time = QLabel()
+        self.time.setFont(theme.font(Lang.EN, "title", bold=True))
+        self.time.setStyleSheet(f"color: {theme.palette.text};")
+        self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.station, 1)
+        top.addWidget(self.time)
+        root.addLayout(top)
+        root.addStretch(1)
+        self.title = BiText(theme, "huge", bold=True)
+        self.subtitle = BiText(theme, "title", colour=theme.palette.muted)
+        root.addWidget(self.title)
+        root.addSpacing(theme.mm(6))
+        root.addWidget(self.subtitle)
+        root.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(theme.mm(6))
+        self.language_buttons: dict[Mode, BigButton] = {}
+        for mode, _ in LANGUAGE_BUTTONS:
+            button = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM * 0.8))
+            button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m))
+            self.language_buttons[mode] = button
+            row.addWidget(button)
+        root.addLayout(row)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._update_clock)
+        self._tick.start(1000)
+        self._update_clock()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current mode; language buttons always show their autonyms."""
+        self.station.set_lines(self.texts.lines(f"place.{self.station_code}"))
+        self.title.set_lines(self.texts.lines("attract.tap_card"))
+        self.subtitle.set_lines(self.texts.lines("attract.or_scan"))
+        for mode, msgid in LANGUAGE_BUTTONS:
+            button = self.language_buttons[mode]
+            text = self.texts.catalog.text(msgid, Lang.EN)
+            lang = Lang.BO if mode in (Mode.BO, Mode.BOTH) else (Lang.ZH if mode is Mode.ZH else Lang.EN)
+            button.set_lines([(lang, text)])
+            button.set_selected(mode is self.texts.mode)
+
+    def _update_clock(self) -> None:
+        now = self._clock.now()
+        # Arabic digits whatever the language (UX.md: compared with cards and phones).
+        self.time.setText(QLocale.c().toString(now.date(), "yyyy-MM-dd") + now.strftime("  %H:%M"))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Announce the first frame once (start-up measurement)."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

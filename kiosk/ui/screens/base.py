@@ -1,0 +1,34 @@
+"""What every screen shares: theme, texts, background, and a prompt to speak on arrival."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.texts import Texts
+from kiosk.ui.theme import Theme
+
+
+class Screen(QWidget):
+    """A full-window page of the kiosk.
+
+    ``prompt_id`` names the message spoken when the screen appears (voice arrives with the
+    voice issue; the id is declared now so every screen has one from the start).
+    """
+
+    name = "screen"
+    prompt_id = ""
+    in_session = False  # screens after login show "call staff"
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme, self.texts = theme, texts
+        self.setObjectName(self.name)
+        self.setStyleSheet(f"#{self.name} {{ background: {theme.palette.background}; }}")
+        texts.mode_changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set every text in the current mode (called on arrival and on a switch)."""
+
+    def entered(self) -> None:
+        """The screen became visible."""
+        self.retranslate()

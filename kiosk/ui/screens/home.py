@@ -1,0 +1,93 @@
+"""The worker's home after a tap: who they are (masked) and their skills."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.services.session import SessionView
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.session_bar import SessionBar
+from kiosk.ui.texts import Texts
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.bitext import BiText
+
+MAX_SKILL_TILES = 3
+
+
+class SkillTile(QFrame):
+    """One skill: the trade's name and the years of experience."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("skillTile")
+        self.setStyleSheet(f"#skillTile {{ background: #FFFFFF; border: 3px solid {theme.palette.secondary_bg}; border-radius: 12px; }}")
+        row = QHBoxLayout(self)
+        pad = theme.mm(4)
+        row.setContentsMargins(pad, pad, pad, pad)
+        self.name = BiText(theme, "primary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.years = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.years)
+
+
+class HomeScreen(Screen):
+    """Greets the signed-in worker; job matching attaches here in the matching issue."""
+
+    name = "home"
+    prompt_id = "session.welcome"
+    in_session = True
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(theme, texts, parent)
+        self.view: SessionView | None = None
+        root = QVBoxLayout(self)
+        m = theme.mm(8)
+        root.setContentsMargins(m, m, m, m)
+        root.setSpacing(theme.mm(5))
+        top = QHBoxLayout()
+        self.welcome = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.id_line = BiText(theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted)
+        top.addWidget(self.welcome, 3)
+        top.addWidget(self.id_line, 1, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(top)
+        self.skills_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        root.addWidget(self.skills_title)
+        tiles = QHBoxLayout()
+        tiles.setSpacing(theme.mm(6))
+        self.tiles = [SkillTile(theme) for _ in range(MAX_SKILL_TILES)]
+        for tile in self.tiles:
+            tiles.addWidget(tile, 1)
+            tile.hide()
+        self.no_skills = BiText(theme, "primary", align=Qt.AlignmentFlag.AlignLeft)
+        tiles.addWidget(self.no_skills, 1)
+        root.addLayout(tiles)
+        root.addStretch(1)
+        self.bar = SessionBar(theme, texts)
+        root.addWidget(self.bar)
+
+    def show_session(self, view: SessionView | None) -> None:
+        """Show ``view`` (None: clear everything shown of the last worker)."""
+        self.view = view
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts for the current worker in the current mode."""
+        view = self.view
+        skills = sorted(view.skills.items(), key=lambda kv: -kv[1])[:MAX_SKILL_TILES] if view else []
+        for tile in self.tiles:
+            tile.hide()
+            tile.name.set_lines([])
+            tile.years.set_lines([])
+        if view is None:
+            for text in (self.welcome, self.id_line, self.skills_title, self.no_skills):
+                text.set_lines([])
+            return
+        self.welcome.set_lines(self.texts.lines("session.welcome", name=view.name))
+        self.id_line.set_lines(self.texts.lines("session.id_masked", masked=view.id_masked))
+        self.skills_title.set_lines(self.texts.lines("home.skills"))
+        self.no_skills.set_lines([] if skills else self.texts.lines("home.no_skills"))
+        for tile, (code, years) in zip(self.tiles, skills, strict=False):
+            tile.name.set_lines(self.texts.lines(f"jobtype.{code}"))
+            tile.years.set_lines(self.texts.plural_lines("home.years", years))
+            tile.show()

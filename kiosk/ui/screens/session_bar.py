@@ -1,0 +1,39 @@
+"""The bar at the foot of every screen after login: call staff, and finish."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from kiosk.ui.texts import Texts
+from kiosk.ui.theme import MAIN_TARGET_MM, Theme
+from kiosk.ui.widgets.buttons import BigButton
+
+
+class SessionBar(QWidget):
+    """``call_staff_requested`` and ``finish_requested`` from two big buttons."""
+
+    call_staff_requested = Signal()
+    finish_requested = Signal()
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = texts
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.mm(8))
+        size = (MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM)
+        self.call_staff = BigButton(theme, "staff", min_mm=size)
+        self.finish = BigButton(theme, "secondary", min_mm=size)
+        row.addWidget(self.call_staff)
+        row.addStretch(1)
+        row.addWidget(self.finish)
+        self.call_staff.clicked.connect(self.call_staff_requested)
+        self.finish.clicked.connect(self.finish_requested)
+        texts.mode_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Relabel in the current mode."""
+        self.call_staff.set_lines(self.texts.lines("common.call_staff"))
+        self.finish.set_lines(self.texts.lines("session.finish"))

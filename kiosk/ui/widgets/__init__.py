@@ -1,0 +1,1 @@
+"""Reusable kiosk widgets: bilingual labels, big buttons, keypad, banner."""

@@ -1,0 +1,75 @@
+"""Big touch buttons with bilingual labels, never smaller than 20 x 20 mm (UX.md)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.i18n import Lang
+from kiosk.ui.theme import MIN_TARGET_MM, Theme
+from kiosk.ui.widgets.bitext import BiText
+
+
+class BigButton(QPushButton):
+    """A push button whose face is a ``BiText``; its size hint comes from the labels."""
+
+    def __init__(
+        self,
+        theme: Theme,
+        style: str = "primary",
+        *,
+        role: str = "primary",
+        min_mm: tuple[float, float] = (MIN_TARGET_MM * 2, MIN_TARGET_MM),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        pal = theme.palette
+        bg, fg = {
+            "primary": (pal.primary_bg, pal.primary_text),
+            "secondary": (pal.secondary_bg, pal.secondary_text),
+            "staff": (pal.staff_bg, pal.staff_text),
+            "continue": (pal.continue_bg, pal.continue_text),
+        }[style]
+        self.theme = theme
+        self.face = BiText(theme, role, bold=True, colour=fg, parent=self)
+        layout = QVBoxLayout(self)
+        pad = theme.mm(2.5)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.addWidget(self.face)
+        self._min = QSize(theme.mm(min_mm[0]), theme.mm(min_mm[1]))
+        self.setMinimumSize(self._min)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._colours = (bg, fg)
+        self.selected = False
+        self._apply_style()
+
+    def _apply_style(self) -> None:
+        bg, fg = self._colours
+        radius = self.theme.mm(3)
+        border = f"{self.theme.mm(1.5)}px solid {self.theme.palette.continue_bg}" if self.selected else "none"
+        self.setStyleSheet(
+            f"QPushButton {{ background: {bg}; border: {border}; border-radius: {radius}px; }}"
+            f"QPushButton:pressed {{ background: {fg}; }}"
+        )
+
+    def set_selected(self, selected: bool) -> None:
+        """Mark the current choice (a thick yellow frame)."""
+        if selected != self.selected:
+            self.selected = selected
+            self._apply_style()
+
+    def set_lines(self, lines: list[tuple[Lang, str]]) -> None:
+        """Set the label and grow to fit it."""
+        self.face.set_lines(lines)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Big enough for the labels and never under the minimum target."""
+        hint = self.layout().sizeHint()
+        return hint.expandedTo(self._min)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The labels' minimum (so text is never clipped) or the touch minimum."""
+        return self.layout().minimumSize().expandedTo(self._min)

@@ -1,0 +1,92 @@
+"""Builds the store-backed services (shared by the GUI, the CLI and diagnostics)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from kiosk.config import Config, Paths
+from kiosk.domain.pin import LockoutPolicy
+from kiosk.services.admin_auth import AdminAuth
+from kiosk.services.clock import SystemClock
+from kiosk.services.demo_data import DemoCatalog, DemoGenerator
+from kiosk.services.session import SessionService
+from kiosk.store.db import OpenReport, open_database
+from kiosk.store.repositories import (
+    AuditRepository,
+    DemoRepository,
+    FiguresRepository,
+    PinRepository,
+    WorkerRepository,
+)
+from kiosk.store.secret import load_or_create_secret
+
+DEFAULT_DEMO_JOBS = 2000
+DEMO_SEED = 2026
+
+
+@dataclass(frozen=True)
+class Backend:
+    """The open store and the services over it."""
+
+    engine: Engine
+    report: OpenReport
+    secret: bytes
+    clock: SystemClock
+    session: SessionService
+    auth: AdminAuth
+    figures: FiguresRepository
+    workers: WorkerRepository
+    audit: AuditRepository
+    pins: PinRepository
+
+
+def open_backend(config: Config, paths: Paths) -> Backend:
+    """Open (check, migrate) the database and build services over it."""
+    clock = SystemClock()
+    engine, report = open_database(paths.database, clock.now())
+    secret = load_or_create_secret(paths.secret)
+    audit = AuditRepository(engine)
+    workers = WorkerRepository(engine)
+    pins = PinRepository(engine)
+    policy = LockoutPolicy(config.admin.pin_max_failures, config.admin.pin_lockout_seconds)
+    if report.damaged_copy is not None:
+        audit.append(clock.now(), "system", "database_recovered", report.damaged_copy.name)
+    return Backend(
+        engine=engine,
+        report=report,
+        secret=secret,
+        clock=clock,
+        session=SessionService(workers, clock, audit),
+        auth=AdminAuth(pins, clock, policy, audit),
+        figures=FiguresRepository(engine),
+        workers=workers,
+        audit=audit,
+        pins=pins,
+    )
+
+
+def seed_demo(backend: Backend, paths: Paths, jobs: int, today: dt.date, seed: int = DEMO_SEED) -> int:
+    """Replace the catalogue with generated demo data; returns the number of jobs."""
+    catalog = DemoCatalog.load(paths.assets / "data")
+    data = DemoGenerator(catalog, backend.secret).generate(jobs=jobs, today=today, seed=seed)
+    DemoRepository(backend.engine).replace_all(data, backend.clock.now())
+    backend.audit.append(backend.clock.now(), "technician", "demo_seeded", f"jobs={jobs}")
+    return len(data.jobs)
+
+
+def prepare_demo(backend: Backend, paths: Paths, pins: dict[str, str]) -> None:
+    """First demo start: demo data and the demo PINs, unless already there."""
+    from kiosk.services.admin_auth import Role  # noqa: PLC0415
+
+    if not DemoRepository(backend.engine).has_jobs():
+        seed_demo(backend, paths, DEFAULT_DEMO_JOBS, backend.clock.now().date())
+    for role in Role:
+        if not backend.auth.has_pin(role):
+            backend.auth.set_pin(role, pins[role.value])
+
+
+Diagnose = Callable[[], str]
