@@ -48,7 +48,13 @@ def check_catalog(paths: Paths) -> list[Finding]:
     for lang in Lang:
         missing = catalog.missing(lang)
         level = OK if not missing else WARN
-        findings.append(Finding(level, f"translations {lang.value}", f"{len(missing)} missing" + (f": {', '.join(missing[:5])}" if missing else "")))
+        findings.append(
+            Finding(
+                level,
+                f"translations {lang.value}",
+                f"{len(missing)} missing" + (f": {', '.join(missing[:5])}" if missing else ""),
+            )
+        )
     return findings
 
 
@@ -58,16 +64,38 @@ def check_backend(backend: Backend) -> list[Finding]:
     head = head_revision()
     out = [
         Finding(OK, "database", str(report.path)),
-        Finding(OK if report.revision == head else FAIL, "schema revision", f"{report.revision} (shipped: {head})"),
+        Finding(
+            OK if report.revision == head else FAIL,
+            "schema revision",
+            f"{report.revision} (shipped: {head})",
+        ),
     ]
-    journal, sync, fks = pragma(engine, "journal_mode"), pragma(engine, "synchronous"), pragma(engine, "foreign_keys")
+    journal, sync, fks = (
+        pragma(engine, "journal_mode"),
+        pragma(engine, "synchronous"),
+        pragma(engine, "foreign_keys"),
+    )
     good = journal == "wal" and sync == 2 and fks == 1
-    out.append(Finding(OK if good else FAIL, "durability", f"journal={journal} synchronous={sync} foreign_keys={fks}"))
+    out.append(
+        Finding(
+            OK if good else FAIL,
+            "durability",
+            f"journal={journal} synchronous={sync} foreign_keys={fks}",
+        )
+    )
     if report.damaged_copy is not None:
-        out.append(Finding(WARN, "database recovered", f"damaged file kept as {report.damaged_copy}"))
+        out.append(
+            Finding(WARN, "database recovered", f"damaged file kept as {report.damaged_copy}")
+        )
     fig = backend.figures.figures()
-    out.append(Finding(OK if fig.open_jobs else WARN, "contents",
-                       f"open jobs {fig.open_jobs}, workers {fig.workers}, employers {fig.employers}, waiting to send {fig.pending_outbox}"))
+    out.append(
+        Finding(
+            OK if fig.open_jobs else WARN,
+            "contents",
+            f"open jobs {fig.open_jobs}, workers {fig.workers}, "
+            f"employers {fig.employers}, waiting to send {fig.pending_outbox}",
+        )
+    )
     mode = stat.S_IMODE(os.stat(backend.report.path.parent / "installation.key").st_mode)
     out.append(Finding(OK if mode & 0o077 == 0 else WARN, "installation secret", f"mode {mode:o}"))
     return out
@@ -76,17 +104,33 @@ def check_backend(backend: Backend) -> list[Finding]:
 def check_fonts(fonts: FontReport) -> list[Finding]:
     """Tibetan and Chinese fonts present (a missing Tibetan font makes Tibetan unreadable)."""
     return [
-        Finding(OK if fonts.tibetan else FAIL, "Tibetan font", "Noto Serif Tibetan" + ("" if fonts.tibetan else " missing: apt-get install fonts-noto-core")),
-        Finding(OK if fonts.cjk else FAIL, "Chinese font", "Noto Sans CJK SC" + ("" if fonts.cjk else " missing: apt-get install fonts-noto-cjk")),
+        Finding(
+            OK if fonts.tibetan else FAIL,
+            "Tibetan font",
+            "Noto Serif Tibetan"
+            + ("" if fonts.tibetan else " missing: apt-get install fonts-noto-core"),
+        ),
+        Finding(
+            OK if fonts.cjk else FAIL,
+            "Chinese font",
+            "Noto Sans CJK SC" + ("" if fonts.cjk else " missing: apt-get install fonts-noto-cjk"),
+        ),
     ]
 
 
-def diagnose(config: Config, paths: Paths, backend: Backend | None, fonts: FontReport | None) -> list[Finding]:
+def diagnose(
+    config: Config, paths: Paths, backend: Backend | None, fonts: FontReport | None
+) -> list[Finding]:
     """The whole report; ``backend`` None means the store is not open (it is tried here)."""
     findings = [
         Finding(OK, "version", __version__),
         Finding(OK, "config", config.source),
-        Finding(OK, "terminal", f"{config.terminal.name} at {config.terminal.station_code}" + (" (demo)" if config.terminal.demo else "")),
+        Finding(
+            OK,
+            "terminal",
+            f"{config.terminal.name} at {config.terminal.station_code}"
+            + (" (demo)" if config.terminal.demo else ""),
+        ),
         Finding(OK if _writable(paths.data_dir) else FAIL, "data folder", str(paths.data_dir)),
     ]
     if backend is None:

@@ -7,23 +7,39 @@ import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.config import ConfigError, example_toml
+from kiosk.config import Config, ConfigError, Paths, example_toml
 from kiosk.domain.errors import AuthError, KioskError
 
+if TYPE_CHECKING:
+    from kiosk.wiring import Backend
+
 EXIT_USAGE, EXIT_FAILED = 2, 1
+MAX_SEED_JOBS = 100_000
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kiosk-admin", description="Technician commands for the gig-station kiosk")
-    p.add_argument("--config", type=Path, default=None, help="TOML config file (default: $KIOSK_CONFIG or none)")
+    p = argparse.ArgumentParser(
+        prog="kiosk-admin", description="Technician commands for the gig-station kiosk"
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="TOML config file (default: $KIOSK_CONFIG or none)",
+    )
     p.add_argument("--demo", action="store_true", help="act on the demo data folder")
     sub = p.add_subparsers(dest="command", required=True)
     seed = sub.add_parser("seed", help="replace the job catalogue with generated demo data")
-    seed.add_argument("--jobs", type=int, default=2000, help="number of jobs (default 2000, up to 100000)")
+    seed.add_argument(
+        "--jobs", type=int, default=2000, help="number of jobs (default 2000, up to 100000)"
+    )
     seed.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
     seed.add_argument("--replace", action="store_true", help="allowed to replace existing jobs")
-    pin = sub.add_parser("set-pin", help="set the staff or technician PIN (read from the terminal or stdin)")
+    pin = sub.add_parser(
+        "set-pin", help="set the staff or technician PIN (read from the terminal or stdin)"
+    )
     pin.add_argument("--role", choices=("staff", "technician"), required=True)
     sub.add_parser("diagnose", help="print the diagnostics report (same as kiosk --check)")
     sub.add_parser("config-example", help="print a documented example config file")
@@ -57,39 +73,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-def _run(args: argparse.Namespace, config: object, paths: object) -> int:
-    from kiosk.config import Config, Paths  # noqa: PLC0415
-    from kiosk.wiring import open_backend, seed_demo  # noqa: PLC0415
-
-    assert isinstance(config, Config) and isinstance(paths, Paths)
+def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 
         for path in render_all(config, paths, args.out_dir, args.modes.split(",")):
             print(path)
         return 0
+    from kiosk.wiring import open_backend  # noqa: PLC0415
+
     backend = open_backend(config, paths)
-    if args.command == "seed":
-        if not 1 <= args.jobs <= 100_000:
-            print("kiosk-admin: --jobs must be between 1 and 100000", file=sys.stderr)
-            return EXIT_USAGE
-        from kiosk.store.repositories import DemoRepository  # noqa: PLC0415
+    try:
+        handler = {"seed": _seed, "set-pin": _set_pin}[args.command]
+        return handler(args, paths, backend)
+    finally:
+        backend.engine.dispose()
 
-        if DemoRepository(backend.engine).has_jobs() and not args.replace:
-            print("kiosk-admin: the database already has jobs; add --replace to replace them", file=sys.stderr)
-            return EXIT_FAILED
-        n = seed_demo(backend, paths, args.jobs, backend.clock.now().date(), args.seed)
-        print(f"seeded {n} jobs into {paths.database}")
-        return 0
-    if args.command == "set-pin":
-        from kiosk.services.admin_auth import Role  # noqa: PLC0415
 
-        pin = getpass.getpass("new PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
-        try:
-            backend.auth.set_pin(Role(args.role), pin)
-        except AuthError:
-            print("kiosk-admin: a PIN has 4 to 8 digits", file=sys.stderr)
-            return EXIT_USAGE
-        print(f"{args.role} PIN set")
-        return 0
-    return EXIT_USAGE
+def _seed(args: argparse.Namespace, paths: Paths, backend: Backend) -> int:
+    from kiosk.store.repositories import DemoRepository  # noqa: PLC0415
+    from kiosk.wiring import seed_demo  # noqa: PLC0415
+
+    if not 1 <= args.jobs <= MAX_SEED_JOBS:
+        print(f"kiosk-admin: --jobs must be between 1 and {MAX_SEED_JOBS}", file=sys.stderr)
+        return EXIT_USAGE
+    if DemoRepository(backend.engine).has_jobs() and not args.replace:
+        print("kiosk-admin: the database already has jobs; add --replace", file=sys.stderr)
+        return EXIT_FAILED
+    n = seed_demo(backend, paths, args.jobs, backend.clock.now().date(), args.seed)
+    print(f"seeded {n} jobs into {paths.database}")
+    return 0
+
+
+def _set_pin(args: argparse.Namespace, paths: Paths, backend: Backend) -> int:
+    from kiosk.services.admin_auth import Role  # noqa: PLC0415
+
+    tty = sys.stdin.isatty()
+    pin = getpass.getpass("new PIN: ") if tty else sys.stdin.readline().strip()
+    try:
+        backend.auth.set_pin(Role(args.role), pin)
+    except AuthError:
+        print("kiosk-admin: a PIN has 4 to 8 digits", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{args.role} PIN set")
+    return 0

@@ -33,9 +33,15 @@ def _f(default: Any, doc: str, **check: Any) -> Any:
 class TerminalSection:
     """Who this kiosk is and where it stands."""
 
-    station_code: str = _f("gongdelin", "Code of the station this kiosk stands in (see assets/data/places.json)")
-    name: str = _f("kiosk-1", "Name of this terminal, shown to technicians and in the market server")
-    demo: bool = _f(False, "Demo mode: seeds demo data, shows the demo card panel and an exit button")
+    station_code: str = _f(
+        "gongdelin", "Code of the station this kiosk stands in (see assets/data/places.json)"
+    )
+    name: str = _f(
+        "kiosk-1", "Name of this terminal, shown to technicians and in the market server"
+    )
+    demo: bool = _f(
+        False, "Demo mode: seeds demo data, shows the demo card panel and an exit button"
+    )
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,14 @@ class DisplaySection:
     """The screen, so that sizes in millimetres become pixels."""
 
     fullscreen: bool = _f(True, "Fill the screen (turn off only for development)")
-    diagonal_inches: float = _f(21.5, "Diagonal of the panel, for millimetre sizes", min=7.0, max=100.0)
+    diagonal_inches: float = _f(
+        21.5, "Diagonal of the panel, for millimetre sizes", min=7.0, max=100.0
+    )
     width_px: int = _f(1920, "Horizontal resolution of the panel", min=640, max=7680)
     height_px: int = _f(1080, "Vertical resolution of the panel", min=480, max=4320)
-    default_mode: str = _f("both", "Text shown before a worker chooses: both, bo, zh or en", choices=DISPLAY_MODES)
+    default_mode: str = _f(
+        "both", "Text shown before a worker chooses: both, bo, zh or en", choices=DISPLAY_MODES
+    )
 
 
 @dataclass(frozen=True)
@@ -54,14 +64,21 @@ class SessionSection:
     """How long a session waits for a worker who walked away."""
 
     idle_seconds: int = _f(90, "Seconds without a touch before the warning", min=15, max=3600)
-    warning_seconds: int = _f(30, "Seconds the countdown lasts (WCAG 2.2.1: at least 20)", min=MIN_WARNING_SECONDS, max=600)
+    warning_seconds: int = _f(
+        30,
+        "Seconds the countdown lasts (WCAG 2.2.1: at least 20)",
+        min=MIN_WARNING_SECONDS,
+        max=600,
+    )
 
 
 @dataclass(frozen=True)
 class StorageSection:
     """Where the kiosk keeps its data."""
 
-    data_dir: str = _f("", "Folder for the database, secret and logs; empty means the platform default")
+    data_dir: str = _f(
+        "", "Folder for the database, secret and logs; empty means the platform default"
+    )
 
 
 @dataclass(frozen=True)
@@ -77,8 +94,12 @@ class AdminSection:
 class WagesSection:
     """Local wage rules (LHASA.md; check the figures against the TAR HRSS notice)."""
 
-    min_hourly_yuan: int = _f(18, "TAR minimum hourly wage for non-full-time work (2021 notice: 18)", min=1, max=1000)
-    min_monthly_yuan: int = _f(1850, "TAR minimum monthly wage (2021 notice: 1850)", min=1, max=100000)
+    min_hourly_yuan: int = _f(
+        18, "TAR minimum hourly wage for non-full-time work (2021 notice: 18)", min=1, max=1000
+    )
+    min_monthly_yuan: int = _f(
+        1850, "TAR minimum monthly wage (2021 notice: 1850)", min=1, max=100000
+    )
 
 
 @dataclass(frozen=True)
@@ -88,7 +109,11 @@ class VoiceSection:
     enabled: bool = _f(True, "Speak prompts")
     volume: float = _f(0.9, "Playback volume from 0 to 1", min=0.0, max=1.0)
     rate: int = _f(150, "Chinese speech rate in words per minute", min=60, max=300)
-    missing_clip: str = _f("chinese", "When a Tibetan clip is missing: chinese, chime or silence", choices=MISSING_CLIP_RULES)
+    missing_clip: str = _f(
+        "chinese",
+        "When a Tibetan clip is missing: chinese, chime or silence",
+        choices=MISSING_CLIP_RULES,
+    )
 
 
 @dataclass(frozen=True)
@@ -132,7 +157,16 @@ def _convert(value: Any, kind: type[Any], source: str, key: str) -> Any:
     if kind is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+        if isinstance(value, str) and value.lower() in (
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        ):
             return value.lower() in ("1", "true", "yes", "on")
         raise ConfigError(source, key, f"expected true or false, got {value!r}")
     if kind is int:
@@ -160,7 +194,9 @@ def _check(value: Any, meta: Mapping[str, Any], source: str, key: str) -> None:
     if "max" in meta and value > meta["max"]:
         raise ConfigError(source, key, f"must be at most {meta['max']}, got {value}")
     if "choices" in meta and value not in meta["choices"]:
-        raise ConfigError(source, key, f"must be one of {', '.join(meta['choices'])}, got {value!r}")
+        raise ConfigError(
+            source, key, f"must be one of {', '.join(meta['choices'])}, got {value!r}"
+        )
 
 
 def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], source: str) -> Any:
@@ -202,7 +238,9 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Conf
             raise ConfigError(source, "(syntax)", str(exc)) from None
     for name, value in raw.items():
         if name not in SECTIONS:
-            raise ConfigError(source, f"[{name}]", f"unknown section (known: {', '.join(SECTIONS)})")
+            raise ConfigError(
+                source, f"[{name}]", f"unknown section (known: {', '.join(SECTIONS)})"
+            )
         if not isinstance(value, dict):
             raise ConfigError(source, f"[{name}]", "expected a table of keys")
     sections = {name: _build_section(name, raw.get(name, {}), env, source) for name in SECTIONS}
@@ -256,8 +294,10 @@ def resolve_paths(config: Config, env: Mapping[str, str] | None = None) -> Paths
     import platformdirs  # noqa: PLC0415 - only needed here
 
     env = os.environ if env is None else env
-    root = Path(config.storage.data_dir) if config.storage.data_dir else Path(
-        platformdirs.user_data_dir("gig-station-kiosk", appauthor=False)
+    root = (
+        Path(config.storage.data_dir)
+        if config.storage.data_dir
+        else Path(platformdirs.user_data_dir("gig-station-kiosk", appauthor=False))
     )
     data = root / "demo" if config.terminal.demo else root
     tree = Path(__file__).resolve().parent.parent

@@ -14,14 +14,16 @@ def setup_logging(log_dir: Path, level: str) -> Path:
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
+        if handler.get_name() == "kiosk":
             root.removeHandler(handler)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     stream = logging.StreamHandler()
     for handler in (file_handler, stream):
         handler.setFormatter(fmt)
-        handler._kiosk = True  # type: ignore[attr-defined]
+        handler.set_name("kiosk")
         root.addHandler(handler)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     return path

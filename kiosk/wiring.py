@@ -69,7 +69,9 @@ def open_backend(config: Config, paths: Paths) -> Backend:
     )
 
 
-def seed_demo(backend: Backend, paths: Paths, jobs: int, today: dt.date, seed: int = DEMO_SEED) -> int:
+def seed_demo(
+    backend: Backend, paths: Paths, jobs: int, today: dt.date, seed: int = DEMO_SEED
+) -> int:
     """Replace the catalogue with generated demo data; returns the number of jobs."""
     catalog = DemoCatalog.load(paths.assets / "data")
     data = DemoGenerator(catalog, backend.secret).generate(jobs=jobs, today=today, seed=seed)

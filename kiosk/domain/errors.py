@@ -49,9 +49,7 @@ class AuthErrorKind(Enum):
 class AuthError(KioskError):
     """A PIN entry failed; ``remaining`` tries or ``retry_after_s`` say what comes next."""
 
-    def __init__(
-        self, kind: AuthErrorKind, *, remaining: int = 0, retry_after_s: int = 0
-    ) -> None:
+    def __init__(self, kind: AuthErrorKind, *, remaining: int = 0, retry_after_s: int = 0) -> None:
         super().__init__(kind.value)
         self.kind = kind
         self.remaining = remaining

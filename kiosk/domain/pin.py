@@ -79,9 +79,7 @@ def attempt(
     failures = record.failures + 1
     if failures >= policy.max_failures:
         locked = replace(record, failures=0, locked_until=now + policy.lockout_seconds)
-        return locked, AuthError(
-            AuthErrorKind.LOCKED_OUT, retry_after_s=policy.lockout_seconds
-        )
+        return locked, AuthError(AuthErrorKind.LOCKED_OUT, retry_after_s=policy.lockout_seconds)
     return replace(record, failures=failures), AuthError(
         AuthErrorKind.WRONG_PIN, remaining=policy.max_failures - failures
     )

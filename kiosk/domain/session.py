@@ -38,9 +38,7 @@ class IdlePolicy:
 
     def __post_init__(self) -> None:
         if self.warning_seconds < MIN_WARNING_SECONDS:
-            raise ValueError(
-                f"warning must last at least {MIN_WARNING_SECONDS} s (WCAG 2.2.1)"
-            )
+            raise ValueError(f"warning must last at least {MIN_WARNING_SECONDS} s (WCAG 2.2.1)")
         if self.idle_seconds <= 0:
             raise ValueError("idle time must be positive")
 

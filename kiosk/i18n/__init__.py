@@ -91,7 +91,9 @@ class Catalog:
         """The plural form for ``n`` (``n`` is also passed to the format as ``n``)."""
         return self._lookup(msgid, lang, msgid_plural, n, {"n": n, **fmt})
 
-    def _lookup(self, msgid: str, lang: Lang, plural: str | None, n: int, fmt: dict[str, Any]) -> str:
+    def _lookup(
+        self, msgid: str, lang: Lang, plural: str | None, n: int, fmt: dict[str, Any]
+    ) -> str:
         for candidate in (lang, Lang.ZH, Lang.EN):
             text = self._raw(msgid, candidate, plural, n)
             if text is not None:

@@ -24,7 +24,9 @@ class AdminAuth:
     a PIN, so guessing cannot try the roles one after another.
     """
 
-    def __init__(self, store: PinStore, clock: Clock, policy: LockoutPolicy, audit: AuditLog) -> None:
+    def __init__(
+        self, store: PinStore, clock: Clock, policy: LockoutPolicy, audit: AuditLog
+    ) -> None:
         self.store, self.clock, self.policy, self.audit = store, clock, policy, audit
 
     def set_pin(self, role: Role, pin: str) -> None:

@@ -51,9 +51,7 @@ class DemoCatalog:
         names = json.loads((data_dir / "demo_names.json").read_text(encoding="utf-8"))
         return cls(
             job_types=[JobType(**j) for j in jt["job_types"]],
-            places=[
-                Place(**{**p, "kind": PlaceKind(p["kind"])}) for p in pl["places"]
-            ],
+            places=[Place(**{**p, "kind": PlaceKind(p["kind"])}) for p in pl["places"]],
             areas=pl["work_areas"],
             roads=pl["roads"],
             names=names,
@@ -67,7 +65,9 @@ class DemoGenerator:
         self.catalog = catalog
         self.secret = secret
 
-    def generate(self, *, jobs: int, today: dt.date, seed: int = 2026, workers: int = 40) -> DataSet:
+    def generate(
+        self, *, jobs: int, today: dt.date, seed: int = 2026, workers: int = 40
+    ) -> DataSet:
         """Make ``jobs`` jobs around ``today`` (a day back to a week ahead)."""
         rng = random.Random(seed)
         employers = [self._employer(rng, i) for i in range(max(20, jobs // 20))]
@@ -90,7 +90,9 @@ class DemoGenerator:
     def _employer(self, rng: random.Random, index: int) -> Employer:
         n = self.catalog.names
         if rng.random() < 0.25:
-            name = rng.choice(n["chinese_surnames"] + n["tibetan_given"]) + rng.choice(n["household_suffix"])
+            name = rng.choice(n["chinese_surnames"] + n["tibetan_given"]) + rng.choice(
+                n["household_suffix"]
+            )
             kind = "household"
         else:
             suffix, kind = rng.choice(n["company_kinds"])
@@ -112,7 +114,11 @@ class DemoGenerator:
         area = rng.choice(self.catalog.areas)
         duration = rng.choices(list(Duration), weights=(2, 6, 2))[0]
         day = today + dt.timedelta(days=rng.randint(-1, 7))
-        wage = rng.randrange(jt.wage_min, jt.wage_max + 1, 10) if jt.wage_max > jt.wage_min else jt.wage_min
+        wage = (
+            rng.randrange(jt.wage_min, jt.wage_max + 1, 10)
+            if jt.wage_max > jt.wage_min
+            else jt.wage_min
+        )
         if duration is Duration.HALF_DAY:
             hour, hours, days = rng.choice((8, 13)), 4.0, 1
             wage = round(wage * HALF_DAY_SHARE / 10) * 10
@@ -121,8 +127,10 @@ class DemoGenerator:
             days = 1 if duration is Duration.ONE_DAY else rng.randint(2, 10)
         starts = dt.datetime.combine(day, dt.time(hour), LHASA_TZ)
         ends = starts + dt.timedelta(days=days - 1, hours=hours + (1 if hours > 4 else 0))
-        pay = PayTerms.SAME_DAY if days == 1 and rng.random() < 0.8 else (
-            PayTerms.ON_COMPLETION if days <= 7 else PayTerms.WEEKLY
+        pay = (
+            PayTerms.SAME_DAY
+            if days == 1 and rng.random() < 0.8
+            else (PayTerms.ON_COMPLETION if days <= 7 else PayTerms.WEEKLY)
         )
         slots = rng.choice((1, 1, 2, 2, 3, 4, 6, 10))
         road = rng.choice(self.catalog.roads)
@@ -175,7 +183,9 @@ class DemoGenerator:
             preferred_lang="both" if tibetan else "zh",
             expected_wage=rng.randrange(150, 400, 10),
             home_place_code=rng.choice(self.catalog.places).code,
-            registered_at=dt.datetime.combine(today - dt.timedelta(days=rng.randint(1, 300)), dt.time(10), LHASA_TZ),
+            registered_at=dt.datetime.combine(
+                today - dt.timedelta(days=rng.randint(1, 300)), dt.time(10), LHASA_TZ
+            ),
             skills=skills,
         )
 

@@ -8,7 +8,7 @@ Entities that travel to or from the market server carry client-made UUID ids and
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -31,7 +31,10 @@ UUID_LEN = 36
 class Base(DeclarativeBase):
     """Declarative base; naming convention keeps Alembic's constraint names stable."""
 
-    type_annotation_map = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        dt.datetime: DateTime(timezone=True),
+    }
 
 
 Base.metadata.naming_convention = {
@@ -144,13 +147,15 @@ class WorkerSkillRow(Base):
     """A trade a worker can do, with years of experience."""
 
     __tablename__ = "worker_skills"
-    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(
+        ForeignKey("workers.id", ondelete="CASCADE"), primary_key=True
+    )
     job_type_code: Mapped[str] = mapped_column(ForeignKey("job_types.code"), primary_key=True)
     years: Mapped[int] = mapped_column(default=0)
 
 
 class ApplicationRow(Base):
-    """"I want this job": a command the server decides (it may answer full)."""
+    """ "I want this job": a command the server decides (it may answer full)."""
 
     __tablename__ = "applications"
     __table_args__ = (UniqueConstraint("worker_id", "job_id"),)

@@ -50,18 +50,28 @@ class DemoRepository:
         """Replace catalogue and demo workers in one transaction."""
         with self.engine.begin() as conn:
             for table in (
-                m.RatingRow, m.ComplaintRow, m.AgreementRow, m.ApplicationRow,
-                m.TrainingBookingRow, m.TrainingRow, m.WorkerSkillRow, m.WorkerRow,
-                m.JobRow, m.EmployerRow, m.PlaceRow, m.JobTypeRow,
+                m.RatingRow,
+                m.ComplaintRow,
+                m.AgreementRow,
+                m.ApplicationRow,
+                m.TrainingBookingRow,
+                m.TrainingRow,
+                m.WorkerSkillRow,
+                m.WorkerRow,
+                m.JobRow,
+                m.EmployerRow,
+                m.PlaceRow,
+                m.JobTypeRow,
             ):
                 conn.execute(delete(table))
-            conn.execute(insert(m.JobTypeRow), [
-                {**_plain(j), "sort_order": i} for i, j in enumerate(data.job_types)
-            ])
+            conn.execute(
+                insert(m.JobTypeRow),
+                [{**_plain(j), "sort_order": i} for i, j in enumerate(data.job_types)],
+            )
             conn.execute(insert(m.PlaceRow), [_plain(p) for p in data.places])
-            conn.execute(insert(m.EmployerRow), [
-                {**_plain(e), "updated_at": now} for e in data.employers
-            ])
+            conn.execute(
+                insert(m.EmployerRow), [{**_plain(e), "updated_at": now} for e in data.employers]
+            )
             job_rows = [_plain(j) for j in data.jobs]
             for chunk in _chunks(job_rows):
                 conn.execute(insert(m.JobRow), list(chunk))
@@ -90,15 +100,20 @@ class FiguresRepository:
     def figures(self) -> StationFigures:
         """Open jobs, workers, employers and waiting outbox rows."""
         with Session(self.engine) as s:
+
             def count(stmt: Any) -> int:
                 return int(s.scalar(stmt) or 0)
 
             return StationFigures(
-                open_jobs=count(select(func.count()).select_from(m.JobRow).where(m.JobRow.status == "open")),
+                open_jobs=count(
+                    select(func.count()).select_from(m.JobRow).where(m.JobRow.status == "open")
+                ),
                 workers=count(select(func.count()).select_from(m.WorkerRow)),
                 employers=count(select(func.count()).select_from(m.EmployerRow)),
                 pending_outbox=count(
-                    select(func.count()).select_from(m.OutboxRow).where(m.OutboxRow.state == "pending")
+                    select(func.count())
+                    .select_from(m.OutboxRow)
+                    .where(m.OutboxRow.state == "pending")
                 ),
             )
 
@@ -116,10 +131,18 @@ class WorkerRepository:
             )
         ).all()
         return Worker(
-            id=row.id, id_hash=row.id_hash, id_masked=row.id_masked, name=row.name,
-            gender=row.gender, nation_code=row.nation_code, birth_year=row.birth_year,
-            phone=row.phone, preferred_lang=row.preferred_lang, expected_wage=row.expected_wage,
-            home_place_code=row.home_place_code, registered_at=row.registered_at,
+            id=row.id,
+            id_hash=row.id_hash,
+            id_masked=row.id_masked,
+            name=row.name,
+            gender=row.gender,
+            nation_code=row.nation_code,
+            birth_year=row.birth_year,
+            phone=row.phone,
+            preferred_lang=row.preferred_lang,
+            expected_wage=row.expected_wage,
+            home_place_code=row.home_place_code,
+            registered_at=row.registered_at,
             skills={c: y for c, y in skills},
         )
 
@@ -132,7 +155,9 @@ class WorkerRepository:
     def sample(self, limit: int) -> list[Worker]:
         """The first registered workers, for the demo card panel."""
         with Session(self.engine) as s:
-            rows = s.scalars(select(m.WorkerRow).order_by(m.WorkerRow.registered_at).limit(limit)).all()
+            rows = s.scalars(
+                select(m.WorkerRow).order_by(m.WorkerRow.registered_at).limit(limit)
+            ).all()
             return [self._to_domain(s, r) for r in rows]
 
 
@@ -155,7 +180,9 @@ class PinRepository:
         with Session(self.engine) as s, s.begin():
             row = s.get(m.PinRow, role) or m.PinRow(role=role)
             row.pin_hash, row.failures, row.locked_until = (
-                record.pin_hash, record.failures, record.locked_until,
+                record.pin_hash,
+                record.failures,
+                record.locked_until,
             )
             s.add(row)
 
@@ -169,7 +196,9 @@ class AuditRepository:
     def append(self, at: dt.datetime, actor: str, action: str, detail: str = "") -> None:
         """Record one action."""
         with self.engine.begin() as conn:
-            conn.execute(insert(m.AuditRow).values(at=at, actor=actor, action=action, detail=detail))
+            conn.execute(
+                insert(m.AuditRow).values(at=at, actor=actor, action=action, detail=detail)
+            )
 
     def recent(self, limit: int = 50) -> list[tuple[dt.datetime, str, str, str]]:
         """The newest entries, newest first."""

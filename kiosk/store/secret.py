@@ -18,7 +18,9 @@ def load_or_create_secret(path: Path) -> bytes:
     if path.exists():
         data = path.read_bytes()
         if len(data) != SECRET_BYTES:
-            raise ValueError(f"{path}: installation secret has {len(data)} bytes, expected {SECRET_BYTES}")
+            raise ValueError(
+                f"{path}: installation secret has {len(data)} bytes, expected {SECRET_BYTES}"
+            )
         return data
     path.parent.mkdir(parents=True, exist_ok=True)
     data = secrets.token_bytes(SECRET_BYTES)

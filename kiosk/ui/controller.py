@@ -55,6 +55,7 @@ class KioskController(QObject):
     def __init__(
         self,
         window: KioskWindow,
+        *,
         texts: Texts,
         idle: IdleController,
         db: TaskRunner,
@@ -73,7 +74,14 @@ class KioskController(QObject):
         self.technician = TechnicianScreen(theme, texts)
         self.message = MessageScreen(theme, texts)
         nav = window.navigator
-        for screen in (self.attract, self.home, self.pin, self.staff, self.technician, self.message):
+        for screen in (
+            self.attract,
+            self.home,
+            self.pin,
+            self.staff,
+            self.technician,
+            self.message,
+        ):
             nav.add(screen)
         self._connect_signals()
         nav.go("attract")
@@ -83,7 +91,9 @@ class KioskController(QObject):
         self.attract.mode_chosen.connect(self._on_attract_mode_chosen)
         self.home.bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
         self.home.bar.finish_requested.connect(lambda: self.end_session("finished"))
-        self.idle.warning_started.connect(lambda: w.overlay.show_countdown(self.idle_seconds_left()))
+        self.idle.warning_started.connect(
+            lambda: w.overlay.show_countdown(self.idle_seconds_left())
+        )
         self.idle.countdown.connect(w.overlay.show_countdown)
         self.idle.expired.connect(lambda: self.end_session("timeout"))
         w.overlay.continue_pressed.connect(self._on_overlay_continue_pressed)
@@ -126,9 +136,13 @@ class KioskController(QObject):
 
     def _on_session_looked_up(self, view: SessionView | None) -> None:
         if view is None:
-            self.window.banner.show_message("session.not_registered", self.texts.lines("session.not_registered"))
+            self.window.banner.show_message(
+                "session.not_registered", self.texts.lines("session.not_registered")
+            )
             return
-        if self.texts.mode is self.texts.default_mode and view.preferred_lang in {m.value for m in Mode}:
+        if self.texts.mode is self.texts.default_mode and view.preferred_lang in {
+            m.value for m in Mode
+        }:
             self.texts.set_mode(Mode(view.preferred_lang))
         self.home.show_session(view)
         self.idle.start_session()
@@ -162,10 +176,14 @@ class KioskController(QObject):
         self.texts.set_mode(mode)
 
     def _on_bar_call_staff_requested(self) -> None:
-        self.window.banner.show_message("common.staff_called", self.texts.lines("common.staff_called"))
+        self.window.banner.show_message(
+            "common.staff_called", self.texts.lines("common.staff_called")
+        )
         services = self.services
         if services is not None:
-            self.db.submit(lambda: services.audit.append(services.clock.now(), "worker", "staff_called"))
+            self.db.submit(
+                lambda: services.audit.append(services.clock.now(), "worker", "staff_called")
+            )
 
     def _on_overlay_continue_pressed(self) -> None:
         self.idle.extend()
@@ -185,9 +203,10 @@ class KioskController(QObject):
         if services is None:
             self.pin.show_error(self.texts.lines("error.store.unavailable"))
             return
-        self.db.submit(lambda: services.auth.sign_in(pin), self._on_signed_in, self._on_sign_in_failed)
+        self.db.submit(lambda: services.auth.sign_in(pin), self.open_role, self.show_sign_in_error)
 
-    def _on_signed_in(self, role: Role) -> None:
+    def open_role(self, role: Role) -> None:
+        """Show the staff or technician screen and load what it shows."""
         services = self.services
         assert services is not None
         if role is Role.STAFF:
@@ -200,7 +219,8 @@ class KioskController(QObject):
     def _on_figures_loaded(self, figures: StationFigures) -> None:
         self.staff.show_figures(figures)
 
-    def _on_sign_in_failed(self, exc: Exception) -> None:
+    def show_sign_in_error(self, exc: Exception) -> None:
+        """Tell why the PIN was refused (wrong, locked, none set)."""
         if not isinstance(exc, AuthError):
             log.error("sign-in failed unexpectedly: %s", type(exc).__name__)
             self.pin.show_error(self.texts.lines("error.generic"))
@@ -212,4 +232,3 @@ class KioskController(QObject):
             self.pin.show_error(self.texts.plural_lines(msgid, exc.retry_after_s))
         else:
             self.pin.show_error(self.texts.lines(msgid))
-

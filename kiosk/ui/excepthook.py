@@ -1,4 +1,4 @@
-"""The kiosk never shows a traceback: unexpected errors are logged and the attract screen returns."""
+"""A kiosk never shows a traceback: errors are logged and the attract screen returns."""
 
 from __future__ import annotations
 

@@ -31,7 +31,9 @@ class IdleController(QObject):
     expired = Signal()
     extended = Signal()
 
-    def __init__(self, clock: SessionClock, monotonic: Callable[[], float], tick_ms: int = 250) -> None:
+    def __init__(
+        self, clock: SessionClock, monotonic: Callable[[], float], tick_ms: int = 250
+    ) -> None:
         super().__init__()
         self.clock, self.monotonic = clock, monotonic
         self._timer = QTimer(self)
@@ -55,7 +57,7 @@ class IdleController(QObject):
         self._timer.stop()
 
     def extend(self) -> None:
-        """"Continue" was pressed."""
+        """ "Continue" was pressed."""
         self.clock.extend(self.monotonic())
         self._last_shown = -1
         self.extended.emit()
@@ -108,7 +110,9 @@ class IdleOverlay(QFrame):
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setStyleSheet(f"color: {pal.continue_bg};")
         self.hint = BiText(theme, "secondary", colour=pal.overlay_text)
-        self.button = BigButton(theme, "continue", role="title", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM * 1.5))
+        self.button = BigButton(
+            theme, "continue", role="title", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM * 1.5)
+        )
         root.addStretch(1)
         root.addWidget(self.count)
         root.addWidget(self.number)

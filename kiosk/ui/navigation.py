@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
@@ -37,7 +38,9 @@ class Navigator(QObject):
         screen = self.screens[name]
         # Only the visible page counts for the window's size (a stack takes the largest).
         for other in self.screens.values():
-            policy = QSizePolicy.Policy.Ignored if other is not screen else QSizePolicy.Policy.Preferred
+            policy = (
+                QSizePolicy.Policy.Ignored if other is not screen else QSizePolicy.Policy.Preferred
+            )
             other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(screen)
         screen.entered()

@@ -53,7 +53,7 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Run ``fn`` on a worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+        """Run ``fn`` on a worker; ``on_done`` or ``on_error`` then run on the GUI thread."""
         relay = _Relay()
         self._relays.add(relay)
 

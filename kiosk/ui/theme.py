@@ -73,6 +73,7 @@ class Palette:
 
 def contrast_ratio(fg: str, bg: str) -> float:
     """WCAG 2.x contrast ratio of two colours."""
+
     def lum(colour: str) -> float:
         c = QColor(colour)
         chans = []
@@ -98,7 +99,9 @@ def load_fonts(extra_dir: Path | None = None) -> FontReport:
     """Load the font files explicitly and check the families exist (UX.md pitfalls)."""
     files = [Path(p) for p in FONT_FILES]
     if extra_dir is not None and extra_dir.is_dir():
-        files += sorted(p for p in extra_dir.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
+        files += sorted(
+            p for p in extra_dir.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc")
+        )
     loaded, missing = [], []
     for path in files:
         if path.exists() and QFontDatabase.addApplicationFont(str(path)) >= 0:

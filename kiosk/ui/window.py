@@ -52,7 +52,7 @@ class KioskWindow(QMainWindow):
         """Keep the overlay covering everything and the hotspot on top."""
         super().resizeEvent(event)
         central = self.centralWidget()
-        if self.overlay.isVisible():
+        if central is not None and self.overlay.isVisible():
             self.overlay.setGeometry(central.rect())
         self.hotspot.raise_()
 

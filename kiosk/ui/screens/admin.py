@@ -64,7 +64,7 @@ class StaffScreen(_AdminScreen):
         grid = QGridLayout()
         grid.setSpacing(theme.mm(8))
         self.figure_labels: dict[str, tuple[BiText, BiText]] = {}
-        for i, (msgid, attr) in enumerate(FIGURES):
+        for i, (_msgid, attr) in enumerate(FIGURES):
             tile = QFrame()
             tile.setObjectName("figureTile")
             tile.setStyleSheet("#figureTile { background: #FFFFFF; border-radius: 12px; }")
@@ -72,7 +72,9 @@ class StaffScreen(_AdminScreen):
             pad = theme.mm(4)
             column.setContentsMargins(pad, pad, pad, pad)
             value = BiText(theme, "huge", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-            label = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted)
+            label = BiText(
+                theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+            )
             column.addWidget(value)
             column.addWidget(label)
             grid.addWidget(tile, i // 2, i % 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,7 +30,9 @@ class AttractScreen(Screen):
     mode_chosen = Signal(object)
     first_painted = Signal()
 
-    def __init__(self, theme: Theme, texts: Texts, station_code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, texts: Texts, station_code: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(theme, texts, parent)
         self.station_code = station_code
         self._painted = False
@@ -39,7 +41,9 @@ class AttractScreen(Screen):
         m = theme.mm(8)
         root.setContentsMargins(m, m, m, m)
         top = QHBoxLayout()
-        self.station = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted)
+        self.station = BiText(
+            theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+        )
         self.time = QLabel()
         self.time.setFont(theme.font(Lang.EN, "title", bold=True))
         self.time.setStyleSheet(f"color: {theme.palette.text};")
@@ -58,7 +62,9 @@ class AttractScreen(Screen):
         row.setSpacing(theme.mm(6))
         self.language_buttons: dict[Mode, BigButton] = {}
         for mode, _ in LANGUAGE_BUTTONS:
-            button = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM * 0.8))
+            button = BigButton(
+                theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM * 0.8)
+            )
             button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m))
             self.language_buttons[mode] = button
             row.addWidget(button)
@@ -77,14 +83,18 @@ class AttractScreen(Screen):
         for mode, msgid in LANGUAGE_BUTTONS:
             button = self.language_buttons[mode]
             text = self.texts.catalog.text(msgid, Lang.EN)
-            lang = Lang.BO if mode in (Mode.BO, Mode.BOTH) else (Lang.ZH if mode is Mode.ZH else Lang.EN)
+            lang = (
+                Lang.BO
+                if mode in (Mode.BO, Mode.BOTH)
+                else (Lang.ZH if mode is Mode.ZH else Lang.EN)
+            )
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
 
     def _update_clock(self) -> None:
         now = self._clock.now()
         # Arabic digits whatever the language (UX.md: compared with cards and phones).
-        self.time.setText(QLocale.c().toString(now.date(), "yyyy-MM-dd") + now.strftime("  %H:%M"))
+        self.time.setText(now.strftime("%Y-%m-%d  %H:%M"))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """Announce the first frame once (start-up measurement)."""

@@ -21,12 +21,17 @@ class SkillTile(QFrame):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("skillTile")
-        self.setStyleSheet(f"#skillTile {{ background: #FFFFFF; border: 3px solid {theme.palette.secondary_bg}; border-radius: 12px; }}")
+        border = f"3px solid {theme.palette.secondary_bg}"
+        self.setStyleSheet(
+            f"#skillTile {{ background: #FFFFFF; border: {border}; border-radius: 12px; }}"
+        )
         row = QHBoxLayout(self)
         pad = theme.mm(4)
         row.setContentsMargins(pad, pad, pad, pad)
         self.name = BiText(theme, "primary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        self.years = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted)
+        self.years = BiText(
+            theme, "secondary", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+        )
         row.addWidget(self.name, 1)
         row.addWidget(self.years)
 
@@ -47,7 +52,9 @@ class HomeScreen(Screen):
         root.setSpacing(theme.mm(5))
         top = QHBoxLayout()
         self.welcome = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        self.id_line = BiText(theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted)
+        self.id_line = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+        )
         top.addWidget(self.welcome, 3)
         top.addWidget(self.id_line, 1, Qt.AlignmentFlag.AlignTop)
         root.addLayout(top)
@@ -74,7 +81,9 @@ class HomeScreen(Screen):
     def retranslate(self) -> None:
         """Texts for the current worker in the current mode."""
         view = self.view
-        skills = sorted(view.skills.items(), key=lambda kv: -kv[1])[:MAX_SKILL_TILES] if view else []
+        skills = (
+            sorted(view.skills.items(), key=lambda kv: -kv[1])[:MAX_SKILL_TILES] if view else []
+        )
         for tile in self.tiles:
             tile.hide()
             tile.name.set_lines([])

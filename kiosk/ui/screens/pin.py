@@ -32,11 +32,19 @@ class PinScreen(Screen):
         root.setContentsMargins(m, m, m, m)
         left = QVBoxLayout()
         self.title = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        self.hint = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted)
+        self.hint = BiText(
+            theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+        )
         self.dots = QLabel()
         self.dots.setFont(theme.font(Lang.EN, "huge", bold=True))
         self.dots.setStyleSheet(f"color: {theme.palette.text};")
-        self.error = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.error_text)
+        self.error = BiText(
+            theme,
+            "secondary",
+            bold=True,
+            align=Qt.AlignmentFlag.AlignLeft,
+            colour=theme.palette.error_text,
+        )
         self.cancel = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM))
         left.addWidget(self.title)
         left.addWidget(self.hint)

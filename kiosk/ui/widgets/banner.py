@@ -26,10 +26,16 @@ class Banner(QFrame):
         self.message_id = ""
         self.hide()
 
-    def show_message(self, message_id: str, lines: list[tuple[Lang, str]], kind: str = "info", seconds: float = 8) -> None:
+    def show_message(
+        self, message_id: str, lines: list[tuple[Lang, str]], kind: str = "info", seconds: float = 8
+    ) -> None:
         """Show ``lines`` for ``seconds``."""
         pal = self.theme.palette
-        bg, fg = (pal.error_bg, pal.error_text) if kind == "error" else (pal.secondary_bg, pal.secondary_text)
+        bg, fg = (
+            (pal.error_bg, pal.error_text)
+            if kind == "error"
+            else (pal.secondary_bg, pal.secondary_text)
+        )
         self.setStyleSheet(f"QFrame {{ background: {bg}; }}")
         self.text.colour = fg
         self.text.set_lines(lines)

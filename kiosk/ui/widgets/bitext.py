@@ -54,7 +54,7 @@ class BiText(QWidget):
             label.setProperty("lang", lang.value)
             label.setText(text)
             label.show()
-        for label in self.labels[len(lines):]:
+        for label in self.labels[len(lines) :]:
             label.hide()
             label.setText("")
 
@@ -67,7 +67,9 @@ class BiText(QWidget):
         shown = [lb for lb in self.labels if not lb.isHidden()]
         if not shown:
             return 0
-        return sum(lb.heightForWidth(width) for lb in shown) + self._layout.spacing() * (len(shown) - 1)
+        return sum(lb.heightForWidth(width) for lb in shown) + self._layout.spacing() * (
+            len(shown) - 1
+        )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """One unwrapped line per script; the layout asks heightForWidth for the real width.

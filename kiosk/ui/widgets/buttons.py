@@ -32,7 +32,7 @@ class BigButton(QPushButton):
         }[style]
         self.theme = theme
         self.face = BiText(theme, role, bold=True, colour=fg, parent=self)
-        layout = QVBoxLayout(self)
+        self._face_layout = layout = QVBoxLayout(self)
         pad = theme.mm(2.5)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.addWidget(self.face)
@@ -48,7 +48,11 @@ class BigButton(QPushButton):
     def _apply_style(self) -> None:
         bg, fg = self._colours
         radius = self.theme.mm(3)
-        border = f"{self.theme.mm(1.5)}px solid {self.theme.palette.continue_bg}" if self.selected else "none"
+        border = (
+            f"{self.theme.mm(1.5)}px solid {self.theme.palette.continue_bg}"
+            if self.selected
+            else "none"
+        )
         self.setStyleSheet(
             f"QPushButton {{ background: {bg}; border: {border}; border-radius: {radius}px; }}"
             f"QPushButton:pressed {{ background: {fg}; }}"
@@ -67,9 +71,9 @@ class BigButton(QPushButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Big enough for the labels and never under the minimum target."""
-        hint = self.layout().sizeHint()
+        hint = self._face_layout.sizeHint()
         return hint.expandedTo(self._min)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """The labels' minimum (so text is never clipped) or the touch minimum."""
-        return self.layout().minimumSize().expandedTo(self._min)
+        return self._face_layout.minimumSize().expandedTo(self._min)

@@ -20,7 +20,9 @@ class DemoPanel(QFrame):
     card_presented = Signal(str)
     exit_requested = Signal()
 
-    def __init__(self, theme: Theme, texts: Texts, gesture_taps: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, texts: Texts, gesture_taps: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.theme, self.texts, self.gesture_taps = theme, texts, gesture_taps
         self.setObjectName("demoPanel")
@@ -43,7 +45,9 @@ class DemoPanel(QFrame):
         scroll.setWidget(self.cards_box)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         root.addWidget(scroll, 1)
-        self.exit = BigButton(theme, "primary", role="secondary", min_mm=(MIN_TARGET_MM * 3, MIN_TARGET_MM))
+        self.exit = BigButton(
+            theme, "primary", role="secondary", min_mm=(MIN_TARGET_MM * 3, MIN_TARGET_MM)
+        )
         self.exit.clicked.connect(self.exit_requested)
         root.addWidget(self.exit)
         self.workers: list[Worker] = []
@@ -58,7 +62,9 @@ class DemoPanel(QFrame):
             button.deleteLater()
         self.card_buttons = []
         for worker in workers:
-            button = BigButton(self.theme, "secondary", role="small", min_mm=(MIN_TARGET_MM * 3, MIN_TARGET_MM))
+            button = BigButton(
+                self.theme, "secondary", role="small", min_mm=(MIN_TARGET_MM * 3, MIN_TARGET_MM)
+            )
             button.clicked.connect(lambda _=False, h=worker.id_hash: self.card_presented.emit(h))
             self.cards.addWidget(button)
             self.card_buttons.append(button)
@@ -68,9 +74,14 @@ class DemoPanel(QFrame):
     def retranslate(self) -> None:
         """Texts in the current mode."""
         self.title.set_lines(self.texts.lines("demo.title"))
-        self.pins.set_lines(self.texts.lines(
-            "demo.pins", staff=DEMO_PINS["staff"], technician=DEMO_PINS["technician"], taps=self.gesture_taps
-        ))
+        self.pins.set_lines(
+            self.texts.lines(
+                "demo.pins",
+                staff=DEMO_PINS["staff"],
+                technician=DEMO_PINS["technician"],
+                taps=self.gesture_taps,
+            )
+        )
         self.exit.set_lines(self.texts.lines("demo.exit"))
         for button, worker in zip(self.card_buttons, self.workers, strict=True):
             button.set_lines(self.texts.lines("demo.present_card", name=worker.name))

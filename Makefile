@@ -1,0 +1,52 @@
+# The two commands: `make demo` and `make test`. Both do all set-up on a fresh
+# Debian/Ubuntu machine: system packages (as root), a .venv, the project, catalogs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PO := $(wildcard translations/*/LC_MESSAGES/kiosk.po)
+MO := $(PO:.po=.mo)
+
+.PHONY: setup sysdeps demo test lint bench screenshots clean
+
+setup: sysdeps $(STAMP) $(MO)
+
+sysdeps:
+	@bash deploy/system-packages.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+translations/%/LC_MESSAGES/kiosk.mo: translations/%/LC_MESSAGES/kiosk.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -d translations -D kiosk -l $*
+
+# The kiosk in demo mode: demo data, the demo card panel, an exit button.
+# Without a display it renders every screen to ./screenshots instead.
+demo: setup
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ -n "$$QT_QPA_PLATFORM" ]; then \
+		$(BIN)/kiosk --demo $(ARGS); \
+	else \
+		echo "No display found: rendering the demo screens to ./screenshots instead."; \
+		$(BIN)/kiosk-admin --demo screenshots screenshots; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check kiosk tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshots: setup
+	$(BIN)/kiosk-admin --demo screenshots screenshots
+
+clean:
+	rm -rf $(VENV) build *.egg-info translations/*/LC_MESSAGES/*.mo screenshots

@@ -1,0 +1,1 @@
+"""Sync with the market server (wire models, client, outbox pump); filled by the sync issue."""

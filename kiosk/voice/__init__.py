@@ -1,0 +1,1 @@
+"""Spoken prompts (TTS owner thread, recorded clips); filled by the voice issue."""
