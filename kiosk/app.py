@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +133,13 @@ class Kiosk:
         shutdown(self.app, self.window, guard=guard, filters=(self.idle,), runners=(self.db,))
 
 
-def build_kiosk(config: Config, paths: Paths, *, demo_panel: bool) -> Kiosk:
+def build_kiosk(
+    config: Config,
+    paths: Paths,
+    *,
+    demo_panel: bool,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> Kiosk:
     """Create the application, fonts, catalog, window, idle rule and controller."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["kiosk"])
@@ -145,7 +151,7 @@ def build_kiosk(config: Config, paths: Paths, *, demo_panel: bool) -> Kiosk:
     db = TaskRunner(1, "db-worker")
     window = KioskWindow(theme, texts, demo=demo_panel, gesture_taps=config.admin.gesture_taps)
     policy = IdlePolicy(config.session.idle_seconds, config.session.warning_seconds)
-    idle = IdleController(SessionClock(policy), time.monotonic)
+    idle = IdleController(SessionClock(policy), monotonic)
     app.installEventFilter(idle)
     controller = KioskController(
         window,

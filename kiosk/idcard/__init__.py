@@ -1,1 +1,4 @@
-"""Card readers and scanners (PC/SC, SAM serial, keyboard wedge, demo); filled by the ID-card issue."""
+"""Card readers and scanners (PC/SC, SAM serial, keyboard wedge, demo).
+
+Filled by the ID-card issue.
+"""

@@ -128,6 +128,7 @@ class Theme:
 
     px_per_mm: float
     palette: Palette = field(default_factory=Palette)
+    _primary_cache: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_panel(cls, diagonal_inches: float, width_px: int, height_px: int) -> Theme:
@@ -139,33 +140,38 @@ class Theme:
         """Millimetres to whole pixels, rounded up so minimums stay minimums."""
         return math.ceil(millimetres * self.px_per_mm)
 
-    def pixel_size(self, role: str) -> int:
-        """Chinese/Latin pixel size of a text role; primary meets the 7.3 mm cap height."""
-        base = self._primary_px()
+    def pixel_size(self, role: str, family: str = CJK_FAMILY) -> int:
+        """Pixel size of a text role; primary meets the 7.3 mm cap height in ``family``."""
+        base = self._primary_px(family)
         factor = {"huge": 1.5, "title": 1.2, "primary": 1.0, "secondary": 0.8, "small": 0.62}[role]
         return round(base * factor)
 
-    def _primary_px(self) -> int:
+    def _primary_px(self, family: str) -> int:
+        cached = self._primary_cache.get(family)
+        if cached is not None:
+            return cached
         want = PRIMARY_CAP_MM * self.px_per_mm
-        font = QFont([CJK_FAMILY])
+        font = QFont([family])
         size = max(8, int(want / 0.72))
-        for _ in range(40):
+        for _ in range(60):
             font.setPixelSize(size)
             if QFontMetricsF(font).capHeight() >= want:
-                return size
+                break
             size += 1
+        self._primary_cache[family] = size
         return size
 
     def font(self, lang: Lang, role: str, *, bold: bool = False) -> QFont:
         """The font for one script at one text role (Tibetan scaled up)."""
-        size = self.pixel_size(role)
         if lang is Lang.BO:
             font = QFont([TIBETAN_FAMILY, CJK_FAMILY])
-            size = round(size * TIBETAN_SCALE)
+            size = round(self.pixel_size(role) * TIBETAN_SCALE)
         elif lang is Lang.ZH:
             font = QFont([CJK_FAMILY, LATIN_FAMILY])
+            size = self.pixel_size(role)
         else:
             font = QFont([LATIN_FAMILY, CJK_FAMILY])
+            size = self.pixel_size(role, LATIN_FAMILY)
         font.setPixelSize(size)
         font.setBold(bold)
         return font

@@ -1,0 +1,38 @@
+"""Test set-up: Qt offscreen, and a real kiosk on a temporary folder for UI tests."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+from kiosk.app import build_kiosk, open_store  # noqa: E402
+from tests.helpers.fakes import FakeClock  # noqa: E402
+from tests.helpers.kiosk import Rig, make_config  # noqa: E402
+
+
+@pytest.fixture
+def demo_rig(qtbot: object, tmp_path: Path) -> Iterator[Rig]:
+    """A demo kiosk with demo data and PINs, its window shown at the reference size."""
+    config, paths = make_config(tmp_path, terminal={"demo": True})
+    clock = FakeClock()
+    backend = open_store(config, paths)
+    kiosk = build_kiosk(config, paths, demo_panel=True, monotonic=clock.monotonic)
+    kiosk.attach(config, paths, backend)
+    kiosk.window.resize(config.display.width_px, config.display.height_px)
+    kiosk.window.show()
+    rig = Rig(kiosk, backend, clock, config, paths)
+    yield rig
+    kiosk.db.wait()
+    kiosk.app.removeEventFilter(kiosk.idle)
+    kiosk.window.allow_close = True
+    kiosk.window.close()
+    kiosk.window.deleteLater()
+    backend.engine.dispose()

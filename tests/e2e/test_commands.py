@@ -1,0 +1,122 @@
+"""The commands a technician types: ``kiosk --check``, ``kiosk-admin ...``, and start-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def run(
+    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")},
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_STORAGE_DATA_DIR": str(tmp_path),
+        **(env or {}),
+    }
+    return subprocess.run(
+        [str(BIN / args[0]), *args[1:]],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_reports_a_healthy_kiosk(tmp_path: Path) -> None:
+    result = run(tmp_path, "kiosk", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for line in (
+        "durability",
+        "journal=wal synchronous=2 foreign_keys=1",
+        "Tibetan font",
+        "translations bo",
+    ):
+        assert line in result.stdout
+    assert "FAIL" not in result.stdout
+
+
+def test_a_bad_config_stops_start_up_with_one_clear_line(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[session]\nwarning_seconds = 5\n", encoding="utf-8")
+    for command in (
+        ["kiosk", "--config", str(config)],
+        ["kiosk", "--check", "--config", str(config)],
+    ):
+        result = run(tmp_path, *command)
+        assert result.returncode == 2
+        assert f"{config}: [session] warning_seconds: must be at least 20, got 5" in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_check_fails_when_the_database_cannot_be_opened(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run(tmp_path, "kiosk", "--check", env={"KIOSK_STORAGE_DATA_DIR": str(blocker)})
+    assert result.returncode == 1
+    assert "[FAIL] data folder" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_seed_refuses_to_overwrite_without_replace(tmp_path: Path) -> None:
+    first = run(tmp_path, "kiosk-admin", "seed", "--jobs", "300")
+    assert first.returncode == 0, first.stderr
+    assert "seeded 300 jobs" in first.stdout
+    again = run(tmp_path, "kiosk-admin", "seed", "--jobs", "300")
+    assert again.returncode == 1
+    assert "--replace" in again.stderr
+    replaced = run(tmp_path, "kiosk-admin", "seed", "--jobs", "500", "--replace")
+    assert replaced.returncode == 0
+    check = run(tmp_path, "kiosk", "--check")
+    assert "open jobs 500" in check.stdout
+
+
+def test_seed_range_is_checked(tmp_path: Path) -> None:
+    result = run(tmp_path, "kiosk-admin", "seed", "--jobs", "0")
+    assert result.returncode == 2
+    assert "between 1 and 100000" in result.stderr
+
+
+def test_set_pin_from_stdin(tmp_path: Path) -> None:
+    bad = run(tmp_path, "kiosk-admin", "set-pin", "--role", "staff", stdin="12\n")
+    assert bad.returncode == 2
+    assert "4 to 8 digits" in bad.stderr
+    good = run(tmp_path, "kiosk-admin", "set-pin", "--role", "staff", stdin="246813\n")
+    assert good.returncode == 0
+    assert "staff PIN set" in good.stdout
+
+
+def test_config_example_matches_the_committed_file(tmp_path: Path) -> None:
+    result = run(tmp_path, "kiosk-admin", "config-example")
+    assert result.stdout == (ROOT / "deploy" / "kiosk.example.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_kiosk_starts_and_paints_the_attract_screen(tmp_path: Path) -> None:
+    result = run(tmp_path, "kiosk", "--demo", "--measure-startup")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first_frame_s ")
+    assert float(result.stdout.split()[1]) < 30
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_screenshots_render_every_screen(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert len(names) == 12
+    assert "attract-both.png" in names
+    assert "technician-en.png" in names
+    assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))

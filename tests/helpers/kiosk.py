@@ -1,0 +1,36 @@
+"""Builds a real kiosk (store, services, window) on a temporary folder for UI tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.app import Kiosk
+from kiosk.config import Config, Paths, load_config, resolve_paths, with_overrides
+from kiosk.wiring import Backend
+from tests.helpers.fakes import FakeClock
+
+
+def make_config(data_dir: Path, **sections: dict[str, Any]) -> tuple[Config, Paths]:
+    """Defaults plus ``sections``, with data under ``data_dir``."""
+    config = with_overrides(
+        load_config(None, env={}), storage={"data_dir": str(data_dir)}, **sections
+    )
+    return config, resolve_paths(config, env={})
+
+
+@dataclass
+class Rig:
+    """A kiosk under test with its store and its hand-stepped clock."""
+
+    kiosk: Kiosk
+    backend: Backend
+    clock: FakeClock
+    config: Config
+    paths: Paths
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass for the idle rule and tick it."""
+        self.clock.advance(seconds)
+        self.kiosk.idle.tick()

@@ -1,0 +1,118 @@
+"""The shell: no way out for a worker, no traceback ever, clear failure screens, fits the panel."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import build_kiosk, open_store
+from kiosk.i18n import Mode
+from kiosk.services.session import SessionView
+from kiosk.ui.excepthook import CrashGuard
+from tests.helpers.kiosk import Rig, make_config
+
+PANEL_W, PANEL_H = 1920, 1080
+
+
+def test_the_window_refuses_to_close_outside_demo_mode(demo_rig: Rig, qtbot: QtBot) -> None:
+    window = demo_rig.kiosk.window
+    window.allow_close = False
+    assert not window.close()
+    assert window.isVisible()
+    for keys in ("Alt+F4", "Ctrl+Q", "Ctrl+W", "Esc"):
+        qtbot.keyClick(
+            window, QKeySequence(keys)[0].key(), QKeySequence(keys)[0].keyboardModifiers()
+        )
+    assert window.isVisible()
+
+
+def test_demo_mode_has_a_way_out(demo_rig: Rig, qtbot: QtBot) -> None:
+    panel = demo_rig.kiosk.window.demo_panel
+    assert panel is not None
+    with qtbot.waitSignal(panel.exit_requested):
+        qtbot.mouseClick(panel.exit, Qt.MouseButton.LeftButton)
+    assert demo_rig.kiosk.window.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_returns_to_the_start_without_a_traceback(
+    demo_rig: Rig, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    controller = demo_rig.kiosk.controller
+    controller.present_card(demo_rig.backend.workers.sample(1)[0].id_hash)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.home)
+    guard = CrashGuard()
+    guard.crashed.connect(controller.crashed)
+    guard.install()
+    try:
+
+        def broken() -> None:
+            raise RuntimeError("boom in a slot")
+
+        with qtbot.waitSignal(controller.session_ended, timeout=3000):
+            QTimer.singleShot(0, broken)
+    finally:
+        guard.uninstall()
+    assert sys.excepthook is sys.__excepthook__
+    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert demo_rig.kiosk.window.banner.message_id == "error.generic"
+    assert "boom in a slot" in caplog.text
+
+
+def test_a_database_that_cannot_open_gets_a_screen_for_the_technician(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the data folder should be")
+    config, paths = make_config(blocker)
+    kiosk = build_kiosk(config, paths, demo_panel=False)
+    qtbot.addWidget(kiosk.window)
+    with qtbot.waitSignal(kiosk.controller.window.navigator.screen_changed, timeout=5000):
+        kiosk.db.submit(lambda: open_store(config, paths), None, kiosk.controller.store_failed)
+    assert kiosk.window.navigator.current is kiosk.controller.message
+    assert kiosk.controller.message.message_id == "error.store.unavailable"
+    assert "无法打开本地数据库,请联系技术人员。" in kiosk.controller.message.message.texts()
+    kiosk.app.removeEventFilter(kiosk.idle)
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_every_screen_fits_the_reference_panel(demo_rig: Rig, mode: Mode) -> None:
+    """A screen taller than the panel would be squeezed and clip Tibetan vowel marks."""
+    controller = demo_rig.kiosk.controller
+    demo_rig.kiosk.texts.set_mode(mode)
+    skills = {"banyun": 12, "zhuangxiu_dagong": 3, "wajueji": 1}
+    controller.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
+    controller.pin.show_error(demo_rig.kiosk.texts.plural_lines("error.auth.locked_out", 300))
+    controller.staff.show_figures(demo_rig.backend.figures.figures())
+    for screen in controller.window.navigator.screens.values():
+        hint = screen.minimumSizeHint()
+        assert hint.height() <= PANEL_H, (screen.name, mode, hint)
+        assert hint.width() <= PANEL_W - demo_rig.kiosk.window.theme.mm(95), (
+            screen.name,
+            mode,
+            hint,
+        )
+    overlay = demo_rig.kiosk.window.overlay
+    overlay.show_countdown(30)
+    assert overlay.minimumSizeHint().height() <= PANEL_H
+
+
+def test_log_has_no_worker_names(
+    demo_rig: Rig, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    worker = demo_rig.backend.workers.sample(1)[0]
+    demo_rig.kiosk.controller.present_card(worker.id_hash)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.controller.home.view is not None)
+    demo_rig.kiosk.controller.end_session("finished")
+    demo_rig.kiosk.db.wait()
+    log_file = demo_rig.paths.logs / "kiosk.log"
+    text = caplog.text + (log_file.read_text(encoding="utf-8") if log_file.exists() else "")
+    assert worker.name not in text
+    assert worker.id_hash not in text

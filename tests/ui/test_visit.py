@@ -1,0 +1,136 @@
+"""A worker's visit: tap, see yourself, switch language, call staff, finish or walk away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import Mode
+from tests.helpers.kiosk import Rig
+from tests.helpers.screens import shows, visible_texts
+
+
+def tap_first_demo_card(rig: Rig, qtbot: QtBot) -> None:
+    panel = rig.kiosk.window.demo_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: len(panel.card_buttons) > 0)
+    with qtbot.waitSignal(rig.kiosk.controller.session_started):
+        qtbot.mouseClick(panel.card_buttons[0], Qt.MouseButton.LeftButton)
+
+
+def test_attract_screen_invites_a_tap_in_tibetan_above_chinese(demo_rig: Rig) -> None:
+    attract = demo_rig.kiosk.controller.attract
+    assert demo_rig.kiosk.window.navigator.current is attract
+    texts = attract.title.texts()
+    assert texts[0].startswith("ཐོབ་ཐང་")
+    assert texts[1] == "请刷身份证"
+    assert shows(attract, "功德林街道零工驿站")
+
+
+def test_language_buttons_switch_every_text_at_once(demo_rig: Rig, qtbot: QtBot) -> None:
+    attract = demo_rig.kiosk.controller.attract
+    qtbot.mouseClick(attract.language_buttons[Mode.ZH], Qt.MouseButton.LeftButton)
+    assert attract.title.texts() == ["请刷身份证"]
+    assert attract.language_buttons[Mode.ZH].selected
+    qtbot.mouseClick(attract.language_buttons[Mode.EN], Qt.MouseButton.LeftButton)
+    assert attract.title.texts() == ["Tap your ID card on the reader"]
+    assert attract.subtitle.texts() == ["or scan your QR code"]
+    qtbot.mouseClick(attract.language_buttons[Mode.BO], Qt.MouseButton.LeftButton)
+    assert len(attract.title.texts()) == 1
+    assert attract.title.texts()[0].startswith("ཐོབ་ཐང་")
+
+
+def test_a_tap_shows_the_worker_masked_with_skills(demo_rig: Rig, qtbot: QtBot) -> None:
+    tap_first_demo_card(demo_rig, qtbot)
+    home = demo_rig.kiosk.controller.home
+    assert demo_rig.kiosk.window.navigator.current is home
+    worker = demo_rig.backend.workers.sample(1)[0]
+    assert shows(home, worker.name)
+    assert shows(home, worker.id_masked)
+    assert "********" in worker.id_masked
+    visible_tiles = [t for t in home.tiles if t.isVisibleTo(home)]
+    assert len(visible_tiles) == min(3, len(worker.skills))
+    assert shows(home.bar, "呼叫工作人员")
+
+
+def test_an_unregistered_card_gets_a_clear_message_and_stays(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    controller.present_card("0" * 64)
+    banner = demo_rig.kiosk.window.banner
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.message_id == "session.not_registered"
+    assert "此卡尚未登记,请找工作人员帮助。" in banner.text.texts()
+    assert demo_rig.kiosk.window.navigator.current is controller.attract
+
+
+def test_call_staff_confirms_on_screen_and_is_audited(demo_rig: Rig, qtbot: QtBot) -> None:
+    tap_first_demo_card(demo_rig, qtbot)
+    bar = demo_rig.kiosk.controller.home.bar
+    qtbot.mouseClick(bar.call_staff, Qt.MouseButton.LeftButton)
+    banner = demo_rig.kiosk.window.banner
+    assert banner.isVisible()
+    assert banner.message_id == "common.staff_called"
+    demo_rig.kiosk.db.wait()
+    actions = [a for _, _, a, _ in demo_rig.backend.audit.recent()]
+    assert "staff_called" in actions
+
+
+def test_finish_wipes_the_session_and_returns_to_the_start(demo_rig: Rig, qtbot: QtBot) -> None:
+    tap_first_demo_card(demo_rig, qtbot)
+    worker = demo_rig.backend.workers.sample(1)[0]
+    controller = demo_rig.kiosk.controller
+    with qtbot.waitSignal(controller.session_ended) as ended:
+        qtbot.mouseClick(controller.home.bar.finish, Qt.MouseButton.LeftButton)
+    assert ended.args == ["finished"]
+    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert controller.home.view is None
+    shown = visible_texts(demo_rig.kiosk.window.stack) + demo_rig.kiosk.window.banner.text.texts()
+    assert not any(worker.name in t or worker.id_masked in t for t in shown)
+    demo_rig.kiosk.db.wait()
+    assert controller.services is not None
+    assert controller.services.session.current is None
+
+
+def test_idle_warns_with_a_countdown_and_continue_keeps_the_session(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    tap_first_demo_card(demo_rig, qtbot)
+    overlay = demo_rig.kiosk.window.overlay
+    idle_s = demo_rig.config.session.idle_seconds
+    demo_rig.advance(idle_s - 1)
+    assert not overlay.isVisible()
+    demo_rig.advance(1)
+    assert overlay.isVisible()
+    assert overlay.seconds == demo_rig.config.session.warning_seconds >= 20
+    assert overlay.number.text() == "30"
+    demo_rig.advance(10)
+    assert overlay.number.text() == "20"
+    qtbot.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+    assert demo_rig.kiosk.window.navigator.current is demo_rig.kiosk.controller.home
+    demo_rig.advance(idle_s - 1)
+    assert not overlay.isVisible()
+
+
+def test_walking_away_ends_the_session_and_resets_the_language(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    qtbot.mouseClick(controller.attract.language_buttons[Mode.EN], Qt.MouseButton.LeftButton)
+    tap_first_demo_card(demo_rig, qtbot)
+    demo_rig.advance(demo_rig.config.session.idle_seconds)
+    with qtbot.waitSignal(controller.session_ended) as ended:
+        demo_rig.advance(demo_rig.config.session.warning_seconds)
+    assert ended.args == ["timeout"]
+    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert not demo_rig.kiosk.window.overlay.isVisible()
+    assert demo_rig.kiosk.texts.mode is Mode.BOTH
+    assert controller.home.view is None
+
+
+def test_touches_keep_a_session_alive(demo_rig: Rig, qtbot: QtBot) -> None:
+    tap_first_demo_card(demo_rig, qtbot)
+    home = demo_rig.kiosk.controller.home
+    for _ in range(5):
+        demo_rig.advance(demo_rig.config.session.idle_seconds - 10)
+        qtbot.mouseClick(home, Qt.MouseButton.LeftButton)
+    assert not demo_rig.kiosk.window.overlay.isVisible()
+    assert demo_rig.kiosk.window.navigator.current is home

@@ -1,0 +1,133 @@
+"""The catalog: complete in bo, zh_CN and en, nothing unused, Tibetan marked for review."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from kiosk.domain.errors import AuthErrorKind, StoreErrorKind
+from kiosk.i18n import Catalog, Lang, Mode
+
+ROOT = Path(__file__).resolve().parents[3]
+LANGS = ("bo", "zh_CN", "en")
+ID_LITERAL = re.compile(r"""["']((?:[a-z_]+)(?:\.[a-z_0-9]+)+)["']""")
+
+
+def load(lang: str):  # type: ignore[no-untyped-def]
+    with (ROOT / "translations" / lang / "LC_MESSAGES" / "kiosk.po").open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def catalog_ids(lang: str) -> set[str]:
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in load(lang) if m.id}
+
+
+def used_ids() -> set[str]:
+    """Ids named in the code, plus the families the code builds from data."""
+    ids: set[str] = set()
+    for path in (ROOT / "kiosk").rglob("*.py"):
+        ids |= set(ID_LITERAL.findall(path.read_text(encoding="utf-8")))
+    job_types = json.loads((ROOT / "assets/data/job_types.json").read_text(encoding="utf-8"))
+    places = json.loads((ROOT / "assets/data/places.json").read_text(encoding="utf-8"))
+    ids |= {f"jobtype.{j['code']}" for j in job_types["job_types"]}
+    ids |= {f"place.{p['code']}" for p in places["places"]}
+    ids |= {f"error.auth.{k.value}" for k in AuthErrorKind}
+    ids |= {f"error.store.{k.value}" for k in StoreErrorKind}
+    return ids
+
+
+def test_every_language_has_the_same_messages_all_translated() -> None:
+    reference = catalog_ids("zh_CN")
+    for lang in LANGS:
+        assert catalog_ids(lang) == reference, lang
+        for message in load(lang):
+            if message.id:
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                assert all(strings), f"{lang}: {message.id} untranslated"
+
+
+def test_every_message_is_used_and_every_used_message_exists() -> None:
+    defined = catalog_ids("zh_CN")
+    prefixes = {d.split(".")[0] for d in defined}  # other dotted literals are module names
+    used = {i for i in used_ids() if i.split(".")[0] in prefixes}
+    assert used - defined == set(), "used in code but missing from the catalog"
+    assert defined - used == set(), "in the catalog but used nowhere"
+
+
+def test_placeholders_agree_across_languages() -> None:
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    zh = {m.id: m.string for m in load("zh_CN") if m.id}
+    for lang in ("bo", "en"):
+        for message in load(lang):
+            if not message.id:
+                continue
+            ours = message.string if isinstance(message.string, tuple) else (message.string,)
+            theirs = zh[message.id] if isinstance(zh[message.id], tuple) else (zh[message.id],)
+            for text in ours:
+                assert fields(text) == fields(theirs[0]), f"{lang}: {message.id}"
+
+
+def test_every_tibetan_string_says_whether_it_is_attested_or_needs_review() -> None:
+    for message in load("bo"):
+        if message.id:
+            notes = " ".join(message.auto_comments)
+            assert re.search(r"TRANSLATORS: (attested|review):", notes), message.id
+
+
+def test_attested_tibetan_strings_come_from_the_glossary() -> None:
+    glossary = (
+        json.loads((ROOT.parent / "shared/design/glossary.json").read_text(encoding="utf-8"))
+        if (ROOT.parent / "shared/design/glossary.json").exists()
+        else None
+    )
+    if glossary is None:
+        pytest.skip("shared/design/glossary.json is not beside this checkout")
+    attested = {e["bo"].rstrip("།") for e in glossary if e["verified"]}
+    for message in load("bo"):
+        notes = " ".join(message.auto_comments)
+        if message.id and "attested: glossary" in notes:
+            assert message.string.rstrip("།") in attested, message.id
+
+
+def test_lines_put_tibetan_above_chinese_and_follow_the_mode() -> None:
+    catalog = Catalog(ROOT / "translations")
+    both = catalog.lines("attract.tap_card", Mode.BOTH)
+    assert [lang for lang, _ in both] == [Lang.BO, Lang.ZH]
+    assert both[1][1] == "请刷身份证"
+    assert catalog.lines("attract.tap_card", Mode.EN) == [
+        (Lang.EN, "Tap your ID card on the reader")
+    ]
+
+
+def test_plural_forms_in_english_and_numbers_in_arabic_digits() -> None:
+    catalog = Catalog(ROOT / "translations")
+    one = catalog.plural("idle.countdown", "idle.countdown.plural", 1, Lang.EN)
+    many = catalog.plural("idle.countdown", "idle.countdown.plural", 25, Lang.EN)
+    assert one.endswith("1 second")
+    assert many.endswith("25 seconds")
+    assert "25" in catalog.plural("idle.countdown", "idle.countdown.plural", 25, Lang.BO)
+
+
+def test_a_missing_translation_falls_back_to_chinese_and_is_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for lang in LANGS:
+        target = tmp_path / lang / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        text = (ROOT / "translations" / lang / "LC_MESSAGES" / "kiosk.po").read_text(
+            encoding="utf-8"
+        )
+        if lang == "bo":
+            text = text.replace('msgstr "འདོར་བ"', 'msgstr ""')
+        (target / "kiosk.po").write_text(text, encoding="utf-8")
+    catalog = Catalog(tmp_path)
+    assert catalog.text("common.cancel", Lang.BO) == "取消"
+    assert "common.cancel" in caplog.text
+    assert catalog.missing(Lang.BO) == ["common.cancel"]
