@@ -14,10 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.check import diagnose, render
 from kiosk.config import Config, ConfigError, Paths, load_config, resolve_paths, with_overrides
 from kiosk.domain.session import IdlePolicy, SessionClock
 from kiosk.i18n import Catalog, CatalogError, Mode
@@ -29,9 +30,10 @@ from kiosk.ui.lifecycle import shutdown
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import FontReport, Theme, load_fonts
-from kiosk.ui.widgets.demo_panel import DEMO_PINS
 from kiosk.ui.window import KioskWindow
-from kiosk.wiring import Backend, open_backend, prepare_demo
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, after the first frame
+    from kiosk.wiring import Backend
 
 log = logging.getLogger("kiosk")
 
@@ -93,7 +95,7 @@ def run_check(config: Config, paths: Paths) -> int:
     """``kiosk --check``: the technician report on stdout; 1 when anything failed."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.check import failed  # noqa: PLC0415
+    from kiosk.check import diagnose, failed, render  # noqa: PLC0415
 
     _app = QApplication.instance() or QApplication(["kiosk"])
     findings = diagnose(config, paths, None, load_fonts(paths.assets / "fonts"))
@@ -115,6 +117,8 @@ class Kiosk:
 
     def attach(self, config: Config, paths: Paths, backend: Backend) -> None:
         """Hand the open store to the screens."""
+        from kiosk.check import diagnose, render  # noqa: PLC0415 - see TYPE_CHECKING above
+
         fonts = self.fonts
         self.controller.attach(
             Services(
@@ -139,6 +143,7 @@ def build_kiosk(
     *,
     demo_panel: bool,
     monotonic: Callable[[], float] = time.monotonic,
+    deferred: bool = False,
 ) -> Kiosk:
     """Create the application, fonts, catalog, window, idle rule and controller."""
     existing = QApplication.instance()
@@ -160,6 +165,7 @@ def build_kiosk(
         db=db,
         station_code=config.terminal.station_code,
         quit_app=app.quit,
+        deferred=deferred,
     )
     return Kiosk(app, window, controller, texts, idle, db, fonts)
 
@@ -167,27 +173,35 @@ def build_kiosk(
 def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float | None) -> int:
     """Show the attract screen, then open the store on the DB worker."""
     try:
-        kiosk = build_kiosk(config, paths, demo_panel=config.terminal.demo)
+        kiosk = build_kiosk(config, paths, demo_panel=config.terminal.demo, deferred=True)
     except CatalogError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 3
     guard = CrashGuard()
     guard.crashed.connect(kiosk.controller.crashed)
     guard.install()
-    if measure_from is not None:
-        start = measure_from
 
-        def report_first_frame() -> None:
-            print(f"first_frame_s {time.time() - start:.4f}", flush=True)
-            kiosk.app.quit()
-
-        kiosk.controller.attract.first_painted.connect(report_first_frame)
-    else:
+    def after_first_frame() -> None:
+        # Nothing competes with the first paint: other screens and the store come next.
+        if measure_from is not None:
+            print(f"first_frame_epoch {time.time():.6f}", flush=True)
+        kiosk.controller.finish_setup()
         kiosk.db.submit(
             lambda: open_store(config, paths),
             lambda backend: kiosk.attach(config, paths, backend),
             kiosk.controller.store_failed,
         )
+
+    kiosk.controller.attract.first_painted.connect(
+        after_first_frame, Qt.ConnectionType.QueuedConnection
+    )
+    if measure_from is not None:
+
+        def ready() -> None:
+            print(f"ready_epoch {time.time():.6f}", flush=True)
+            kiosk.app.quit()
+
+        kiosk.controller.services_attached.connect(ready)
     if windowed or not config.display.fullscreen:
         kiosk.window.resize(config.display.width_px * 2 // 3, config.display.height_px * 2 // 3)
         kiosk.window.show()
@@ -200,6 +214,9 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
 
 def open_store(config: Config, paths: Paths) -> Backend:
     """Open the database (and, in demo mode, fill it); runs on the DB worker."""
+    from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415 - demo only
+    from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415 - see TYPE_CHECKING
+
     backend = open_backend(config, paths)
     if config.terminal.demo:
         prepare_demo(backend, paths, DEMO_PINS)

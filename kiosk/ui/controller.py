@@ -9,23 +9,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.domain.entities import StationFigures
 from kiosk.domain.errors import AuthError, AuthErrorKind, KioskError
 from kiosk.i18n import Mode
-from kiosk.services.admin_auth import AdminAuth, Role
-from kiosk.services.ports import AuditLog, Clock, FiguresReader, WorkerReader
-from kiosk.services.session import SessionService, SessionView
 from kiosk.ui.idle import IdleController
-from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # the screens behind the attract screen load after its first frame
+    from kiosk.domain.entities import StationFigures
+    from kiosk.services.admin_auth import AdminAuth, Role
+    from kiosk.services.ports import AuditLog, Clock, FiguresReader, WorkerReader
+    from kiosk.services.session import SessionService, SessionView
+    from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
+    from kiosk.ui.screens.home import HomeScreen
+    from kiosk.ui.screens.pin import PinScreen
 
 log = logging.getLogger(__name__)
 
@@ -61,34 +64,50 @@ class KioskController(QObject):
         db: TaskRunner,
         station_code: str,
         quit_app: Callable[[], None],
+        deferred: bool = False,
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
         self.quit_app = quit_app
         self.services: Services | None = None
-        theme = window.theme
-        self.attract = AttractScreen(theme, texts, station_code)
+        self.ready = False
+        self.attract = AttractScreen(window.theme, texts, station_code)
+        self.attract.mode_chosen.connect(self._on_attract_mode_chosen)
+        window.navigator.add(self.attract)
+        window.navigator.go("attract")
+        self.home: HomeScreen
+        self.pin: PinScreen
+        self.staff: StaffScreen
+        self.technician: TechnicianScreen
+        self.message: MessageScreen
+        if not deferred:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """Build the screens behind the attract screen (after its first frame, at start-up)."""
+        if self.ready:
+            return
+        from kiosk.ui.screens.admin import (  # noqa: PLC0415 - deferred, see imports
+            MessageScreen,
+            StaffScreen,
+            TechnicianScreen,
+        )
+        from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
+        from kiosk.ui.screens.pin import PinScreen  # noqa: PLC0415
+
+        theme, texts = self.window.theme, self.texts
         self.home = HomeScreen(theme, texts)
         self.pin = PinScreen(theme, texts)
         self.staff = StaffScreen(theme, texts)
         self.technician = TechnicianScreen(theme, texts)
         self.message = MessageScreen(theme, texts)
-        nav = window.navigator
-        for screen in (
-            self.attract,
-            self.home,
-            self.pin,
-            self.staff,
-            self.technician,
-            self.message,
-        ):
-            nav.add(screen)
+        for screen in (self.home, self.pin, self.staff, self.technician, self.message):
+            self.window.navigator.add(screen)
         self._connect_signals()
-        nav.go("attract")
+        self.ready = True
 
     def _connect_signals(self) -> None:
         w = self.window
-        self.attract.mode_chosen.connect(self._on_attract_mode_chosen)
         self.home.bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
         self.home.bar.finish_requested.connect(lambda: self.end_session("finished"))
         self.idle.warning_started.connect(
@@ -113,6 +132,7 @@ class KioskController(QObject):
     # --- store ---------------------------------------------------------------------
     def attach(self, services: Services) -> None:
         """The store is open: the kiosk can serve."""
+        self.finish_setup()
         self.services = services
         if self.window.demo_panel is not None:
             panel = self.window.demo_panel
@@ -121,6 +141,7 @@ class KioskController(QObject):
 
     def store_failed(self, exc: Exception) -> None:
         """The database cannot be used: say so on screen, for a technician."""
+        self.finish_setup()
         message_id = exc.message_id if isinstance(exc, KioskError) else "error.store.unavailable"
         log.error("store failed to open: %s", exc)
         self.message.show_message(message_id)
@@ -151,6 +172,7 @@ class KioskController(QObject):
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the visit and return to the attract screen."""
+        self.finish_setup()
         self.idle.end_session()
         self.window.overlay.hide()
         self.window.banner.clear()
@@ -207,6 +229,8 @@ class KioskController(QObject):
 
     def open_role(self, role: Role) -> None:
         """Show the staff or technician screen and load what it shows."""
+        from kiosk.services.admin_auth import Role  # noqa: PLC0415 - deferred, see imports
+
         services = self.services
         assert services is not None
         if role is Role.STAFF:

@@ -24,7 +24,7 @@ def shutdown(
 ) -> None:
     """Stop workers, uninstall hooks and filters, delete the window, shut Qt down."""
     for runner in runners:
-        runner.wait(10_000)
+        runner.close()
     if guard is not None:
         guard.uninstall()
     for obj in filters:

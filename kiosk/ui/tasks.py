@@ -46,6 +46,7 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(threads)
         self.pool.setObjectName(name)
         self._relays: set[_Relay] = set()
+        self.closed = False
 
     def submit(
         self,
@@ -59,11 +60,13 @@ class TaskRunner(QObject):
 
         def finished(result: object) -> None:
             self._relays.discard(relay)
-            if on_done is not None:
+            if on_done is not None and not self.closed:
                 on_done(result)
 
         def failed(exc: object) -> None:
             self._relays.discard(relay)
+            if self.closed:
+                return
             if on_error is not None and isinstance(exc, Exception):
                 on_error(exc)
             else:
@@ -72,6 +75,11 @@ class TaskRunner(QObject):
         relay.done.connect(finished)
         relay.failed.connect(failed)
         self.pool.start(_Job(fn, relay))
+
+    def close(self, msecs: int = 10_000) -> None:
+        """Finish running tasks and drop their callbacks: the widgets they would touch are going."""
+        self.closed = True
+        self.pool.waitForDone(msecs)
 
     def wait(self, msecs: int = 5000) -> bool:
         """Block until every task finished (shutdown and tests only)."""

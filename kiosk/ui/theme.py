@@ -96,19 +96,29 @@ class FontReport:
 
 
 def load_fonts(extra_dir: Path | None = None) -> FontReport:
-    """Load the font files explicitly and check the families exist (UX.md pitfalls)."""
-    files = [Path(p) for p in FONT_FILES]
+    """Make sure the Tibetan and Chinese families exist, loading font files where needed.
+
+    Fonts in ``extra_dir`` (``assets/fonts``) are always registered; the system files of
+    FONT_FILES only when the platform's font database lacks their family (on Debian,
+    fontconfig already has them, and registering a 20 MB CJK collection again costs start-up
+    time and memory). The check at the end is what counts (UX.md pitfalls).
+    """
+    files = []
     if extra_dir is not None and extra_dir.is_dir():
         files += sorted(
             p for p in extra_dir.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc")
         )
+    families = set(QFontDatabase.families())
+    if TIBETAN_FAMILY not in families or CJK_FAMILY not in families or LATIN_FAMILY not in families:
+        files += [Path(p) for p in FONT_FILES]
     loaded, missing = [], []
     for path in files:
         if path.exists() and QFontDatabase.addApplicationFont(str(path)) >= 0:
             loaded.append(str(path))
         else:
             missing.append(str(path))
-    families = set(QFontDatabase.families())
+    if loaded:
+        families = set(QFontDatabase.families())
     report = FontReport(
         tibetan=TIBETAN_FAMILY in families,
         cjk=CJK_FAMILY in families,

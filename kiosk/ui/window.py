@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -10,7 +12,9 @@ from kiosk.ui.navigation import CornerHotspot, Navigator
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.banner import Banner
-from kiosk.ui.widgets.demo_panel import DemoPanel
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.demo_panel import DemoPanel
 
 HOTSPOT_MM = 25
 
@@ -40,6 +44,8 @@ class KioskWindow(QMainWindow):
         row.addWidget(content, 1)
         self.demo_panel: DemoPanel | None = None
         if demo:
+            from kiosk.ui.widgets.demo_panel import DemoPanel  # noqa: PLC0415 - demo only
+
             self.demo_panel = DemoPanel(theme, texts, gesture_taps)
             row.addWidget(self.demo_panel)
         self.setCentralWidget(central)

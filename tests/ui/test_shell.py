@@ -116,3 +116,17 @@ def test_log_has_no_worker_names(
     text = caplog.text + (log_file.read_text(encoding="utf-8") if log_file.exists() else "")
     assert worker.name not in text
     assert worker.id_hash not in text
+
+
+def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot) -> None:
+    from kiosk.ui.tasks import TaskRunner
+
+    runner = TaskRunner(1, "test")
+    got: list[object] = []
+    runner.submit(lambda: 1, got.append)
+    runner.close()
+    qtbot.wait(50)
+    assert got == []
+    open_runner = TaskRunner(1, "test2")
+    open_runner.submit(lambda: 2, got.append)
+    qtbot.waitUntil(lambda: got == [2])

@@ -1,0 +1,28 @@
+"""The floor for start-up: a bare PySide6 window, timed to its first painted frame."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class _Window(QWidget):
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        print(f"first_frame_epoch {time.time():.6f}", flush=True)
+        QApplication.quit()
+
+
+def main() -> None:
+    """Show one window and quit after its first frame."""
+    app = QApplication(["bare"])
+    window = _Window()
+    window.resize(1920, 1080)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
