@@ -206,6 +206,10 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
         kiosk.window.resize(config.display.width_px * 2 // 3, config.display.height_px * 2 // 3)
         kiosk.window.show()
     else:
+        # Without a window manager (cage, bare X) the full-screen request alone may be ignored.
+        screen = kiosk.app.primaryScreen()
+        if screen is not None:
+            kiosk.window.setGeometry(screen.geometry())
         kiosk.window.showFullScreen()
     code = kiosk.app.exec()
     kiosk.close(guard)

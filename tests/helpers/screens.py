@@ -13,3 +13,21 @@ def visible_texts(root: QWidget) -> list[str]:
 def shows(root: QWidget, fragment: str) -> bool:
     """True when some visible label contains ``fragment``."""
     return any(fragment in text for text in visible_texts(root))
+
+
+def clipped_labels(root: QWidget) -> list[str]:
+    """Visible labels whose text needs more height than they got (cut lines or vowel marks)."""
+    out = []
+    for label in root.findChildren(QLabel):
+        if not (label.isVisibleTo(root) and label.text()):
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+        else:
+            needed = label.sizeHint().height()
+            if label.sizeHint().width() > label.width() + 1:
+                out.append(f"{label.text()!r}: width {label.width()} < {label.sizeHint().width()}")
+                continue
+        if needed > label.height() + 1:
+            out.append(f"{label.text()!r}: height {label.height()} < {needed}")
+    return out

@@ -130,3 +130,30 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot) -> None:
     open_runner = TaskRunner(1, "test2")
     open_runner.submit(lambda: 2, got.append)
     qtbot.waitUntil(lambda: got == [2])
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, mode: Mode) -> None:
+    """Laid out at 1920 x 1080 with the demo panel, every label gets the room its text needs."""
+    from tests.helpers.screens import clipped_labels
+
+    kiosk = demo_rig.kiosk
+    window, controller = kiosk.window, kiosk.controller
+    window.setFixedSize(PANEL_W, PANEL_H)
+    kiosk.texts.set_mode(mode)
+    skills = {"banyun": 12, "zhuangxiu_dagong": 3, "wajueji": 1}
+    controller.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
+    controller.pin.show_error(kiosk.texts.plural_lines("error.auth.locked_out", 300))
+    controller.staff.show_figures(demo_rig.backend.figures.figures())
+    qtbot.waitUntil(
+        lambda: window.demo_panel is not None and len(window.demo_panel.card_buttons) > 0
+    )
+    problems = []
+    for name in ("attract", "home", "pin", "staff", "technician"):
+        window.navigator.go(name)
+        qtbot.wait(30)
+        problems += [f"{name}: {p}" for p in clipped_labels(window)]
+    window.overlay.show_countdown(30)
+    qtbot.wait(30)
+    problems += [f"overlay: {p}" for p in clipped_labels(window.overlay)]
+    assert problems == []

@@ -25,15 +25,16 @@ class SkillTile(QFrame):
         self.setStyleSheet(
             f"#skillTile {{ background: #FFFFFF; border: {border}; border-radius: 12px; }}"
         )
-        row = QHBoxLayout(self)
+        column = QVBoxLayout(self)
         pad = theme.mm(4)
-        row.setContentsMargins(pad, pad, pad, pad)
+        column.setContentsMargins(pad, pad, pad, pad)
         self.name = BiText(theme, "primary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.years = BiText(
-            theme, "secondary", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+            theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
         )
-        row.addWidget(self.name, 1)
-        row.addWidget(self.years)
+        column.addWidget(self.name)
+        column.addWidget(self.years)
+        column.addStretch(1)
 
 
 class HomeScreen(Screen):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Lang
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.tibetan_label import TibetanLabel
 
 
 class BiText(QWidget):
@@ -40,23 +41,38 @@ class BiText(QWidget):
 
     def set_lines(self, lines: list[tuple[Lang, str]]) -> None:
         """Replace the text; reuses labels so a language switch does not flicker."""
-        while len(self.labels) < len(lines):
-            label = QLabel(self)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            self._layout.addWidget(label)
-            self.labels.append(label)
+        # Tibetan needs a TibetanLabel; a slot changes kind when the language of a line does.
+        for i, (lang, _) in enumerate(lines):
+            want_tibetan = lang is Lang.BO
+            if i < len(self.labels) and isinstance(self.labels[i], TibetanLabel) != want_tibetan:
+                old = self.labels[i]
+                new = self._new_label(want_tibetan)
+                self._layout.replaceWidget(old, new)
+                old.deleteLater()
+                self.labels[i] = new
+            elif i >= len(self.labels):
+                label = self._new_label(want_tibetan)
+                self._layout.addWidget(label)
+                self.labels.append(label)
         for label, (lang, text) in zip(self.labels, lines, strict=False):
             label.setFont(self.theme.font(lang, self.role, bold=self.bold))
             label.setAlignment(self.align)
             label.setStyleSheet(f"color: {self.colour}; background: transparent;")
+            if isinstance(label, TibetanLabel):
+                label.set_colour(self.colour)
             label.setProperty("lang", lang.value)
             label.setText(text)
             label.show()
         for label in self.labels[len(lines) :]:
             label.hide()
             label.setText("")
+
+    def _new_label(self, tibetan: bool) -> QLabel:
+        label = TibetanLabel(self) if tibetan else QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        return label
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         """Wrapped lines: the height depends on the width given."""
@@ -84,7 +100,12 @@ class BiText(QWidget):
         shown = [lb for lb in self.labels if not lb.isHidden()]
         if not shown:
             return QSize(0, 0)
-        width = max(lb.fontMetrics().horizontalAdvance(lb.text()) for lb in shown) + 2
+        width = max(
+            lb.sizeHint().width()
+            if isinstance(lb, TibetanLabel)
+            else lb.fontMetrics().horizontalAdvance(lb.text()) + 2
+            for lb in shown
+        )
         return QSize(width, self.heightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

@@ -1,0 +1,113 @@
+"""A label that sets Tibetan lines by the ink they contain, not the font's reserve.
+
+Noto Serif Tibetan reserves ~1.47 em above and ~1.35 em below the baseline (2.8 em a line)
+for the deepest Sanskrit stacks. The kiosk's own text needs about 1.1 em above and 0.5 em
+below, more only for deep stacks. So each line is placed from the ink of its own shaped
+glyphs plus a margin: vowel marks and subjoined letters cannot be cut, because the bounds
+are those of the very glyphs drawn, and screens get about a third more room.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
+from PySide6.QtWidgets import QLabel, QWidget
+
+MARGIN_EM = 0.1  # above the highest and below the lowest glyph of each line
+MIN_ABOVE_EM = 1.1  # room for vowel marks on every line, so lines and buttons align
+MIN_BELOW_EM = 0.5
+
+
+def _ink_extent(line: QTextLine) -> tuple[float, float]:
+    """Ink above and below the baseline of a laid-out line, from its shaped glyphs.
+
+    QFontMetricsF.tightBoundingRect measures unshaped glyphs and misses vowel marks and
+    subjoined letters; QGlyphRun.boundingRect gives the font's line box. Only the raw
+    glyph bounds at their shaped positions tell where the ink is.
+    """
+    baseline = line.y() + line.ascent()
+    top = bottom = baseline
+    for run in line.glyphRuns():
+        raw = run.rawFont()
+        for glyph, pos in zip(run.glyphIndexes(), run.positions(), strict=True):
+            rect = raw.boundingRect(glyph).translated(pos)
+            top, bottom = min(top, rect.top()), max(bottom, rect.bottom())
+    return baseline - top, bottom - baseline
+
+
+class TibetanLabel(QLabel):
+    """Word-wrapping label whose height follows the glyphs (see the module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.colour = QColor("#000000")
+
+    def set_colour(self, colour: str) -> None:
+        """Text colour (painted by us, so the style sheet's colour does not apply)."""
+        self.colour = QColor(colour)
+        self.update()
+
+    def _layout(self, width: float) -> tuple[QTextLayout, float]:
+        """Lay the text out at ``width``; return the layout and its tight height."""
+        text = self.text()
+        layout = QTextLayout(text, self.font())
+        option = QTextOption(self.alignment())
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        em = float(self.font().pixelSize())
+        lines: list[QTextLine] = []
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1.0, width))
+            line.setPosition(QPointF(0.0, 0.0))
+            lines.append(line)
+        layout.endLayout()
+        y = 0.0
+        for line in lines:
+            ink_above, ink_below = _ink_extent(line)
+            above = max(ink_above, MIN_ABOVE_EM * em) + MARGIN_EM * em
+            below = max(ink_below, MIN_BELOW_EM * em) + MARGIN_EM * em
+            line.setPosition(QPointF(0.0, y + above - line.ascent()))
+            y += above + below
+        return layout, y
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """Height of the text wrapped at ``width``."""
+        if not self.text():
+            return 0
+        return int(self._layout(width)[1]) + 1
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """One unwrapped line."""
+        width = int(QFontMetricsF(self.font()).horizontalAdvance(self.text())) + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as one syllable, as tall as one line."""
+        return QSize(min(self.sizeHint().width(), 40), self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the tight layout, vertically centred in the space given."""
+        layout, height = self._layout(self.width())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(self.colour)
+        top = 0.0
+        if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
+            top = max(0.0, (self.height() - height) / 2)
+        elif self.alignment() & Qt.AlignmentFlag.AlignBottom:
+            top = max(0.0, self.height() - height)
+        layout.draw(painter, QPointF(0.0, top), [], QRectF(self.rect()))
+        painter.end()
