@@ -156,7 +156,7 @@ class WorkerRepository:
         """The first registered workers, for the demo card panel."""
         with Session(self.engine) as s:
             rows = s.scalars(
-                select(m.WorkerRow).order_by(m.WorkerRow.registered_at).limit(limit)
+                select(m.WorkerRow).order_by(m.WorkerRow.registered_at, m.WorkerRow.id).limit(limit)
             ).all()
             return [self._to_domain(s, r) for r in rows]
 

@@ -134,3 +134,35 @@ def test_touches_keep_a_session_alive(demo_rig: Rig, qtbot: QtBot) -> None:
         qtbot.mouseClick(home, Qt.MouseButton.LeftButton)
     assert not demo_rig.kiosk.window.overlay.isVisible()
     assert demo_rig.kiosk.window.navigator.current is home
+
+
+def test_english_mode_leaves_no_tibetan_or_chinese_on_any_screen(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    """Technicians read English; a line left over from the bilingual mode would overlap it."""
+    controller = demo_rig.kiosk.controller
+    window = demo_rig.kiosk.window
+    tap_first_demo_card(demo_rig, qtbot)
+    view = controller.home.view
+    assert view is not None
+    for name in ("home", "pin", "staff", "technician", "attract"):
+        window.navigator.go(name)
+    demo_rig.kiosk.texts.set_mode(Mode.EN)
+    for name in ("attract", "home", "pin", "staff", "technician"):
+        screen = window.navigator.go(name)
+        if name == "attract":
+            texts = [
+                controller.attract.title,
+                controller.attract.subtitle,
+                controller.attract.station,
+            ]
+            shown = [t for bt in texts for t in bt.texts()]
+        else:
+            shown = visible_texts(screen)
+        shown = [t.replace(view.name, "") for t in shown]  # the name is the card's, any script
+        offending = [
+            t
+            for t in shown
+            if any("\u0f00" <= c <= "\u0fff" or "\u4e00" <= c <= "\u9fff" for c in t)
+        ]
+        assert offending == [], name

@@ -48,6 +48,7 @@ class BiText(QWidget):
                 old = self.labels[i]
                 new = self._new_label(want_tibetan)
                 self._layout.replaceWidget(old, new)
+                old.hide()  # deleteLater waits for the event loop; never show both meanwhile
                 old.deleteLater()
                 self.labels[i] = new
             elif i >= len(self.labels):
