@@ -8,7 +8,9 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-class _Window(QWidget):
+class FirstFrameWindow(QWidget):
+    """Prints the wall-clock time of its first frame, then quits."""
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         print(f"first_frame_epoch {time.time():.6f}", flush=True)
@@ -18,7 +20,7 @@ class _Window(QWidget):
 def main() -> None:
     """Show one window and quit after its first frame."""
     app = QApplication(["bare"])
-    window = _Window()
+    window = FirstFrameWindow()
     window.resize(1920, 1080)
     window.show()
     app.exec()

@@ -6,23 +6,16 @@ pays the same font costs with none of the kiosk's code.
 
 from __future__ import annotations
 
-import time
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout
 
-from PySide6.QtGui import QFont, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
-
-
-class _Window(QWidget):
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        print(f"first_frame_epoch {time.time():.6f}", flush=True)
-        QApplication.quit()
+from bench.bare_window import FirstFrameWindow
 
 
 def main() -> None:
     """Show two labels and quit after the first frame."""
     app = QApplication(["text"])
-    window = _Window()
+    window = FirstFrameWindow()
     layout = QVBoxLayout(window)
     for text, family, size in (
         ("ཐོབ་ཐང་ལག་ཁྱེར་ཁཱ་ཀློག་ཆས་སྟེང་འཇོག་རོགས།", "Noto Serif Tibetan", 78),

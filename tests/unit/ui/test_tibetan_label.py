@@ -35,14 +35,20 @@ def ink_rows(label: TibetanLabel) -> list[int]:
     return rows
 
 
-@pytest.mark.parametrize("text", DEEP_STACKS + catalog_texts()[:30])
-def test_no_mark_or_stack_touches_the_edges(qtbot: QtBot, text: str) -> None:
+@pytest.fixture
+def label(qtbot: QtBot) -> TibetanLabel:
+    """A Tibetan label at the kiosk's primary size."""
     load_fonts()
-    label = TibetanLabel()
-    qtbot.addWidget(label)
+    widget = TibetanLabel()
+    qtbot.addWidget(widget)
     font = QFont([TIBETAN_FAMILY])
     font.setPixelSize(51)
-    label.setFont(font)
+    widget.setFont(font)
+    return widget
+
+
+@pytest.mark.parametrize("text", DEEP_STACKS + catalog_texts())
+def test_no_mark_or_stack_touches_the_edges(label: TibetanLabel, text: str) -> None:
     label.setText(text)
     label.resize(label.sizeHint())
     rows = ink_rows(label)
@@ -51,15 +57,9 @@ def test_no_mark_or_stack_touches_the_edges(qtbot: QtBot, text: str) -> None:
     assert rows[-1] < label.height() - 1, "ink touches the bottom edge: a stack may be cut"
 
 
-def test_lines_are_shorter_than_the_fonts_box_and_wrap(qtbot: QtBot) -> None:
-    load_fonts()
-    label = TibetanLabel()
-    qtbot.addWidget(label)
-    font = QFont([TIBETAN_FAMILY])
-    font.setPixelSize(51)
-    label.setFont(font)
+def test_lines_are_shorter_than_the_fonts_box_and_wrap(label: TibetanLabel) -> None:
     label.setText("ཐོབ་ཐང་ལག་ཁྱེར་ཁཱ་ཀློག་ཆས་སྟེང་འཇོག་རོགས།")
-    box = QFontMetricsF(font).lineSpacing()
+    box = QFontMetricsF(label.font()).lineSpacing()
     one_line = label.heightForWidth(4000)
     assert one_line < 0.75 * box
     assert label.heightForWidth(300) > 2 * one_line
