@@ -55,3 +55,25 @@ class AuthError(KioskError):
         self.remaining = remaining
         self.retry_after_s = retry_after_s
         self.message_id = f"error.auth.{kind.value}"
+
+
+class CardErrorKind(Enum):
+    """Why a card or reader did not give a usable identity."""
+
+    REMOVED = "removed"  # card taken away mid-read
+    UNREADABLE = "unreadable"  # no answer, or an answer that makes no sense
+    INVALID_NUMBER = "invalid_number"
+    EXPIRED = "expired"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    READER_MISSING = "reader_missing"
+    READER_ERROR = "reader_error"
+    NOT_REGISTERED = "not_registered"
+
+
+class CardReadError(KioskError):
+    """A card read failed; ``detail`` is for the technician's log (never personal data)."""
+
+    def __init__(self, kind: CardErrorKind, detail: str = "") -> None:
+        super().__init__(detail or kind.value)
+        self.kind = kind
+        self.message_id = f"error.card.{kind.value}"
