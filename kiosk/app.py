@@ -16,13 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, ConfigError, Paths, load_config, resolve_paths, with_overrides
+from kiosk.devices import make_reader
 from kiosk.domain.session import IdlePolicy, SessionClock
 from kiosk.i18n import Catalog, CatalogError, Mode
+from kiosk.idcard.demo import DemoReader
+from kiosk.idcard.events import Reader
+from kiosk.idcard.wedge import WedgeDecoder
 from kiosk.logsetup import setup_logging
+from kiosk.ui.bridges import ReaderBridge, ScannerFilter
 from kiosk.ui.controller import KioskController, Services
 from kiosk.ui.excepthook import CrashGuard
 from kiosk.ui.idle import IdleController
@@ -114,6 +119,16 @@ class Kiosk:
     idle: IdleController
     db: TaskRunner
     fonts: FontReport
+    bridge: ReaderBridge
+    readers: list[Reader]
+    scanner: ScannerFilter | None = None
+
+    def start_devices(self) -> None:
+        """Start every reader (each in its own thread) and the scanner filter."""
+        for reader in self.readers:
+            reader.start(self.bridge.sink)
+        if self.scanner is not None:
+            self.app.installEventFilter(self.scanner)
 
     def attach(self, config: Config, paths: Paths, backend: Backend) -> None:
         """Hand the open store to the screens."""
@@ -132,9 +147,18 @@ class Kiosk:
             )
         )
 
+    def stop_devices(self) -> None:
+        """Stop every reader and remove the scanner filter."""
+        for reader in self.readers:
+            reader.stop()
+        if self.scanner is not None:
+            self.app.removeEventFilter(self.scanner)
+
     def close(self, guard: CrashGuard | None = None) -> None:
-        """Shut Qt down in order (see ``kiosk.ui.lifecycle``)."""
-        shutdown(self.app, self.window, guard=guard, filters=(self.idle,), runners=(self.db,))
+        """Stop devices, then shut Qt down in order (see ``kiosk.ui.lifecycle``)."""
+        self.stop_devices()
+        filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
+        shutdown(self.app, self.window, guard=guard, filters=filters, runners=(self.db,))
 
 
 def build_kiosk(
@@ -167,7 +191,21 @@ def build_kiosk(
         quit_app=app.quit,
         deferred=deferred,
     )
-    return Kiosk(app, window, controller, texts, idle, db, fonts)
+    bridge = ReaderBridge()
+    bridge.event_received.connect(controller.reader_event)
+    readers: list[Reader] = []
+    if window.demo_panel is not None:
+        demo = DemoReader()
+        window.demo_panel.sample_tapped.connect(demo.present)
+        readers.append(demo)
+    reader = make_reader(config.idcard) if not config.terminal.demo else None
+    if reader is not None:
+        readers.append(reader)
+    scanner = None
+    if config.idcard.scanner:
+        decoder = WedgeDecoder(max_gap_s=config.idcard.scanner_max_gap_ms / 1000)
+        scanner = ScannerFilter(bridge.sink, decoder)
+    return Kiosk(app, window, controller, texts, idle, db, fonts, bridge, readers, scanner)
 
 
 def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float | None) -> int:
@@ -186,6 +224,7 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
         if measure_from is not None:
             print(f"first_frame_epoch {time.time():.6f}", flush=True)
         kiosk.controller.finish_setup()
+        kiosk.start_devices()
         kiosk.db.submit(
             lambda: open_store(config, paths),
             lambda backend: kiosk.attach(config, paths, backend),

@@ -22,6 +22,7 @@ from kiosk.domain.session import MIN_WARNING_SECONDS
 ENV_PREFIX = "KIOSK_"
 DISPLAY_MODES = ("both", "bo", "zh", "en")
 MISSING_CLIP_RULES = ("chinese", "chime", "silence")
+READER_BACKENDS = ("pcsc", "sam", "none")
 
 
 def _f(default: Any, doc: str, **check: Any) -> Any:
@@ -103,6 +104,20 @@ class WagesSection:
 
 
 @dataclass(frozen=True)
+class IdcardSection:
+    """Card readers and scanners (demo mode always uses the demo reader)."""
+
+    backend: str = _f("pcsc", "Card reader: pcsc, sam or none", choices=READER_BACKENDS)
+    pcsc_reader: str = _f("", "Use the first PC/SC reader whose name contains this (empty: any)")
+    pcsc_text_apdus: str = _f("", "Vendor APDUs (hex, comma-separated) that return the text block")
+    sam_port: str = _f("/dev/ttyUSB0", "Serial port of a GA/T 467 SAM reader")
+    sam_baudrate: int = _f(115200, "Baud rate of the SAM reader", min=9600, max=921600)
+    debounce_ms: int = _f(500, "Repeats of one card within this time are one tap", min=0, max=5000)
+    scanner: bool = _f(True, "Accept keyboard-wedge QR/barcode scanners")
+    scanner_max_gap_ms: int = _f(35, "Longest gap between a scanner's keystrokes", min=5, max=200)
+
+
+@dataclass(frozen=True)
 class VoiceSection:
     """Spoken prompts."""
 
@@ -133,6 +148,7 @@ class Config:
     storage: StorageSection = field(default_factory=StorageSection)
     admin: AdminSection = field(default_factory=AdminSection)
     wages: WagesSection = field(default_factory=WagesSection)
+    idcard: IdcardSection = field(default_factory=IdcardSection)
     voice: VoiceSection = field(default_factory=VoiceSection)
     logging: LoggingSection = field(default_factory=LoggingSection)
     source: str = "(defaults)"

@@ -28,7 +28,10 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     window.resize(config.display.width_px, config.display.height_px)
     window.show()
     out_dir.mkdir(parents=True, exist_ok=True)
-    worker = backend.workers.sample(1)[0]
+    from kiosk.idcard.demo import DemoReader  # noqa: PLC0415
+
+    reader = DemoReader()
+    reader.start(ctl.reader_event)
     written: list[Path] = []
 
     def shot(name: str, mode: str) -> None:
@@ -43,7 +46,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
         texts.default_mode = Mode(mode_name)
         ctl.end_session("screenshots")
         shot("attract", mode_name)
-        ctl.present_card(worker.id_hash)
+        reader.present("resident_tibetan")
         kiosk.db.wait()
         kiosk.app.processEvents()
         texts.set_mode(Mode(mode_name))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import Engine
 
 from kiosk.config import Config, Paths
 from kiosk.domain.pin import LockoutPolicy
+from kiosk.domain.privacy import keyed_hash
 from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
@@ -60,7 +62,7 @@ def open_backend(config: Config, paths: Paths) -> Backend:
         report=report,
         secret=secret,
         clock=clock,
-        session=SessionService(workers, clock, audit),
+        session=SessionService(workers, clock, audit, partial(keyed_hash, secret)),
         auth=AdminAuth(pins, clock, policy, audit),
         figures=FiguresRepository(engine),
         workers=workers,
@@ -74,7 +76,12 @@ def seed_demo(
 ) -> int:
     """Replace the catalogue with generated demo data; returns the number of jobs."""
     catalog = DemoCatalog.load(paths.assets / "data")
-    data = DemoGenerator(catalog, backend.secret).generate(jobs=jobs, today=today, seed=seed)
+    from kiosk.idcard.demo import REGISTERED, SAMPLES  # noqa: PLC0415
+
+    samples = [SAMPLES[key] for key in REGISTERED]
+    data = DemoGenerator(catalog, backend.secret).generate(
+        jobs=jobs, today=today, seed=seed, registered=samples
+    )
     DemoRepository(backend.engine).replace_all(data, backend.clock.now())
     backend.audit.append(backend.clock.now(), "technician", "demo_seeded", f"jobs={jobs}")
     return len(data.jobs)

@@ -28,8 +28,10 @@ def demo_rig(qtbot: object, tmp_path: Path) -> Iterator[Rig]:
     kiosk.attach(config, paths, backend)
     kiosk.window.resize(config.display.width_px, config.display.height_px)
     kiosk.window.show()
+    kiosk.start_devices()
     rig = Rig(kiosk, backend, clock, config, paths)
     yield rig
+    kiosk.stop_devices()
     kiosk.db.wait()
     kiosk.app.removeEventFilter(kiosk.idle)
     kiosk.window.allow_close = True

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from kiosk.domain.entities import (
     Training,
     Worker,
 )
+from kiosk.domain.identity import Identity
 from kiosk.domain.privacy import keyed_hash
 from kiosk.domain.timeutil import LHASA_TZ
 
@@ -66,13 +68,24 @@ class DemoGenerator:
         self.secret = secret
 
     def generate(
-        self, *, jobs: int, today: dt.date, seed: int = 2026, workers: int = 40
+        self,
+        *,
+        jobs: int,
+        today: dt.date,
+        seed: int = 2026,
+        workers: int = 40,
+        registered: Sequence[Identity] = (),
     ) -> DataSet:
-        """Make ``jobs`` jobs around ``today`` (a day back to a week ahead)."""
+        """Make ``jobs`` jobs around ``today`` (a day back to a week ahead).
+
+        ``registered`` identities (the demo reader's sample cards) become workers first,
+        so tapping those cards logs someone in.
+        """
         rng = random.Random(seed)
         employers = [self._employer(rng, i) for i in range(max(20, jobs // 20))]
         job_list = [self._job(rng, employers, today) for _ in range(jobs)]
-        worker_list = [self._worker(rng, today) for _ in range(workers)]
+        worker_list = [self._registered(rng, ident, today) for ident in registered]
+        worker_list += [self._worker(rng, today) for _ in range(workers)]
         trainings = [self._training(rng, today) for _ in range(12)]
         return DataSet(
             job_types=list(self.catalog.job_types),
@@ -187,6 +200,24 @@ class DemoGenerator:
                 today - dt.timedelta(days=rng.randint(1, 300)), dt.time(10), LHASA_TZ
             ),
             skills=skills,
+        )
+
+    def _registered(self, rng: random.Random, ident: Identity, today: dt.date) -> Worker:
+        codes = [j.code for j in self.catalog.job_types]
+        return Worker(
+            id=self._uuid(rng),
+            id_hash=keyed_hash(self.secret, "id", ident.number),
+            id_masked=idnumber.mask(ident.number),
+            name=ident.name,
+            gender=ident.gender,
+            nation_code=ident.nation_code,
+            birth_year=ident.birth_date.year,
+            phone=None,
+            preferred_lang="both" if ident.nation_code == "04" else "zh",
+            expected_wage=250,
+            home_place_code=self.catalog.places[0].code,
+            registered_at=dt.datetime.combine(today - dt.timedelta(days=400), dt.time(9), LHASA_TZ),
+            skills={c: rng.randint(1, 12) for c in rng.sample(codes, 3)},
         )
 
     def _training(self, rng: random.Random, today: dt.date) -> Training:

@@ -56,6 +56,10 @@ class WorkerReader(Protocol):
         """The worker with this keyed hash, if any."""
         ...
 
+    def by_chip_hash(self, chip_hash: str) -> Worker | None:
+        """The worker whose card chip has this keyed hash, if bound."""
+        ...
+
     def sample(self, limit: int) -> list[Worker]:
         """A few workers (demo panel)."""
         ...

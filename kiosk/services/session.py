@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.domain.entities import Worker
+from kiosk.domain.errors import CardErrorKind, CardReadError
+from kiosk.idcard.events import CardPresented
 from kiosk.services.ports import AuditLog, Clock, WorkerReader
+
+Hasher = Callable[[str, str], str]  # (kind, value) -> keyed hash
 
 
 @dataclass(frozen=True)
@@ -22,8 +27,10 @@ class SessionView:
 class SessionService:
     """Starts and ends visits; holds the only reference to the current worker."""
 
-    def __init__(self, workers: WorkerReader, clock: Clock, audit: AuditLog) -> None:
-        self.workers, self.clock, self.audit = workers, clock, audit
+    def __init__(
+        self, workers: WorkerReader, clock: Clock, audit: AuditLog, hasher: Hasher
+    ) -> None:
+        self.workers, self.clock, self.audit, self.hasher = workers, clock, audit, hasher
         self._current: Worker | None = None
 
     @property
@@ -34,14 +41,26 @@ class SessionService:
             return None
         return SessionView(w.id, w.name, w.id_masked, dict(w.skills), w.preferred_lang)
 
-    def start_for_hash(self, id_hash: str) -> SessionView | None:
-        """Sign in the worker with this keyed hash; None when not registered."""
-        worker = self.workers.by_id_hash(id_hash)
+    def start_for_card(self, event: CardPresented) -> SessionView:
+        """Sign in the card's holder, or raise CardReadError (invalid, expired, not registered).
+
+        Look-up is by keyed hash only: of the ID number when the reader read it, else of
+        the chip serial (bound to a worker when staff registered the card).
+        """
+        worker: Worker | None = None
+        if event.identity is not None:
+            event.identity.check(self.clock.now().date())
+            worker = self.workers.by_id_hash(self.hasher("id", event.identity.number))
+        elif event.chip_serial:
+            worker = self.workers.by_chip_hash(self.hasher("chip", event.chip_serial))
         if worker is None:
-            return None
+            self.audit.append(self.clock.now(), "worker", "card_not_registered")
+            raise CardReadError(CardErrorKind.NOT_REGISTERED)
         self._current = worker
         self.audit.append(self.clock.now(), "worker", "session_started")
-        return self.current
+        view = self.current
+        assert view is not None
+        return view
 
     def end(self, reason: str) -> None:
         """Forget the worker (idle timeout, finish, error); safe to call twice."""

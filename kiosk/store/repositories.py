@@ -152,6 +152,12 @@ class WorkerRepository:
             row = s.scalar(select(m.WorkerRow).where(m.WorkerRow.id_hash == id_hash))
             return None if row is None else self._to_domain(s, row)
 
+    def by_chip_hash(self, chip_hash: str) -> Worker | None:
+        """The worker whose card chip has this keyed hash, if bound."""
+        with Session(self.engine) as s:
+            row = s.scalar(select(m.WorkerRow).where(m.WorkerRow.chip_hash == chip_hash))
+            return None if row is None else self._to_domain(s, row)
+
     def sample(self, limit: int) -> list[Worker]:
         """The first registered workers, for the demo card panel."""
         with Session(self.engine) as s:

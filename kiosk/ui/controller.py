@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.domain.errors import AuthError, AuthErrorKind, KioskError
+from kiosk.domain.errors import AuthError, AuthErrorKind, CardErrorKind, CardReadError, KioskError
 from kiosk.i18n import Mode
+from kiosk.idcard.events import (
+    CardFailed,
+    CardPresented,
+    CardRemoved,
+    ReaderEvent,
+    ReaderState,
+    ReaderStatus,
+    ScanReceived,
+)
 from kiosk.ui.idle import IdleController
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.tasks import TaskRunner
@@ -31,8 +40,6 @@ if TYPE_CHECKING:  # the screens behind the attract screen load after its first 
     from kiosk.ui.screens.pin import PinScreen
 
 log = logging.getLogger(__name__)
-
-DEMO_SAMPLE_CARDS = 6
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,7 @@ class KioskController(QObject):
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
         self.quit_app = quit_app
         self.services: Services | None = None
+        self.reader_status = ReaderStatus(ReaderState.MISSING, "not started")
         self.ready = False
         self.attract = AttractScreen(window.theme, texts, station_code)
         self.attract.mode_chosen.connect(self._on_attract_mode_chosen)
@@ -122,7 +130,6 @@ class KioskController(QObject):
         self.staff.leave_requested.connect(lambda: self.end_session("staff_left"))
         self.technician.leave_requested.connect(lambda: self.end_session("technician_left"))
         if w.demo_panel is not None:
-            w.demo_panel.card_presented.connect(self.present_card)
             w.demo_panel.exit_requested.connect(self.quit_app)
 
     def idle_seconds_left(self) -> int:
@@ -134,9 +141,6 @@ class KioskController(QObject):
         """The store is open: the kiosk can serve."""
         self.finish_setup()
         self.services = services
-        if self.window.demo_panel is not None:
-            panel = self.window.demo_panel
-            self.db.submit(lambda: services.workers.sample(DEMO_SAMPLE_CARDS), panel.set_workers)
         self.services_attached.emit()
 
     def store_failed(self, exc: Exception) -> None:
@@ -148,19 +152,68 @@ class KioskController(QObject):
         self.window.navigator.go("message")
 
     # --- worker visit ----------------------------------------------------------------
-    def present_card(self, id_hash: str) -> None:
-        """A card was read (demo panel now, readers later): start the visit."""
-        services = self.services
-        if services is None or self.window.navigator.current.name != "attract":
+    def reader_event(self, event: ReaderEvent) -> None:
+        """A card reader or scanner reported something (GUI thread, via the bridge)."""
+        if isinstance(event, ReaderStatus):
+            self.reader_status = event
+            problem = event.state is not ReaderState.CONNECTED
+            level = logging.WARNING if problem else logging.INFO
+            log.log(level, "card reader %s: %s", event.state.value, event.reason)
+            self.attract.set_notice(self.texts_for_reader(event))
             return
-        self.db.submit(lambda: services.session.start_for_hash(id_hash), self._on_session_looked_up)
-
-    def _on_session_looked_up(self, view: SessionView | None) -> None:
-        if view is None:
-            self.window.banner.show_message(
-                "session.not_registered", self.texts.lines("session.not_registered")
+        if isinstance(event, CardRemoved):
+            return
+        screen = self.window.navigator.current.name
+        if screen not in ("attract", "home"):
+            return  # staff or technician at work: a tap does nothing there
+        if isinstance(event, CardFailed):
+            self.show_card_error(event.error)
+        elif isinstance(event, ScanReceived):
+            self.show_card_error(
+                CardReadError(CardErrorKind.UNSUPPORTED_TYPE, "scan"), "error.card.qr_unknown"
             )
+        elif isinstance(event, CardPresented):
+            self.present_card(event)
+
+    def texts_for_reader(self, status: ReaderStatus) -> str:
+        """Message id of the attract screen's reader notice ("" when the reader works)."""
+        if status.state is ReaderState.CONNECTED:
+            return ""
+        return (
+            "error.card.reader_missing"
+            if status.state is ReaderState.MISSING
+            else "error.card.reader_error"
+        )
+
+    def present_card(self, event: CardPresented) -> None:
+        """A card was read: start (or switch to) that worker's visit."""
+        services = self.services
+        if services is None:
             return
+        if self.window.navigator.current.name == "home":
+            self.end_session("next_card")
+        self.db.submit(
+            lambda: services.session.start_for_card(event),
+            self._on_session_looked_up,
+            self._on_card_refused,
+        )
+
+    def show_card_error(self, error: CardReadError, message_id: str = "") -> None:
+        """Tell the person at the kiosk, in words; the technician detail goes to the log."""
+        log.info("card not accepted: %s (%s)", error.kind.value, error.detail)
+        msgid = message_id or error.message_id
+        self.window.banner.show_message(msgid, self.texts.lines(msgid), "error")
+
+    def _on_card_refused(self, exc: Exception) -> None:
+        if isinstance(exc, CardReadError):
+            self.show_card_error(exc)
+        else:
+            log.error("card look-up failed: %s", type(exc).__name__)
+            self.window.banner.show_message(
+                "error.generic", self.texts.lines("error.generic"), "error"
+            )
+
+    def _on_session_looked_up(self, view: SessionView) -> None:
         if self.texts.mode is self.texts.default_mode and view.preferred_lang in {
             m.value for m in Mode
         }:

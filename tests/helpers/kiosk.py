@@ -34,3 +34,14 @@ class Rig:
         """Let ``seconds`` pass for the idle rule and tick it."""
         self.clock.advance(seconds)
         self.kiosk.idle.tick()
+
+
+def tap(rig: Rig, qtbot: object, key: str) -> None:
+    """Tap the demo panel's sample card ``key`` and let the look-up finish."""
+    from PySide6.QtCore import Qt
+
+    panel = rig.kiosk.window.demo_panel
+    assert panel is not None
+    qtbot.mouseClick(panel.card_buttons[key], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    rig.kiosk.db.wait()
+    qtbot.wait(20)  # type: ignore[attr-defined]

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Mode
-from tests.helpers.kiosk import Rig
+from kiosk.idcard.demo import SAMPLES
+from tests.helpers.kiosk import Rig, tap
 from tests.helpers.screens import shows, visible_texts
 
 
 def tap_first_demo_card(rig: Rig, qtbot: QtBot) -> None:
-    panel = rig.kiosk.window.demo_panel
-    assert panel is not None
-    qtbot.waitUntil(lambda: len(panel.card_buttons) > 0)
     with qtbot.waitSignal(rig.kiosk.controller.session_started):
-        qtbot.mouseClick(panel.card_buttons[0], Qt.MouseButton.LeftButton)
+        tap(rig, qtbot, "resident_tibetan")
 
 
 def test_attract_screen_invites_a_tap_in_tibetan_above_chinese(demo_rig: Rig) -> None:
@@ -44,23 +43,54 @@ def test_a_tap_shows_the_worker_masked_with_skills(demo_rig: Rig, qtbot: QtBot) 
     tap_first_demo_card(demo_rig, qtbot)
     home = demo_rig.kiosk.controller.home
     assert demo_rig.kiosk.window.navigator.current is home
-    worker = demo_rig.backend.workers.sample(1)[0]
-    assert shows(home, worker.name)
-    assert shows(home, worker.id_masked)
-    assert "********" in worker.id_masked
+    card = SAMPLES["resident_tibetan"]
+    assert shows(home, card.name)
+    assert shows(home, card.masked_number)
+    shown = visible_texts(demo_rig.kiosk.window)
+    assert not any(card.number in t for t in shown), "the full ID number is never shown"
     visible_tiles = [t for t in home.tiles if t.isVisibleTo(home)]
-    assert len(visible_tiles) == min(3, len(worker.skills))
+    assert len(visible_tiles) == 3
     assert shows(home.bar, "呼叫工作人员")
 
 
-def test_an_unregistered_card_gets_a_clear_message_and_stays(demo_rig: Rig, qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("card", "message_id", "chinese"),
+    [
+        ("hmt_permit", "error.card.not_registered", "此卡尚未登记,请找工作人员帮助。"),
+        ("foreign_permanent", "error.card.not_registered", "此卡尚未登记,请找工作人员帮助。"),
+        ("expired", "error.card.expired", "此身份证已过期,请呼叫工作人员帮助。"),
+        ("bad_number", "error.card.invalid_number", "此卡的身份证号码无效,请呼叫工作人员。"),
+        ("unknown_type", "error.card.unsupported_type", "本机不能使用此类证件,请呼叫工作人员。"),
+    ],
+)
+def test_a_card_that_cannot_log_in_gets_a_clear_message(
+    demo_rig: Rig, qtbot: QtBot, card: str, message_id: str, chinese: str
+) -> None:
     controller = demo_rig.kiosk.controller
-    controller.present_card("0" * 64)
+    tap(demo_rig, qtbot, card)
     banner = demo_rig.kiosk.window.banner
     qtbot.waitUntil(banner.isVisible)
-    assert banner.message_id == "session.not_registered"
-    assert "此卡尚未登记,请找工作人员帮助。" in banner.text.texts()
+    assert banner.message_id == message_id
+    assert chinese in banner.text.texts()
+    assert len(banner.text.texts()) == 2  # Tibetan above Chinese
     assert demo_rig.kiosk.window.navigator.current is controller.attract
+
+
+def test_the_long_term_card_logs_in(demo_rig: Rig, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(demo_rig.kiosk.controller.session_started) as started:
+        tap(demo_rig, qtbot, "long_term")
+    assert started.args[0].name == SAMPLES["long_term"].name
+
+
+def test_a_new_card_during_a_visit_starts_the_new_workers_visit(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    tap_first_demo_card(demo_rig, qtbot)
+    with qtbot.waitSignal(demo_rig.kiosk.controller.session_started) as started:
+        tap(demo_rig, qtbot, "resident_chinese")
+    assert started.args[0].name == "王建国"
+    assert demo_rig.kiosk.controller.home.view is not None
+    assert demo_rig.kiosk.controller.home.view.name == "王建国"
 
 
 def test_call_staff_confirms_on_screen_and_is_audited(demo_rig: Rig, qtbot: QtBot) -> None:
@@ -77,7 +107,7 @@ def test_call_staff_confirms_on_screen_and_is_audited(demo_rig: Rig, qtbot: QtBo
 
 def test_finish_wipes_the_session_and_returns_to_the_start(demo_rig: Rig, qtbot: QtBot) -> None:
     tap_first_demo_card(demo_rig, qtbot)
-    worker = demo_rig.backend.workers.sample(1)[0]
+    card = SAMPLES["resident_tibetan"]
     controller = demo_rig.kiosk.controller
     with qtbot.waitSignal(controller.session_ended) as ended:
         qtbot.mouseClick(controller.home.bar.finish, Qt.MouseButton.LeftButton)
@@ -85,7 +115,7 @@ def test_finish_wipes_the_session_and_returns_to_the_start(demo_rig: Rig, qtbot:
     assert demo_rig.kiosk.window.navigator.current is controller.attract
     assert controller.home.view is None
     shown = visible_texts(demo_rig.kiosk.window.stack) + demo_rig.kiosk.window.banner.text.texts()
-    assert not any(worker.name in t or worker.id_masked in t for t in shown)
+    assert not any(card.name in t or card.masked_number in t for t in shown)
     demo_rig.kiosk.db.wait()
     assert controller.services is not None
     assert controller.services.session.current is None

@@ -57,6 +57,9 @@ class AttractScreen(Screen):
         root.addWidget(self.title)
         root.addSpacing(theme.mm(6))
         root.addWidget(self.subtitle)
+        self.notice = BiText(theme, "secondary", bold=True, colour=theme.palette.error_text)
+        self.notice_id = ""
+        root.addWidget(self.notice)
         root.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(theme.mm(6))
@@ -80,6 +83,7 @@ class AttractScreen(Screen):
         self.station.set_lines(self.texts.lines(f"place.{self.station_code}"))
         self.title.set_lines(self.texts.lines("attract.tap_card"))
         self.subtitle.set_lines(self.texts.lines("attract.or_scan"))
+        self.notice.set_lines(self.texts.lines(self.notice_id) if self.notice_id else [])
         for mode, msgid in LANGUAGE_BUTTONS:
             button = self.language_buttons[mode]
             text = self.texts.catalog.text(msgid, Lang.EN)
@@ -90,6 +94,11 @@ class AttractScreen(Screen):
             )
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
+
+    def set_notice(self, message_id: str) -> None:
+        """Show a standing notice (e.g. the card reader is down); "" hides it."""
+        self.notice_id = message_id
+        self.notice.set_lines(self.texts.lines(message_id) if message_id else [])
 
     def _update_clock(self) -> None:
         now = self._clock.now()

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from kiosk.domain.errors import AuthErrorKind, StoreErrorKind
+from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.i18n import Catalog, Lang, Mode
+from kiosk.idcard.demo import ORDER as DEMO_ORDER
 
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = ("bo", "zh_CN", "en")
@@ -38,6 +39,8 @@ def used_ids() -> set[str]:
     ids |= {f"place.{p['code']}" for p in places["places"]}
     ids |= {f"error.auth.{k.value}" for k in AuthErrorKind}
     ids |= {f"error.store.{k.value}" for k in StoreErrorKind}
+    ids |= {f"error.card.{k.value}" for k in CardErrorKind}
+    ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     return ids
 
 
