@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard translations/*/LC_MESSAGES/kiosk.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: setup sysdeps demo test lint bench screenshots clean
+.PHONY: setup sysdeps test-services demo test lint bench screenshots clean
 
 setup: sysdeps $(STAMP) $(MO)
 
@@ -34,12 +34,17 @@ demo: setup
 		$(BIN)/kiosk-admin --demo screenshots screenshots; \
 	fi
 
+# Real services the integration tests start themselves (pcscd with the vpcd virtual reader).
+# Never install vpcd on a production kiosk: it listens on all interfaces.
+test-services:
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd
+
 lint: setup
 	$(BIN)/ruff check kiosk tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint test-services
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 bench: setup

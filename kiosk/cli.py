@@ -41,6 +41,13 @@ def _parser() -> argparse.ArgumentParser:
         "set-pin", help="set the staff or technician PIN (read from the terminal or stdin)"
     )
     pin.add_argument("--role", choices=("staff", "technician"), required=True)
+    card = sub.add_parser("read-card", help="wait for one card and print it (masked)")
+    card.add_argument("--backend", choices=("pcsc", "sam", "demo"), default=None)
+    card.add_argument("--port", default=None, help="serial port for the sam backend")
+    card.add_argument("--timeout", type=float, default=20.0, help="seconds to wait (default 20)")
+    card.add_argument(
+        "--demo-card", default="resident_tibetan", help="sample card for --backend demo"
+    )
     sub.add_parser("diagnose", help="print the diagnostics report (same as kiosk --check)")
     sub.add_parser("config-example", help="print a documented example config file")
     shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
@@ -66,6 +73,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(paths.logs, "WARNING")
     if args.command == "diagnose":
         return run_check(config, paths)
+    if args.command == "read-card":
+        from kiosk.readcard import read_one  # noqa: PLC0415
+
+        return read_one(
+            config.idcard,
+            backend=args.backend,
+            port=args.port,
+            timeout_s=args.timeout,
+            demo_card=args.demo_card,
+        )
     try:
         return _run(args, config, paths)
     except (KioskError, OSError, ValueError) as exc:

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 GET_ID_SERIAL = [0x00, 0x36, 0x00, 0x00, 0x08]
 GET_UID = [0xFF, 0xCA, 0x00, 0x00, 0x00]
 PNP = "\\\\?PnP?\\Notification"
+MAX_RETRIES = 4  # reads of one insertion that fail because the card went away
+RETRY_WAIT_S = 0.35
 SERVICE_GONE = {
     scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_INVALID_HANDLE,
     scard.SCARD_F_COMM_ERROR, scard.SCARD_E_NO_READERS_AVAILABLE, scard.SCARD_E_UNKNOWN_READER,
@@ -59,7 +61,7 @@ class PcscReader:
         self.reader_match = reader_match
         self.text_apdus = text_apdus
         self.debounce_s, self.poll_ms = debounce_s, poll_ms
-        self._stop = threading.Event()
+        self.stop_event = threading.Event()
         self._thread: threading.Thread | None = None
 
     def start(self, sink: Sink) -> None:
@@ -71,18 +73,18 @@ class PcscReader:
 
     def stop(self) -> None:
         """Stop watching (within one poll period)."""
-        self._stop.set()
+        self.stop_event.set()
         if self._thread is not None:
             self._thread.join(timeout=3.0)
 
     def _run(self, sink: Sink) -> None:
         watcher = _Watcher(self, sink)
-        while not self._stop.is_set():
+        while not self.stop_event.is_set():
             try:
                 watcher.cycle()
             except _ServiceGoneError as exc:
                 watcher.lost(str(exc))
-                self._stop.wait(1.0)
+                self.stop_event.wait(1.0)
         watcher.release()
 
 
@@ -101,6 +103,8 @@ class _Watcher:
         self.status: ReaderState | None = None
         self.present_serial: str | None = None
         self.last_serial, self.last_removed = "", 0.0
+        self.insert_count = -1  # pcsc-lite's event counter when the present card was read
+        self.retries = 0
 
     def report(self, state: ReaderState, reason: str) -> None:
         if state is not self.status:
@@ -140,12 +144,22 @@ class _Watcher:
         self.state = event_state & ~scard.SCARD_STATE_CHANGED
         if event_state & (scard.SCARD_STATE_UNKNOWN | scard.SCARD_STATE_UNAVAILABLE):
             raise _ServiceGoneError("no reader: unplugged")
-        if event_state & scard.SCARD_STATE_PRESENT and self.present_serial is None:
-            self._card_in()
+        # pcsc-lite counts insertions and removals in the upper 16 bits: a card taken away
+        # and put back between two polls shows as PRESENT throughout, but the count moves.
+        count = (event_state >> 16) & 0xFFFF
+        if event_state & scard.SCARD_STATE_PRESENT:
+            if self.present_serial is not None and count != self.insert_count:
+                self._card_out()
+            if self.present_serial is None:
+                self._card_in(count)
         elif event_state & scard.SCARD_STATE_EMPTY and self.present_serial is not None:
-            self.present_serial = None
-            self.last_removed = time.monotonic()
-            self.sink(CardRemoved())
+            self._card_out()
+
+    def _card_out(self) -> None:
+        self.present_serial = None
+        self.retries = 0
+        self.last_removed = time.monotonic()
+        self.sink(CardRemoved())
 
     def _find_reader(self) -> str:
         assert self.context is not None
@@ -157,14 +171,20 @@ class _Watcher:
                 return str(name)
         raise _ServiceGoneError(f"no reader matching {self.owner.reader_match!r}")
 
-    def _card_in(self) -> None:
+    def _card_in(self, count: int) -> None:
         try:
             serial, block = self._read()
         except CardReadError as exc:
-            self.present_serial = ""
+            if exc.kind is CardErrorKind.REMOVED and self.retries < MAX_RETRIES:
+                # Gone mid-read (or pcscd has not seen the removal yet): look again at once.
+                self.retries += 1
+                self.state = scard.SCARD_STATE_UNAWARE
+                self.owner.stop_event.wait(RETRY_WAIT_S)  # pcscd polls readers every 400 ms
+                return
+            self.present_serial, self.insert_count, self.retries = "", count, 0
             self.sink(CardFailed(exc))
             return
-        self.present_serial = serial
+        self.present_serial, self.insert_count, self.retries = serial, count, 0
         bounce = (
             serial == self.last_serial
             and time.monotonic() - self.last_removed < self.owner.debounce_s
