@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bench import startup
+from bench import card_to_screen, startup
 
 if __name__ == "__main__":
     startup.main()
+    card_to_screen.main()

@@ -19,13 +19,6 @@ WAIT = 8.0  # pcscd polls vpcd every 400 ms (IDCARD.md: allow >= 1 s)
 SERIAL = bytes.fromhex("0123456789ABCDEF")
 
 
-@pytest.fixture(scope="module")
-def pcscd() -> Iterator[Pcscd]:
-    service = Pcscd.ensure()
-    yield service
-    service.stop()
-
-
 def next_of(q: queue.Queue[ReaderEvent], kind: type, timeout: float = WAIT) -> ReaderEvent:
     deadline = time.monotonic() + timeout
     while True:
