@@ -143,7 +143,9 @@ class Kiosk:
                 workers=backend.workers,
                 audit=backend.audit,
                 clock=backend.clock,
-                diagnostics=lambda: render(diagnose(config, paths, backend, fonts)),
+                diagnostics=lambda: render(
+                    diagnose(config, paths, backend, fonts, self.controller.reader_status)
+                ),
             )
         )
 

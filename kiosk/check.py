@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from kiosk import __version__
 from kiosk.config import Config, Paths
 from kiosk.domain.errors import KioskError
 from kiosk.i18n import Catalog, CatalogError, Lang
+from kiosk.idcard.events import ReaderEvent, ReaderState, ReaderStatus
 from kiosk.store.db import head_revision, pragma
 from kiosk.ui.theme import FontReport
 from kiosk.wiring import Backend, open_backend
@@ -119,7 +121,11 @@ def check_fonts(fonts: FontReport) -> list[Finding]:
 
 
 def diagnose(
-    config: Config, paths: Paths, backend: Backend | None, fonts: FontReport | None
+    config: Config,
+    paths: Paths,
+    backend: Backend | None,
+    fonts: FontReport | None,
+    reader_status: ReaderStatus | None = None,
 ) -> list[Finding]:
     """The whole report; ``backend`` None means the store is not open (it is tried here)."""
     findings = [
@@ -143,8 +149,45 @@ def diagnose(
     findings += check_catalog(paths)
     if fonts is not None:
         findings += check_fonts(fonts)
-    findings.append(Finding(WARN, "card reader", "no reader backend yet (ID-card issue)"))
+    findings.append(reader_finding(config, reader_status))
     return findings
+
+
+def reader_finding(config: Config, status: ReaderStatus | None) -> Finding:
+    """The card reader's state: the running kiosk's, or a short probe of the configured one."""
+    if config.terminal.demo:
+        return Finding(OK, "card reader", "demo reader (sample cards on the demo panel)")
+    if status is None:
+        status = probe_reader(config)
+    if status is None:
+        return Finding(WARN, "card reader", "none configured ([idcard] backend = none)")
+    level = OK if status.state is ReaderState.CONNECTED else FAIL
+    return Finding(
+        level, "card reader", f"{config.idcard.backend}: {status.state.value} ({status.reason})"
+    )
+
+
+def probe_reader(config: Config, timeout_s: float = 3.0) -> ReaderStatus | None:
+    """Start the configured reader and report its first status (None: no reader configured)."""
+    from kiosk.devices import make_reader  # noqa: PLC0415
+
+    try:
+        reader = make_reader(config.idcard)
+    except ValueError as exc:
+        return ReaderStatus(ReaderState.ERROR, str(exc))
+    if reader is None:
+        return None
+    events: queue.Queue[ReaderEvent] = queue.Queue()
+    reader.start(events.put)
+    try:
+        while True:
+            event = events.get(timeout=timeout_s)
+            if isinstance(event, ReaderStatus):
+                return event
+    except queue.Empty:
+        return ReaderStatus(ReaderState.ERROR, f"no answer within {timeout_s:.0f} s")
+    finally:
+        reader.stop()
 
 
 def render(findings: list[Finding]) -> str:

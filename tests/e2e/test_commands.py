@@ -34,7 +34,7 @@ def run(
 
 
 def test_check_reports_a_healthy_kiosk(tmp_path: Path) -> None:
-    result = run(tmp_path, "kiosk", "--check")
+    result = run(tmp_path, "kiosk", "--check", env={"KIOSK_IDCARD_BACKEND": "none"})
     assert result.returncode == 0, result.stdout + result.stderr
     for line in (
         "durability",
@@ -44,6 +44,15 @@ def test_check_reports_a_healthy_kiosk(tmp_path: Path) -> None:
     ):
         assert line in result.stdout
     assert "FAIL" not in result.stdout
+
+
+def test_check_fails_when_the_card_reader_is_missing(tmp_path: Path) -> None:
+    port = "/dev/no-such-reader-kiosk"
+    env = {"KIOSK_IDCARD_BACKEND": "sam", "KIOSK_IDCARD_SAM_PORT": port}
+    result = run(tmp_path, "kiosk", "--check", env=env)
+    assert result.returncode == 1
+    assert "[FAIL] card reader" in result.stdout
+    assert port in result.stdout
 
 
 def test_a_bad_config_stops_start_up_with_one_clear_line(tmp_path: Path) -> None:
@@ -77,7 +86,7 @@ def test_seed_refuses_to_overwrite_without_replace(tmp_path: Path) -> None:
     assert "--replace" in again.stderr
     replaced = run(tmp_path, "kiosk-admin", "seed", "--jobs", "500", "--replace")
     assert replaced.returncode == 0
-    check = run(tmp_path, "kiosk", "--check")
+    check = run(tmp_path, "kiosk", "--check", env={"KIOSK_IDCARD_BACKEND": "none"})
     assert "open jobs 500" in check.stdout
 
 
