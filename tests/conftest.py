@@ -15,7 +15,7 @@ pytest_plugins = ["pytester"]
 
 from kiosk.app import build_kiosk, open_store  # noqa: E402
 from tests.helpers.fakes import FakeClock  # noqa: E402
-from tests.helpers.kiosk import Rig, make_config  # noqa: E402
+from tests.helpers.kiosk import Rig, close_kiosk, make_config  # noqa: E402
 
 
 @pytest.fixture
@@ -31,10 +31,4 @@ def demo_rig(qtbot: object, tmp_path: Path) -> Iterator[Rig]:
     kiosk.start_devices()
     rig = Rig(kiosk, backend, clock, config, paths)
     yield rig
-    kiosk.stop_devices()
-    kiosk.db.wait()
-    kiosk.app.removeEventFilter(kiosk.idle)
-    kiosk.window.allow_close = True
-    kiosk.window.close()
-    kiosk.window.deleteLater()
-    backend.engine.dispose()
+    close_kiosk(kiosk, backend)

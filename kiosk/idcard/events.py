@@ -6,6 +6,8 @@ turns them into Qt signals. Nothing here keeps a card's data after handing it on
 
 from __future__ import annotations
 
+import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -82,3 +84,31 @@ class Reader(Protocol):
     def stop(self) -> None:
         """Stop watching and release the device; returns within a second."""
         ...
+
+
+class ThreadedReader(ABC):
+    """A backend that watches its device from one daemon thread until ``stop``."""
+
+    name = "reader"
+    join_timeout_s = 3.0
+
+    def __init__(self) -> None:
+        self.stop_event = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, sink: Sink) -> None:
+        """Begin watching in a daemon thread."""
+        self._thread = threading.Thread(
+            target=self._run, args=(sink,), name=f"{self.name}-reader", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Ask the thread to finish and wait for it (it checks at least once a poll)."""
+        self.stop_event.set()
+        if self._thread is not None:
+            self._thread.join(timeout=self.join_timeout_s)
+
+    @abstractmethod
+    def _run(self, sink: Sink) -> None:
+        """The backend's watching loop; returns soon after ``stop_event`` is set."""

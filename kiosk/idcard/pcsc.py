@@ -11,7 +11,6 @@ state reported.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 
 from smartcard import scard
@@ -25,6 +24,7 @@ from kiosk.idcard.events import (
     ReaderState,
     ReaderStatus,
     Sink,
+    ThreadedReader,
 )
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def _ok(hresult: int) -> bool:
     return bool(hresult == scard.SCARD_S_SUCCESS)
 
 
-class PcscReader:
+class PcscReader(ThreadedReader):
     """Watches the first reader whose name contains ``reader_match`` ("" = any)."""
 
     name = "pcsc"
@@ -58,24 +58,10 @@ class PcscReader:
         debounce_s: float = 0.5,
         poll_ms: int = 400,
     ) -> None:
+        super().__init__()
         self.reader_match = reader_match
         self.text_apdus = text_apdus
         self.debounce_s, self.poll_ms = debounce_s, poll_ms
-        self.stop_event = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self, sink: Sink) -> None:
-        """Begin watching in a daemon thread."""
-        self._thread = threading.Thread(
-            target=self._run, args=(sink,), name="pcsc-reader", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop watching (within one poll period)."""
-        self.stop_event.set()
-        if self._thread is not None:
-            self._thread.join(timeout=3.0)
 
     def _run(self, sink: Sink) -> None:
         watcher = _Watcher(self, sink)

@@ -9,7 +9,6 @@ answering is reported and reopened until it comes back.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 import serial
@@ -23,6 +22,7 @@ from kiosk.idcard.events import (
     ReaderState,
     ReaderStatus,
     Sink,
+    ThreadedReader,
 )
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def _open_serial(port: str, baudrate: int, timeout: float) -> serial.Serial:
     )
 
 
-class SamReader:
+class SamReader(ThreadedReader):
     """GA/T 467 reader on ``port`` (115200 8N1 by default)."""
 
     name = "sam"
@@ -50,25 +50,11 @@ class SamReader:
         reply_timeout_s: float = 1.0,
         opener: SerialFactory = _open_serial,
     ) -> None:
+        super().__init__()
         self.port, self.baudrate = port, baudrate
         self.poll_s, self.reply_timeout_s = poll_s, reply_timeout_s
         self._opener = opener
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._serial: serial.Serial | None = None
-
-    def start(self, sink: Sink) -> None:
-        """Begin polling in a daemon thread."""
-        self._thread = threading.Thread(
-            target=self._run, args=(sink,), name="sam-reader", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop polling and close the port."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2.0)
 
     # --- protocol ---------------------------------------------------------------------
     def transact(self, command: gat467.Command, data: bytes = b"") -> gat467.Reply:
@@ -98,9 +84,9 @@ class SamReader:
     # --- thread -----------------------------------------------------------------------
     def _run(self, sink: Sink) -> None:
         poll = _Poll(sink)
-        while not self._stop.is_set():
+        while not self.stop_event.is_set():
             if self._serial is None and not self._open(poll):
-                self._stop.wait(1.0)
+                self.stop_event.wait(1.0)
                 continue
             try:
                 poll.seen(self.read_card())
@@ -108,14 +94,14 @@ class SamReader:
                 if exc.kind in (CardErrorKind.READER_ERROR, CardErrorKind.READER_MISSING):
                     poll.report(ReaderState.ERROR, exc.detail)
                     self._close()
-                    self._stop.wait(0.5)
+                    self.stop_event.wait(0.5)
                     continue
                 poll.failed(exc)
             except (serial.SerialException, OSError) as exc:
                 poll.report(ReaderState.MISSING, f"{self.port}: {exc}")
                 self._close()
                 continue
-            self._stop.wait(self.poll_s)
+            self.stop_event.wait(self.poll_s)
         self._close()
 
     def _open(self, poll: _Poll) -> bool:

@@ -45,3 +45,14 @@ def tap(rig: Rig, qtbot: object, key: str) -> None:
     qtbot.mouseClick(panel.card_buttons[key], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     rig.kiosk.db.wait()
     qtbot.wait(20)  # type: ignore[attr-defined]
+
+
+def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
+    """Tear a test kiosk down without shutting down pytest-qt's shared application."""
+    kiosk.stop_devices()
+    kiosk.db.wait()
+    kiosk.app.removeEventFilter(kiosk.idle)
+    kiosk.window.allow_close = True
+    kiosk.window.close()
+    kiosk.window.deleteLater()
+    backend.engine.dispose()

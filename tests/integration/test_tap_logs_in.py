@@ -10,7 +10,7 @@ from kiosk.app import build_kiosk, open_store
 from kiosk.idcard.demo import SAMPLES
 from kiosk.idcard.pcsc import PcscReader
 from kiosk.idcard.textblock import build
-from tests.helpers.kiosk import make_config
+from tests.helpers.kiosk import close_kiosk, make_config
 from tests.helpers.pcscd import Pcscd
 from tests.helpers.screens import shows
 from tests.helpers.vcard import TEXT_APDU, VirtualCard
@@ -37,9 +37,4 @@ def test_a_tapped_card_logs_its_holder_in(pcscd: Pcscd, qtbot: QtBot, tmp_path: 
         assert shows(kiosk.controller.home, SAMPLES["resident_chinese"].masked_number)
     finally:
         card.remove()
-        kiosk.stop_devices()
-        kiosk.db.wait()
-        kiosk.app.removeEventFilter(kiosk.idle)
-        kiosk.window.allow_close = True
-        kiosk.window.close()
-        backend.engine.dispose()
+        close_kiosk(kiosk, backend)
