@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bench import card_to_screen, startup
+from bench import card_to_screen, matching, startup
 
 if __name__ == "__main__":
     startup.main()
     card_to_screen.main()
+    matching.main()
