@@ -143,6 +143,7 @@ class Kiosk:
                 workers=backend.workers,
                 audit=backend.audit,
                 clock=backend.clock,
+                jobs=backend.jobs,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
                 ),

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config, Paths
+from kiosk.domain.errors import AuthError, AuthErrorKind
+from kiosk.i18n import Mode
+from kiosk.services.admin_auth import Role
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+    from kiosk.idcard.demo import DemoReader
 
 
 def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) -> list[Path]:
@@ -14,9 +23,6 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     from PySide6.QtCore import QEventLoop  # noqa: PLC0415
 
     from kiosk.app import build_kiosk  # noqa: PLC0415
-    from kiosk.domain.errors import AuthError, AuthErrorKind  # noqa: PLC0415
-    from kiosk.i18n import Mode  # noqa: PLC0415
-    from kiosk.services.admin_auth import Role  # noqa: PLC0415
     from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415
     from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415
 
@@ -24,7 +30,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     prepare_demo(backend, paths, DEMO_PINS)
     kiosk = build_kiosk(config, paths, demo_panel=False)
     kiosk.attach(config, paths, backend)
-    ctl, texts, window = kiosk.controller, kiosk.texts, kiosk.window
+    ctl, window = kiosk.controller, kiosk.window
     window.resize(config.display.width_px, config.display.height_px)
     window.show()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -43,25 +49,39 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
         written.append(path)
 
     for mode_name in modes:
-        texts.default_mode = Mode(mode_name)
-        ctl.end_session("screenshots")
-        shot("attract", mode_name)
-        reader.present("resident_tibetan")
-        kiosk.db.wait()
-        kiosk.app.processEvents()
-        texts.set_mode(Mode(mode_name))
-        shot("home", mode_name)
-        window.overlay.show_countdown(config.session.warning_seconds)
-        shot("idle-warning", mode_name)
-        ctl.end_session("screenshots")
-        window.navigator.go("pin")
-        ctl.show_sign_in_error(AuthError(AuthErrorKind.WRONG_PIN, remaining=3))
-        shot("pin", mode_name)
-        ctl.open_role(Role.STAFF)
-        shot("staff", mode_name)
-        ctl.open_role(Role.TECHNICIAN)
-        shot("technician", mode_name)
+        _walk(kiosk, reader, Mode(mode_name), config.session.warning_seconds, shot)
     ctl.end_session("screenshots")
     kiosk.close()
     backend.engine.dispose()
     return written
+
+
+def _walk(
+    kiosk: Kiosk, reader: DemoReader, mode: Mode, warning_s: int, shot: Callable[[str, str], None]
+) -> None:
+    """One language: every screen, with a worker signed in where it needs one."""
+    ctl, texts, window = kiosk.controller, kiosk.texts, kiosk.window
+    name = mode.value
+    texts.default_mode = mode
+    ctl.end_session("screenshots")
+    shot("attract", name)
+    reader.present("resident_tibetan")
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    texts.set_mode(mode)
+    shot("home", name)
+    ctl.find_work("any", False)
+    shot("jobs", name)
+    if ctl.jobs.model.matches:
+        ctl.jobs.job_chosen.emit(ctl.jobs.model.matches[0])
+        shot("job", name)
+    window.overlay.show_countdown(warning_s)
+    shot("idle-warning", name)
+    ctl.end_session("screenshots")
+    window.navigator.go("pin")
+    ctl.show_sign_in_error(AuthError(AuthErrorKind.WRONG_PIN, remaining=3))
+    shot("pin", name)
+    ctl.open_role(Role.STAFF)
+    shot("staff", name)
+    ctl.open_role(Role.TECHNICIAN)
+    shot("technician", name)

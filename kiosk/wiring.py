@@ -15,8 +15,10 @@ from kiosk.domain.privacy import keyed_hash
 from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
+from kiosk.services.jobs import JobsService, Station
 from kiosk.services.session import SessionService
 from kiosk.store.db import OpenReport, open_database
+from kiosk.store.jobs import JobRepository
 from kiosk.store.repositories import (
     AuditRepository,
     DemoRepository,
@@ -44,6 +46,8 @@ class Backend:
     workers: WorkerRepository
     audit: AuditRepository
     pins: PinRepository
+    jobs: JobsService
+    station_code: str
 
 
 def open_backend(config: Config, paths: Paths) -> Backend:
@@ -57,7 +61,11 @@ def open_backend(config: Config, paths: Paths) -> Backend:
     policy = LockoutPolicy(config.admin.pin_max_failures, config.admin.pin_lockout_seconds)
     if report.damaged_copy is not None:
         audit.append(clock.now(), "system", "database_recovered", report.damaged_copy.name)
+    station = _station(engine, config.terminal.station_code)
+    jobs = JobsService(JobRepository(engine), clock, station, config.wages.min_hourly_yuan)
     return Backend(
+        jobs=jobs,
+        station_code=config.terminal.station_code,
         engine=engine,
         report=report,
         secret=secret,
@@ -69,6 +77,19 @@ def open_backend(config: Config, paths: Paths) -> Backend:
         audit=audit,
         pins=pins,
     )
+
+
+LHASA_CENTRE = Station(29.6578, 91.1172)  # the Potala, when the station is not in the table
+
+
+def _station(engine: Engine, code: str) -> Station:
+    from sqlalchemy.orm import Session  # noqa: PLC0415
+
+    from kiosk.store.models import PlaceRow  # noqa: PLC0415
+
+    with Session(engine) as s:
+        row = s.get(PlaceRow, code)
+        return LHASA_CENTRE if row is None else Station(row.lat, row.lon)
 
 
 def seed_demo(
@@ -83,6 +104,8 @@ def seed_demo(
         jobs=jobs, today=today, seed=seed, registered=samples
     )
     DemoRepository(backend.engine).replace_all(data, backend.clock.now())
+    backend.jobs.refresh()
+    backend.jobs.station = _station(backend.engine, backend.station_code)
     backend.audit.append(backend.clock.now(), "technician", "demo_seeded", f"jobs={jobs}")
     return len(data.jobs)
 

@@ -77,3 +77,9 @@ class CardReadError(KioskError):
         super().__init__(detail or kind.value)
         self.kind = kind
         self.message_id = f"error.card.{kind.value}"
+
+
+class AlreadyAppliedError(KioskError):
+    """The worker applied for this job before: shown as a friendly confirmation."""
+
+    message_id = "job.already_applied"

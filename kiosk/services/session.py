@@ -34,6 +34,11 @@ class SessionService:
         self._current: Worker | None = None
 
     @property
+    def worker(self) -> Worker | None:
+        """The signed-in worker for other services (never handed to the UI)."""
+        return self._current
+
+    @property
     def current(self) -> SessionView | None:
         """The signed-in worker, or None on the attract screen."""
         w = self._current

@@ -6,6 +6,7 @@ to the GUI thread, so the screen never waits on SQLite.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.domain.errors import AuthError, AuthErrorKind, CardErrorKind, CardReadError, KioskError
+from kiosk.domain.errors import (
+    AlreadyAppliedError,
+    AuthError,
+    AuthErrorKind,
+    CardErrorKind,
+    CardReadError,
+    KioskError,
+)
 from kiosk.i18n import Mode
 from kiosk.idcard.events import (
     CardFailed,
@@ -32,11 +40,14 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the screens behind the attract screen load after its first frame
     from kiosk.domain.entities import StationFigures
+    from kiosk.domain.matching import Match
     from kiosk.services.admin_auth import AdminAuth, Role
+    from kiosk.services.jobs import JobsService
     from kiosk.services.ports import AuditLog, Clock, FiguresReader, WorkerReader
     from kiosk.services.session import SessionService, SessionView
     from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
     from kiosk.ui.screens.home import HomeScreen
+    from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen
     from kiosk.ui.screens.pin import PinScreen
 
 log = logging.getLogger(__name__)
@@ -53,12 +64,14 @@ class Services:
     audit: AuditLog
     clock: Clock
     diagnostics: Callable[[], str]
+    jobs: JobsService
 
 
 class KioskController(QObject):
     """The flow of the kiosk; ``session_started`` / ``session_ended`` for tests and voice."""
 
     session_started = Signal(object)
+    session_applied = Signal()
     session_ended = Signal(str)
     services_attached = Signal()
 
@@ -88,6 +101,9 @@ class KioskController(QObject):
         self.staff: StaffScreen
         self.technician: TechnicianScreen
         self.message: MessageScreen
+        self.jobs: JobsScreen
+        self.job: JobDetailScreen
+        self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
 
@@ -101,6 +117,7 @@ class KioskController(QObject):
             TechnicianScreen,
         )
         from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
+        from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen  # noqa: PLC0415
         from kiosk.ui.screens.pin import PinScreen  # noqa: PLC0415
 
         theme, texts = self.window.theme, self.texts
@@ -109,13 +126,33 @@ class KioskController(QObject):
         self.staff = StaffScreen(theme, texts)
         self.technician = TechnicianScreen(theme, texts)
         self.message = MessageScreen(theme, texts)
-        for screen in (self.home, self.pin, self.staff, self.technician, self.message):
+        today = dt.date.today()
+        self.jobs = JobsScreen(theme, texts, today)
+        self.job = JobDetailScreen(theme, texts, self.station, today)
+        for screen in (
+            self.home,
+            self.pin,
+            self.staff,
+            self.technician,
+            self.message,
+            self.jobs,
+            self.job,
+        ):
             self.window.navigator.add(screen)
         self._connect_signals()
         self.ready = True
 
     def _connect_signals(self) -> None:
         w = self.window
+        for bar in (self.jobs.bar, self.job.bar):
+            bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
+            bar.finish_requested.connect(lambda: self.end_session("finished"))
+        self.home.find_work.clicked.connect(lambda: self.find_work("any", False))
+        self.jobs.filters_changed.connect(self.find_work)
+        self.jobs.back_requested.connect(lambda: self.window.navigator.go("home"))
+        self.jobs.job_chosen.connect(self._on_jobs_job_chosen)
+        self.job.back_requested.connect(lambda: self.window.navigator.go("jobs"))
+        self.job.apply_requested.connect(self._on_job_apply_requested)
         self.home.bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
         self.home.bar.finish_requested.connect(lambda: self.end_session("finished"))
         self.idle.warning_started.connect(
@@ -141,6 +178,8 @@ class KioskController(QObject):
         """The store is open: the kiosk can serve."""
         self.finish_setup()
         self.services = services
+        station = services.jobs.station
+        self.job.station = (station.lat, station.lon)
         self.services_attached.emit()
 
     def store_failed(self, exc: Exception) -> None:
@@ -223,6 +262,64 @@ class KioskController(QObject):
         self.window.navigator.go("home")
         self.session_started.emit(view)
 
+    # --- finding work ------------------------------------------------------------------
+    def find_work(self, day: str, same_day_pay: bool) -> None:
+        """Match the signed-in worker against the local jobs and show the list."""
+        from kiosk.services.jobs import Filters  # noqa: PLC0415 - deferred, see imports
+
+        services = self.services
+        if services is None:
+            return
+        filters = Filters(same_day_pay=same_day_pay, day=day)
+
+        def matches() -> list[Match]:
+            worker = services.session.worker
+            return [] if worker is None else services.jobs.matches(worker, filters)
+
+        self.jobs.day, self.jobs.same_day_pay = day, same_day_pay
+        self.db.submit(matches, self._on_matches_loaded, self._on_service_failed)
+
+    def _on_matches_loaded(self, matches: list[Match]) -> None:
+        if self.home.view is None:
+            return  # the visit ended while matching ran
+        self.jobs.show_matches(matches)
+        if self.window.navigator.current.name != "jobs":
+            self.window.navigator.go("jobs")
+
+    def _on_jobs_job_chosen(self, match: Match) -> None:
+        self.job.show_match(match)
+        self.window.navigator.go("job")
+
+    def _on_job_apply_requested(self, job_id: str) -> None:
+        services = self.services
+        if services is None:
+            return
+
+        def apply() -> str:
+            worker = services.session.worker
+            if worker is None:
+                raise RuntimeError("no worker signed in")
+            return services.jobs.apply(worker, job_id)
+
+        self.db.submit(apply, self._on_applied, self._on_apply_failed)
+
+    def _on_applied(self, _application_id: str) -> None:
+        self.window.banner.show_message("job.applied", self.texts.lines("job.applied"))
+        self.session_applied.emit()
+        self.find_work(self.jobs.day, self.jobs.same_day_pay)
+
+    def _on_apply_failed(self, exc: Exception) -> None:
+        if isinstance(exc, AlreadyAppliedError):
+            self.window.banner.show_message(
+                "job.already_applied", self.texts.lines("job.already_applied")
+            )
+            return
+        self._on_service_failed(exc)
+
+    def _on_service_failed(self, exc: Exception) -> None:
+        log.error("service call failed: %s", type(exc).__name__)
+        self.window.banner.show_message("error.generic", self.texts.lines("error.generic"), "error")
+
     def end_session(self, reason: str) -> None:
         """Wipe everything of the visit and return to the attract screen."""
         self.finish_setup()
@@ -230,6 +327,8 @@ class KioskController(QObject):
         self.window.overlay.hide()
         self.window.banner.clear()
         self.home.show_session(None)
+        self.jobs.show_matches([])
+        self.job.show_match(None)
         self.pin.reset()
         self.staff.show_figures(None)
         self.technician.show_report("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_kiosk, open_store
+from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
 from kiosk.services.session import SessionView
@@ -19,6 +21,7 @@ from kiosk.ui.excepthook import CrashGuard
 from tests.helpers.kiosk import Rig, make_config, tap
 
 PANEL_W, PANEL_H = 1920, 1080
+NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=LHASA_TZ)
 
 
 def test_the_window_refuses_to_close_outside_demo_mode(demo_rig: Rig, qtbot: QtBot) -> None:
@@ -91,6 +94,7 @@ def test_every_screen_fits_the_reference_panel(demo_rig: Rig, mode: Mode) -> Non
     controller.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
     controller.pin.show_error(demo_rig.kiosk.texts.plural_lines("error.auth.locked_out", 300))
     controller.staff.show_figures(demo_rig.backend.figures.figures())
+    fill_jobs(demo_rig)
     for screen in controller.window.navigator.screens.values():
         hint = screen.minimumSizeHint()
         assert hint.height() <= PANEL_H, (screen.name, mode, hint)
@@ -147,8 +151,9 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     controller.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
     controller.pin.show_error(kiosk.texts.plural_lines("error.auth.locked_out", 300))
     controller.staff.show_figures(demo_rig.backend.figures.figures())
+    fill_jobs(demo_rig)
     problems = []
-    for name in ("attract", "home", "pin", "staff", "technician"):
+    for name in ("attract", "home", "pin", "staff", "technician", "jobs", "job"):
         window.navigator.go(name)
         qtbot.wait(30)
         problems += [f"{name}: {p}" for p in clipped_labels(window)]
@@ -156,3 +161,17 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     qtbot.wait(30)
     problems += [f"overlay: {p}" for p in clipped_labels(window.overlay)]
     assert problems == []
+
+
+def fill_jobs(rig: Rig) -> None:
+    """Put a worker's matches in the jobs list and the first one on the detail screen."""
+    from kiosk.domain.entities import Worker
+
+    worker = Worker(
+        "w", "h", "540102********0011", "次仁多吉", 1, "04", 1980, None, "both", 250, None,
+        NOW, {"banyun": 12, "zhuangxie": 3, "baojie": 1, "niwa": 2, "wajueji": 5},
+    )  # fmt: skip
+    matches = rig.backend.jobs.matches(worker)
+    assert matches
+    rig.kiosk.controller.jobs.show_matches(matches)
+    rig.kiosk.controller.job.show_match(matches[0])

@@ -9,8 +9,9 @@ from kiosk.services.session import SessionView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.session_bar import SessionBar
 from kiosk.ui.texts import Texts
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
+from kiosk.ui.widgets.buttons import BigButton
 
 MAX_SKILL_TILES = 3
 
@@ -71,7 +72,8 @@ class HomeScreen(Screen):
         tiles.addWidget(self.no_skills, 1)
         root.addLayout(tiles)
         root.addStretch(1)
-        self.bar = SessionBar(theme, texts)
+        self.find_work = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
+        self.bar = SessionBar(theme, texts, middle=self.find_work)
         root.addWidget(self.bar)
 
     def show_session(self, view: SessionView | None) -> None:
@@ -81,6 +83,7 @@ class HomeScreen(Screen):
 
     def retranslate(self) -> None:
         """Texts for the current worker in the current mode."""
+        self.find_work.set_lines(self.texts.lines("home.find_work"))
         view = self.view
         skills = (
             sorted(view.skills.items(), key=lambda kv: -kv[1])[:MAX_SKILL_TILES] if view else []

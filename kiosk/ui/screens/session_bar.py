@@ -16,7 +16,13 @@ class SessionBar(QWidget):
     call_staff_requested = Signal()
     finish_requested = Signal()
 
-    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        texts: Texts,
+        middle: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.texts = texts
         row = QHBoxLayout(self)
@@ -27,6 +33,9 @@ class SessionBar(QWidget):
         self.finish = BigButton(theme, "secondary", min_mm=size)
         row.addWidget(self.call_staff)
         row.addStretch(1)
+        if middle is not None:  # the screen's main action, between the two
+            row.addWidget(middle)
+            row.addStretch(1)
         row.addWidget(self.finish)
         self.call_staff.clicked.connect(self.call_staff_requested)
         self.finish.clicked.connect(self.finish_requested)

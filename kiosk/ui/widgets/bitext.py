@@ -15,6 +15,15 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.tibetan_label import TibetanLabel
 
 
+def dedupe(lines: list[tuple[Lang, str]]) -> list[tuple[Lang, str]]:
+    """Drop a line whose text repeats the line above it."""
+    out: list[tuple[Lang, str]] = []
+    for lang, text in lines:
+        if not out or out[-1][1] != text:
+            out.append((lang, text))
+    return out
+
+
 class BiText(QWidget):
     """Shows ``[(lang, text), ...]`` as stacked labels in the fonts of their scripts."""
 
@@ -40,7 +49,11 @@ class BiText(QWidget):
         self.setSizePolicy(policy)
 
     def set_lines(self, lines: list[tuple[Lang, str]]) -> None:
-        """Replace the text; reuses labels so a language switch does not flicker."""
+        """Replace the text; reuses labels so a language switch does not flicker.
+
+        A line identical to the one above (times, numbers) is shown once.
+        """
+        lines = dedupe(lines)
         # Tibetan needs a TibetanLabel; a slot changes kind when the language of a line does.
         for i, (lang, _) in enumerate(lines):
             want_tibetan = lang is Lang.BO

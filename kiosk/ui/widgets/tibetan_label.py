@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
@@ -43,6 +44,35 @@ def _ink_extent(line: QTextLine) -> tuple[float, float]:
     return baseline - top, bottom - baseline
 
 
+def ink_layout(
+    text: str, font: QFont, width: float, alignment: Qt.AlignmentFlag
+) -> tuple[QTextLayout, float]:
+    """Lay ``text`` out at ``width``, lines placed by their ink; return layout and height."""
+    layout = QTextLayout(text, font)
+    option = QTextOption(alignment)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    em = float(font.pixelSize())
+    lines: list[QTextLine] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        line.setPosition(QPointF(0.0, 0.0))
+        lines.append(line)
+    layout.endLayout()
+    y = 0.0
+    for line in lines:
+        ink_above, ink_below = _ink_extent(line)
+        above = max(ink_above, MIN_ABOVE_EM * em) + MARGIN_EM * em
+        below = max(ink_below, MIN_BELOW_EM * em) + MARGIN_EM * em
+        line.setPosition(QPointF(0.0, y + above - line.ascent()))
+        y += above + below
+    return layout, y
+
+
 class TibetanLabel(QLabel):
     """Word-wrapping label whose height follows the glyphs (see the module docstring)."""
 
@@ -57,31 +87,7 @@ class TibetanLabel(QLabel):
         self.update()
 
     def _layout(self, width: float) -> tuple[QTextLayout, float]:
-        """Lay the text out at ``width``; return the layout and its tight height."""
-        text = self.text()
-        layout = QTextLayout(text, self.font())
-        option = QTextOption(self.alignment())
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(option)
-        em = float(self.font().pixelSize())
-        lines: list[QTextLine] = []
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1.0, width))
-            line.setPosition(QPointF(0.0, 0.0))
-            lines.append(line)
-        layout.endLayout()
-        y = 0.0
-        for line in lines:
-            ink_above, ink_below = _ink_extent(line)
-            above = max(ink_above, MIN_ABOVE_EM * em) + MARGIN_EM * em
-            below = max(ink_below, MIN_BELOW_EM * em) + MARGIN_EM * em
-            line.setPosition(QPointF(0.0, y + above - line.ascent()))
-            y += above + below
-        return layout, y
+        return ink_layout(self.text(), self.font(), width, self.alignment())
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """Height of the text wrapped at ``width``."""

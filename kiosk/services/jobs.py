@@ -1,0 +1,93 @@
+"""Finding work: the worker's matches from the local job table, and applying for one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.domain.entities import Worker
+from kiosk.domain.matching import Candidate, Context, JobIndex, Match, Seeker, rank
+from kiosk.services.ports import Clock
+
+WINDOW = dt.timedelta(days=8)
+
+
+class JobStore(Protocol):
+    """The store's side of finding work."""
+
+    def candidates(self, since: dt.datetime) -> list[Candidate]:
+        """Open jobs starting after ``since``."""
+        ...
+
+    def applied_job_ids(self, worker_id: str) -> set[str]:
+        """Jobs this worker applied for."""
+        ...
+
+    def apply(self, worker_id: str, job_id: str, now: dt.datetime) -> str:
+        """Record an application with its outbox row; return its id."""
+        ...
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The worker's chips: same-day pay only, a day, one trade."""
+
+    same_day_pay: bool = False
+    day: str = "any"  # "any", "today", "tomorrow"
+    job_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Station:
+    """Where this kiosk stands (distances are measured from here)."""
+
+    lat: float
+    lon: float
+
+
+class JobsService:
+    """Keeps an index of open jobs (rebuilt on demand) and ranks them for a worker."""
+
+    def __init__(
+        self, store: JobStore, clock: Clock, station: Station, min_hourly_yuan: int
+    ) -> None:
+        self.store, self.clock, self.station = store, clock, station
+        self.min_hourly_yuan = min_hourly_yuan
+        self._index: JobIndex | None = None
+
+    def refresh(self) -> None:
+        """Forget the index (new jobs arrived or places were taken)."""
+        self._index = None
+
+    def matches(self, worker: Worker, filters: Filters = Filters(), limit: int = 20) -> list[Match]:
+        """The worker's best jobs under ``filters``, each with its reasons."""
+        now = self.clock.now()
+        if self._index is None:
+            self._index = JobIndex(self.store.candidates(now - dt.timedelta(hours=1)))
+        today = now.date()
+        days: tuple[dt.date, ...] = ()
+        if filters.day == "today":
+            days = (today,)
+        elif filters.day == "tomorrow":
+            days = (today + dt.timedelta(days=1),)
+        skills = dict(worker.skills)
+        if filters.job_type is not None:
+            skills = {filters.job_type: skills.get(filters.job_type, 0)}
+        seeker = Seeker(skills=skills, expected_wage=worker.expected_wage, days=days)
+        ctx = Context(now, self.station.lat, self.station.lon, self.min_hourly_yuan)
+        found = self._index.query(skills, now - dt.timedelta(hours=1), now + WINDOW)
+        if filters.same_day_pay:
+            found = [c for c in found if c.job.pay_terms.value == "same_day"]
+        applied = self.store.applied_job_ids(worker.id)
+        return [
+            m
+            for m in rank(seeker, found, ctx, limit + len(applied))
+            if m.candidate.job.id not in applied
+        ][:limit]
+
+    def apply(self, worker: Worker, job_id: str) -> str:
+        """Apply for ``job_id`` (raises AlreadyAppliedError from the store if done before)."""
+        application_id = self.store.apply(worker.id, job_id, self.clock.now())
+        self.refresh()  # applicant counts changed
+        return application_id

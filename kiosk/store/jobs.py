@@ -1,0 +1,122 @@
+"""Jobs for matching, and applications written with their outbox row in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.domain.entities import Duration, Employer, Job, PayTerms
+from kiosk.domain.errors import AlreadyAppliedError
+from kiosk.domain.matching import Candidate
+from kiosk.domain.timeutil import LHASA_TZ
+from kiosk.store import models as m
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    """SQLite keeps wall time without a zone; the kiosk's wall time is Lhasa's (UTC+8)."""
+    return value.replace(tzinfo=LHASA_TZ) if value.tzinfo is None else value.astimezone(LHASA_TZ)
+
+
+def _job(row: m.JobRow) -> Job:
+    return Job(
+        id=row.id,
+        job_type_code=row.job_type_code,
+        employer_id=row.employer_id,
+        title_zh=row.title_zh,
+        day_wage=row.day_wage,
+        pay_terms=PayTerms(row.pay_terms),
+        duration=Duration(row.duration),
+        starts_at=_local(row.starts_at),
+        ends_at=_local(row.ends_at),
+        hours_per_day=row.hours_per_day,
+        place_code=row.place_code,
+        address_zh=row.address_zh,
+        lat=row.lat,
+        lon=row.lon,
+        slots_total=row.slots_total,
+        slots_taken=row.slots_taken,
+        posted_at=_local(row.posted_at),
+        tools_provided=row.tools_provided,
+        meals_provided=row.meals_provided,
+    )
+
+
+def _employer(row: m.EmployerRow) -> Employer:
+    return Employer(
+        row.id,
+        row.name,
+        row.kind,
+        row.licence_verified,
+        row.credit_score,
+        row.unpaid_wage_cases,
+        row.on_arrears_list,
+    )
+
+
+class JobRepository:
+    """Reads open jobs with their employers and applicant counts; writes applications."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def candidates(self, since: dt.datetime) -> list[Candidate]:
+        """Open jobs starting after ``since``, each with its employer and applicants."""
+        with Session(self.engine) as s:
+            employers = {e.id: _employer(e) for e in s.scalars(select(m.EmployerRow))}
+            counts = dict(
+                s.execute(
+                    select(m.ApplicationRow.job_id, func.count()).group_by(m.ApplicationRow.job_id)
+                ).all()
+            )
+            wall = since.astimezone(LHASA_TZ).replace(tzinfo=None)
+            rows = s.scalars(
+                select(m.JobRow).where(m.JobRow.status == "open", m.JobRow.starts_at >= wall)
+            )
+            return [Candidate(_job(r), employers[r.employer_id], counts.get(r.id, 0)) for r in rows]
+
+    def applied_job_ids(self, worker_id: str) -> set[str]:
+        """Jobs this worker already applied for."""
+        with Session(self.engine) as s:
+            ids = s.scalars(
+                select(m.ApplicationRow.job_id).where(m.ApplicationRow.worker_id == worker_id)
+            )
+            return set(ids)
+
+    def apply(self, worker_id: str, job_id: str, now: dt.datetime) -> str:
+        """Record "I want this job" and its outbox mutation together (SYNC.md rule 1)."""
+        application_id = str(uuid.uuid4())
+        payload: dict[str, Any] = {
+            "application_id": application_id,
+            "worker_id": worker_id,
+            "job_id": job_id,
+        }
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(m.ApplicationRow).values(
+                        id=application_id,
+                        worker_id=worker_id,
+                        job_id=job_id,
+                        status="pending",
+                        created_at=now,
+                    )
+                )
+                conn.execute(
+                    insert(m.OutboxRow).values(
+                        mutation_uuid=str(uuid.uuid4()),
+                        type="application.create",
+                        entity_id=application_id,
+                        base_version=None,
+                        payload=payload,
+                        captured_at_local=now,
+                        state="pending",
+                    )
+                )
+        except IntegrityError as exc:
+            raise AlreadyAppliedError(job_id) from exc
+        return application_id

@@ -1,0 +1,79 @@
+"""A worker's way to a job: tap, find work, pick one, "I want this job" (Tibetan and Chinese)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.matching import Match
+from kiosk.i18n import Mode
+from kiosk.store import models as m
+from tests.helpers.kiosk import Rig, tap
+
+
+def walk_to_list(rig: Rig, qtbot: QtBot, mode: Mode) -> None:
+    controller = rig.kiosk.controller
+    qtbot.mouseClick(controller.attract.language_buttons[mode], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(controller.session_started):
+        tap(rig, qtbot, "resident_tibetan")
+    qtbot.mouseClick(controller.home.find_work, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rig.kiosk.window.navigator.current is controller.jobs)
+
+
+@pytest.mark.parametrize(
+    ("mode", "applied_text"), [(Mode.BO, "ཐོ་འགོད་ལམ་ལྷོང"), (Mode.ZH, "报名成功")]
+)
+def test_tap_to_application_in_a_few_taps(
+    demo_rig: Rig, qtbot: QtBot, mode: Mode, applied_text: str
+) -> None:
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, mode)
+    model = controller.jobs.model
+    assert model.rowCount() >= 10, "more than ten jobs at once"
+    first = model.matches[0]
+    assert all(len(match.reasons) == 3 for match in model.matches)
+    rect = controller.jobs.view.visualRect(model.index(0, 0))
+    qtbot.mouseClick(controller.jobs.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert demo_rig.kiosk.window.navigator.current is controller.job
+    assert controller.job.wage.texts() == [str(first.candidate.job.day_wage)]
+    with qtbot.waitSignal(controller.session_applied):
+        qtbot.mouseClick(controller.job.apply, Qt.MouseButton.LeftButton)
+    banner = demo_rig.kiosk.window.banner
+    assert banner.message_id == "job.applied"
+    assert any(applied_text in t for t in banner.text.texts())
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
+    qtbot.waitUntil(
+        lambda: first.candidate.job.id not in [x.candidate.job.id for x in model.matches]
+    )
+    with Session(demo_rig.backend.engine) as s:
+        application = s.scalars(select(m.ApplicationRow)).one()
+        outbox = s.scalars(select(m.OutboxRow)).one()
+    assert application.job_id == first.candidate.job.id
+    assert outbox.type == "application.create"
+    assert outbox.entity_id == application.id
+    assert outbox.state == "pending"
+
+
+def test_filters_narrow_the_list(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    qtbot.mouseClick(controller.jobs.same_day, Qt.MouseButton.LeftButton)
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: controller.jobs.same_day_pay)
+    qtbot.wait(50)
+    matches: list[Match] = controller.jobs.model.matches
+    assert matches
+    assert all(x.candidate.job.pay_terms.value == "same_day" for x in matches)
+    assert controller.jobs.same_day.selected
+
+
+def test_leaving_mid_list_forgets_the_jobs_shown(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.BOTH)
+    qtbot.mouseClick(controller.jobs.bar.finish, Qt.MouseButton.LeftButton)
+    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert controller.jobs.model.rowCount() == 0
+    assert controller.job.match is None

@@ -1,0 +1,61 @@
+"""Applications are written with their outbox row in one transaction, once per worker and job."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.errors import AlreadyAppliedError
+from kiosk.idcard.demo import REGISTERED, SAMPLES
+from kiosk.services.demo_data import DemoCatalog, DemoGenerator
+from kiosk.store import models as m
+from kiosk.store.db import open_database
+from kiosk.store.jobs import JobRepository
+from kiosk.store.repositories import DemoRepository
+
+ROOT = Path(__file__).resolve().parents[3]
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> tuple[JobRepository, str]:
+    engine, _ = open_database(tmp_path / "k.sqlite3")
+    data = DemoGenerator(DemoCatalog.load(ROOT / "assets/data"), b"s" * 32).generate(
+        jobs=200, today=TODAY, registered=[SAMPLES[k] for k in REGISTERED]
+    )
+    DemoRepository(engine).replace_all(data, dt.datetime(2026, 11, 24, 8, 0))
+    return JobRepository(engine), data.workers[0].id
+
+
+def count(repo: JobRepository, table: type[m.Base]) -> int:
+    with Session(repo.engine) as s:
+        return int(s.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def test_candidates_carry_zones_employers_and_applicants(store: tuple[JobRepository, str]) -> None:
+    repo, worker = store
+    since = dt.datetime(2026, 11, 23, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    found = repo.candidates(since)
+    assert found
+    assert all(c.job.starts_at.tzinfo is not None and c.job.starts_at >= since for c in found)
+    job_id = found[0].job.id
+    repo.apply(worker, job_id, dt.datetime(2026, 11, 24, 9, 0))
+    again = {c.job.id: c for c in repo.candidates(since)}
+    assert again[job_id].applicants == 1
+
+
+def test_apply_writes_application_and_outbox_together_once(
+    store: tuple[JobRepository, str],
+) -> None:
+    repo, worker = store
+    job_id = repo.candidates(dt.datetime(2026, 11, 23, tzinfo=dt.UTC))[0].job.id
+    repo.apply(worker, job_id, dt.datetime(2026, 11, 24, 9, 0))
+    assert (count(repo, m.ApplicationRow), count(repo, m.OutboxRow)) == (1, 1)
+    with pytest.raises(AlreadyAppliedError):
+        repo.apply(worker, job_id, dt.datetime(2026, 11, 24, 9, 5))
+    assert (count(repo, m.ApplicationRow), count(repo, m.OutboxRow)) == (1, 1)
+    assert repo.applied_job_ids(worker) == {job_id}
