@@ -32,6 +32,8 @@ def used_ids() -> set[str]:
     """Ids named in the code, plus the families the code builds from data."""
     ids: set[str] = set()
     for path in (ROOT / "kiosk").rglob("*.py"):
+        if "store" in path.relative_to(ROOT / "kiosk").parts:
+            continue  # SQL names ("jobs.id"), never shown to people
         ids |= set(ID_LITERAL.findall(path.read_text(encoding="utf-8")))
     job_types = json.loads((ROOT / "assets/data/job_types.json").read_text(encoding="utf-8"))
     places = json.loads((ROOT / "assets/data/places.json").read_text(encoding="utf-8"))
