@@ -250,20 +250,23 @@ class JobDetailScreen(Screen):
             t.lines("job.per_half_day" if job.duration is Duration.HALF_DAY else "job.per_day")
         )
         km = max(1, round(distance_km(self.station[0], self.station[1], job.lat, job.lon)))
-        employer = t.lines("job.credit", score=emp.credit_score)
+        employer = t.lines("job.credit", score=emp.credit_score)[:1]
         if emp.unpaid_wage_cases:
-            employer = t.plural_lines("job.unpaid", emp.unpaid_wage_cases)
+            employer = t.plural_lines("job.unpaid", emp.unpaid_wage_cases)[:1]
+        if emp.licence_verified:
+            employer += t.lines("job.verified")[:1]
         self.facts["when"].set_lines(when_lines(t, match, self.today))
         self.facts["duration"].set_lines(duration_lines(t, match))
         self.facts["pay"].set_lines(t.lines(f"pay.{job.pay_terms.value}"))
         self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines("job.km", km=km)[:1]])
-        self.facts["employer"].set_lines([(Lang.ZH, emp.name), *employer[:1]])
+        self.facts["employer"].set_lines([(Lang.ZH, emp.name), *employer])
         self.facts["places"].set_lines(
             t.plural_lines("job.places_left", job.slots_total - job.slots_taken)
         )
-        self.facts["tools"].set_lines(
-            t.lines("job.tools" if job.tools_provided else "job.no_tools")
-        )
+        provided = t.lines("job.tools" if job.tools_provided else "job.no_tools")
+        if job.meals_provided:
+            provided += t.lines("job.meals")
+        self.facts["tools"].set_lines(provided)
         for widget, reason in zip(self.reasons, [*match.reasons, None, None, None], strict=False):
             widget.set_lines(reason_lines(t, reason) if reason else [])
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
@@ -43,6 +44,7 @@ def used_ids() -> set[str]:
     ids |= {f"error.store.{k.value}" for k in StoreErrorKind}
     ids |= {f"error.card.{k.value}" for k in CardErrorKind}
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
+    ids |= {f"pay.{terms.value}" for terms in PayTerms}
     return ids
 
 
