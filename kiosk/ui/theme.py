@@ -132,7 +132,7 @@ def load_fonts(extra_dir: Path | None = None) -> FontReport:
     return report
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Theme:
     """Physical sizes for one panel; ``mm`` turns millimetres into pixels."""
 

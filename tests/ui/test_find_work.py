@@ -35,7 +35,10 @@ def test_tap_to_application_in_a_few_taps(
     assert model.rowCount() >= 10, "more than ten jobs at once"
     first = model.matches[0]
     assert all(len(match.reasons) == 3 for match in model.matches)
-    rect = controller.jobs.view.visualRect(model.index(0, 0))
+    view = controller.jobs.view
+    last = model.index(model.rowCount() - 1, 0)
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > 100)  # batched layout done
+    rect = view.visualRect(model.index(0, 0))
     qtbot.mouseClick(controller.jobs.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert demo_rig.kiosk.window.navigator.current is controller.job
     assert controller.job.wage.texts() == [str(first.candidate.job.day_wage)]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QScroller,
+    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,16 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+
+
+def kinetic(viewport: QWidget) -> None:
+    """Drag to scroll by touch, and let a tap through at once (no press delay)."""
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    scroller.setScrollerProperties(props)
+
 
 CHIPS = (("any", "chip.all"), ("today", "chip.today"), ("tomorrow", "chip.tomorrow"))
 
@@ -87,12 +98,13 @@ class JobsScreen(Screen):
         self.view.setModel(self.model)
         self.view.setItemDelegate(JobCardDelegate(theme, texts, today, self.view))
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows differ in height; lay them out in batches so the first cards paint at once.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(8)
         self.view.setSpacing(0)
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setStyleSheet(f"QListView {{ background: {theme.palette.background}; }}")
-        QScroller.grabGesture(
-            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        kinetic(self.view.viewport())
         self.view.clicked.connect(self._on_view_clicked)
         self.empty = BiText(theme, "primary")
         root.addWidget(self.view, 1)
@@ -212,9 +224,7 @@ class JobDetailScreen(Screen):
         self.facts_area.setWidgetResizable(True)
         self.facts_area.setWidget(body)
         self.facts_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        QScroller.grabGesture(
-            self.facts_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        kinetic(self.facts_area.viewport())
         root.addWidget(self.facts_area, 1)
         self.apply = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
         self.bar = SessionBar(theme, texts, middle=self.apply)

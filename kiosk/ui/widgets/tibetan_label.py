@@ -25,6 +25,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 MARGIN_EM = 0.1  # above the highest and below the lowest glyph of each line
 MIN_ABOVE_EM = 1.1  # room for vowel marks on every line, so lines and buttons align
 MIN_BELOW_EM = 0.5
+INK_CACHE_SIZE = 20_000
+# Ink depends only on a line's text and font; list rows repeat the same strings.
+_INK_CACHE: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 def _ink_extent(line: QTextLine) -> tuple[float, float]:
@@ -64,8 +67,15 @@ def ink_layout(
         lines.append(line)
     layout.endLayout()
     y = 0.0
+    font_key = font.key()
     for line in lines:
-        ink_above, ink_below = _ink_extent(line)
+        piece = text[line.textStart() : line.textStart() + line.textLength()]
+        cached = _INK_CACHE.get((piece, font_key))
+        if cached is None:
+            cached = _INK_CACHE.setdefault((piece, font_key), _ink_extent(line))
+            if len(_INK_CACHE) > INK_CACHE_SIZE:
+                _INK_CACHE.clear()
+        ink_above, ink_below = cached
         above = max(ink_above, MIN_ABOVE_EM * em) + MARGIN_EM * em
         below = max(ink_below, MIN_BELOW_EM * em) + MARGIN_EM * em
         line.setPosition(QPointF(0.0, y + above - line.ascent()))
