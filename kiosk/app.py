@@ -144,6 +144,7 @@ class Kiosk:
                 audit=backend.audit,
                 clock=backend.clock,
                 jobs=backend.jobs,
+                registration=backend.registration,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
                 ),

@@ -77,6 +77,18 @@ def _walk(
         shot("job", name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
+    window.overlay.hide()
+    ctl.end_session("screenshots")
+    reader.present("hmt_permit")  # not registered: profile filing
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    texts.set_mode(mode)
+    for step, label in ((0, "consent"), (1, "skills"), (4, "phone"), (6, "confirm")):
+        ctl.filing.step = step
+        if step == 6:
+            ctl.filing.draft.toggle_skill("banyun")
+        ctl.filing.retranslate()
+        shot(f"filing-{label}", name)
     ctl.end_session("screenshots")
     window.navigator.go("pin")
     ctl.show_sign_in_error(AuthError(AuthErrorKind.WRONG_PIN, remaining=3))

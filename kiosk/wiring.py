@@ -16,6 +16,7 @@ from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from kiosk.services.jobs import JobsService, Station
+from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
 from kiosk.store.db import OpenReport, open_database
 from kiosk.store.jobs import JobRepository
@@ -24,6 +25,7 @@ from kiosk.store.repositories import (
     DemoRepository,
     FiguresRepository,
     PinRepository,
+    RegistrationRepository,
     WorkerRepository,
 )
 from kiosk.store.secret import load_or_create_secret
@@ -47,6 +49,7 @@ class Backend:
     audit: AuditRepository
     pins: PinRepository
     jobs: JobsService
+    registration: RegistrationService
     station_code: str
 
 
@@ -61,6 +64,11 @@ def open_backend(config: Config, paths: Paths) -> Backend:
     policy = LockoutPolicy(config.admin.pin_max_failures, config.admin.pin_lockout_seconds)
     if report.damaged_copy is not None:
         audit.append(clock.now(), "system", "database_recovered", report.damaged_copy.name)
+    hasher = partial(keyed_hash, secret)
+    session = SessionService(workers, clock, audit, hasher)
+    registration = RegistrationService(
+        RegistrationRepository(engine), session, hasher, clock, audit
+    )
     station = _station(engine, config.terminal.station_code)
     jobs = JobsService(JobRepository(engine), clock, station, config.wages.min_hourly_yuan)
     return Backend(
@@ -70,7 +78,8 @@ def open_backend(config: Config, paths: Paths) -> Backend:
         report=report,
         secret=secret,
         clock=clock,
-        session=SessionService(workers, clock, audit, partial(keyed_hash, secret)),
+        session=session,
+        registration=registration,
         auth=AdminAuth(pins, clock, policy, audit),
         figures=FiguresRepository(engine),
         workers=workers,

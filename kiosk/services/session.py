@@ -67,6 +67,12 @@ class SessionService:
         assert view is not None
         return view
 
+    def start_for_worker(self, worker: Worker) -> SessionView | None:
+        """Sign in a worker just filed at this kiosk."""
+        self._current = worker
+        self.audit.append(self.clock.now(), "worker", "session_started")
+        return self.current
+
     def end(self, reason: str) -> None:
         """Forget the worker (idle timeout, finish, error); safe to call twice."""
         if self._current is not None:

@@ -215,3 +215,47 @@ class AuditRepository:
                 .limit(limit)
             ).all()
             return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+class RegistrationRepository:
+    """Files a new worker with skills and the outbox mutation in one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def register(
+        self, worker: Worker, chip_hash: str | None, availability: str, mutation: dict[str, Any]
+    ) -> None:
+        """Insert the worker, their skills and ``worker.register`` for the server."""
+        import uuid  # noqa: PLC0415
+
+        row = _plain(worker)
+        row.pop("skills")
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(m.WorkerRow).values(
+                    **row,
+                    chip_hash=chip_hash,
+                    availability={"when": availability},
+                    consent_at=worker.registered_at,
+                )
+            )
+            if worker.skills:
+                conn.execute(
+                    insert(m.WorkerSkillRow),
+                    [
+                        {"worker_id": worker.id, "job_type_code": c, "years": y}
+                        for c, y in worker.skills.items()
+                    ],
+                )
+            conn.execute(
+                insert(m.OutboxRow).values(
+                    mutation_uuid=str(uuid.uuid4()),
+                    type="worker.register",
+                    entity_id=worker.id,
+                    base_version=None,
+                    payload=mutation,
+                    captured_at_local=worker.registered_at,
+                    state="pending",
+                )
+            )

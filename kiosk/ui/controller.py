@@ -33,6 +33,7 @@ from kiosk.idcard.events import (
     ScanReceived,
 )
 from kiosk.ui.idle import IdleController
+from kiosk.ui.models.jobs import TRADE_ICONS as TRADES
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
@@ -41,11 +42,14 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:  # the screens behind the attract screen load after its first frame
     from kiosk.domain.entities import StationFigures
     from kiosk.domain.matching import Match
+    from kiosk.domain.profile import ProfileDraft
     from kiosk.services.admin_auth import AdminAuth, Role
     from kiosk.services.jobs import JobsService
     from kiosk.services.ports import AuditLog, Clock, FiguresReader, WorkerReader
+    from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
+    from kiosk.ui.screens.filing import FilingScreen
     from kiosk.ui.screens.home import HomeScreen
     from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen
     from kiosk.ui.screens.pin import PinScreen
@@ -65,6 +69,7 @@ class Services:
     clock: Clock
     diagnostics: Callable[[], str]
     jobs: JobsService
+    registration: RegistrationService
 
 
 class KioskController(QObject):
@@ -103,6 +108,8 @@ class KioskController(QObject):
         self.message: MessageScreen
         self.jobs: JobsScreen
         self.job: JobDetailScreen
+        self.filing: FilingScreen
+        self.pending_card: CardPresented | None = None  # held only while its holder files
         self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
@@ -116,6 +123,7 @@ class KioskController(QObject):
             StaffScreen,
             TechnicianScreen,
         )
+        from kiosk.ui.screens.filing import FilingScreen  # noqa: PLC0415
         from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
         from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen  # noqa: PLC0415
         from kiosk.ui.screens.pin import PinScreen  # noqa: PLC0415
@@ -129,6 +137,7 @@ class KioskController(QObject):
         today = dt.date.today()
         self.jobs = JobsScreen(theme, texts, today)
         self.job = JobDetailScreen(theme, texts, self.station, today)
+        self.filing = FilingScreen(theme, texts, list(TRADES))
         for screen in (
             self.home,
             self.pin,
@@ -137,6 +146,7 @@ class KioskController(QObject):
             self.message,
             self.jobs,
             self.job,
+            self.filing,
         ):
             self.window.navigator.add(screen)
         self._connect_signals()
@@ -144,7 +154,9 @@ class KioskController(QObject):
 
     def _connect_signals(self) -> None:
         w = self.window
-        for bar in (self.jobs.bar, self.job.bar):
+        self.filing.confirmed.connect(self._on_filing_confirmed)
+        self.filing.declined.connect(self._on_filing_declined)
+        for bar in (self.jobs.bar, self.job.bar, self.filing.bar):
             bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
             bar.finish_requested.connect(lambda: self.end_session("finished"))
         self.home.find_work.clicked.connect(lambda: self.find_work("any", False))
@@ -231,10 +243,18 @@ class KioskController(QObject):
             return
         if self.window.navigator.current.name == "home":
             self.end_session("next_card")
+        self.pending_card = event
+
+        def refused(exc: Exception) -> None:
+            unknown = isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
+            if unknown and event.identity is not None:
+                self.start_filing(event)
+            else:
+                self.pending_card = None
+                self._on_card_refused(exc)
+
         self.db.submit(
-            lambda: services.session.start_for_card(event),
-            self._on_session_looked_up,
-            self._on_card_refused,
+            lambda: services.session.start_for_card(event), self._on_session_looked_up, refused
         )
 
     def show_card_error(self, error: CardReadError, message_id: str = "") -> None:
@@ -252,7 +272,36 @@ class KioskController(QObject):
                 "error.generic", self.texts.lines("error.generic"), "error"
             )
 
+    def start_filing(self, event: CardPresented) -> None:
+        """An unknown card with a readable identity: offer profile filing (consent first)."""
+        assert event.identity is not None
+        self.filing.start(event.identity.name)
+        self.idle.start_session()
+        self.window.navigator.go("filing")
+
+    def _on_filing_confirmed(self, draft: ProfileDraft) -> None:
+        services, event = self.services, self.pending_card
+        if services is None or event is None or event.identity is None:
+            return
+        identity, serial = event.identity, event.chip_serial
+        self.db.submit(
+            lambda: services.registration.register(identity, serial, draft),
+            self._on_registered,
+            self._on_card_refused,
+        )
+
+    def _on_registered(self, view: SessionView) -> None:
+        self.pending_card = None
+        self.filing.clear()
+        self._on_session_looked_up(view)
+        self.window.banner.show_message("filing.saved", self.texts.lines("filing.saved"))
+
+    def _on_filing_declined(self) -> None:
+        self.end_session("declined")
+        self.window.banner.show_message("filing.declined", self.texts.lines("filing.declined"))
+
     def _on_session_looked_up(self, view: SessionView) -> None:
+        self.pending_card = None
         if self.texts.mode is self.texts.default_mode and view.preferred_lang in {
             m.value for m in Mode
         }:
@@ -329,6 +378,8 @@ class KioskController(QObject):
         self.home.show_session(None)
         self.jobs.show_matches([])
         self.job.show_match(None)
+        self.filing.clear()
+        self.pending_card = None
         self.pin.reset()
         self.staff.show_figures(None)
         self.technician.show_report("")

@@ -157,6 +157,14 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
         window.navigator.go(name)
         qtbot.wait(30)
         problems += [f"{name}: {p}" for p in clipped_labels(window)]
+    controller.filing.start("次仁多吉")
+    controller.filing.draft.toggle_skill("wajueji")
+    window.navigator.go("filing")
+    for step in range(7):
+        controller.filing.step = step
+        controller.filing.retranslate()
+        qtbot.wait(30)
+        problems += [f"filing step {step}: {p}" for p in clipped_labels(window)]
     window.overlay.show_countdown(30)
     qtbot.wait(30)
     problems += [f"overlay: {p}" for p in clipped_labels(window.overlay)]

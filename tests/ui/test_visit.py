@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
+from kiosk.idcard.events import CardPresented
 from tests.helpers.kiosk import Rig, tap
 from tests.helpers.screens import shows, visible_texts
 
@@ -56,8 +57,6 @@ def test_a_tap_shows_the_worker_masked_with_skills(demo_rig: Rig, qtbot: QtBot) 
 @pytest.mark.parametrize(
     ("card", "message_id", "chinese"),
     [
-        ("hmt_permit", "error.card.not_registered", "此卡尚未登记,请找工作人员帮助。"),
-        ("foreign_permanent", "error.card.not_registered", "此卡尚未登记,请找工作人员帮助。"),
         ("expired", "error.card.expired", "此身份证已过期,请呼叫工作人员帮助。"),
         ("bad_number", "error.card.invalid_number", "此卡的身份证号码无效,请呼叫工作人员。"),
         ("unknown_type", "error.card.unsupported_type", "本机不能使用此类证件,请呼叫工作人员。"),
@@ -74,6 +73,14 @@ def test_a_card_that_cannot_log_in_gets_a_clear_message(
     assert chinese in banner.text.texts()
     assert len(banner.text.texts()) == 2  # Tibetan above Chinese
     assert demo_rig.kiosk.window.navigator.current is controller.attract
+
+
+def test_a_card_giving_only_its_chip_serial_is_sent_to_staff(demo_rig: Rig, qtbot: QtBot) -> None:
+    demo_rig.kiosk.controller.reader_event(CardPresented("00112233AABBCCDD", None))
+    banner = demo_rig.kiosk.window.banner
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.message_id == "error.card.not_registered"
+    assert demo_rig.kiosk.window.navigator.current is demo_rig.kiosk.controller.attract
 
 
 def test_the_long_term_card_logs_in(demo_rig: Rig, qtbot: QtBot) -> None:

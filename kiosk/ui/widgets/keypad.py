@@ -18,7 +18,13 @@ class Keypad(QWidget):
     delete_pressed = Signal()
     ok_pressed = Signal()
 
-    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        texts: Texts,
+        label_role: str = "secondary",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.texts = texts
         grid = QGridLayout(self)
@@ -28,9 +34,9 @@ class Keypad(QWidget):
         for i, d in enumerate("123456789"):
             self.digits[d] = self._digit(theme, d, size)
             grid.addWidget(self.digits[d], i // 3, i % 3)
-        self.delete = BigButton(theme, "secondary", role="secondary", min_mm=size)
+        self.delete = BigButton(theme, "secondary", role=label_role, min_mm=size)
         self.digits["0"] = self._digit(theme, "0", size)
-        self.ok = BigButton(theme, "primary", role="secondary", min_mm=size)
+        self.ok = BigButton(theme, "primary", role=label_role, min_mm=size)
         grid.addWidget(self.delete, 3, 0)
         grid.addWidget(self.digits["0"], 3, 1)
         grid.addWidget(self.ok, 3, 2)

@@ -12,8 +12,10 @@ from babel.messages.pofile import read_po
 
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
+from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
+from kiosk.ui.screens.filing import STEPS as FILING_STEPS
 
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = ("bo", "zh_CN", "en")
@@ -45,6 +47,8 @@ def used_ids() -> set[str]:
     ids |= {f"error.card.{k.value}" for k in CardErrorKind}
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
+    ids |= {f"filing.{step}_{part}" for step in FILING_STEPS for part in ("title", "hint")}
+    ids |= {f"filing.when_{when}" for when in AVAILABILITY}
     return ids
 
 

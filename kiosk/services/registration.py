@@ -1,0 +1,81 @@
+"""Filing a profile for a card the kiosk does not know (with the holder's consent)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Protocol
+
+from kiosk.domain.entities import Worker
+from kiosk.domain.errors import CardErrorKind, CardReadError
+from kiosk.domain.identity import Identity
+from kiosk.domain.profile import ProfileDraft
+from kiosk.services.ports import AuditLog, Clock
+from kiosk.services.session import Hasher, SessionService, SessionView
+
+
+class RegistrationStore(Protocol):
+    """The store's side of filing."""
+
+    def register(
+        self, worker: Worker, chip_hash: str | None, availability: str, mutation: dict[str, Any]
+    ) -> None:
+        """Insert worker, skills and outbox row together."""
+        ...
+
+
+class RegistrationService:
+    """Turns a consented draft into a registered worker and starts their visit."""
+
+    def __init__(
+        self,
+        store: RegistrationStore,
+        session: SessionService,
+        hasher: Hasher,
+        clock: Clock,
+        audit: AuditLog,
+    ) -> None:
+        self.store, self.session, self.hasher = store, session, hasher
+        self.clock, self.audit = clock, audit
+
+    def register(self, identity: Identity, chip_serial: str, draft: ProfileDraft) -> SessionView:
+        """Store the profile (keyed hashes and masked number only) and sign the worker in."""
+        if draft.problems():
+            raise ValueError(", ".join(draft.problems()))
+        identity.check(self.clock.now().date())
+        now = self.clock.now()
+        worker = Worker(
+            id=str(uuid.uuid4()),
+            id_hash=self.hasher("id", identity.number),
+            id_masked=identity.masked_number,
+            name=identity.name,
+            gender=identity.gender,
+            nation_code=identity.nation_code,
+            birth_year=identity.birth_date.year,
+            phone=draft.phone,
+            preferred_lang=draft.language,
+            expected_wage=draft.expected_wage,
+            home_place_code=None,
+            registered_at=now,
+            skills=dict(draft.skills),
+        )
+        chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
+        mutation = {
+            "worker_id": worker.id,
+            "id_hash": worker.id_hash,
+            "name": worker.name,
+            "gender": worker.gender,
+            "nation_code": worker.nation_code,
+            "birth_year": worker.birth_year,
+            "phone": worker.phone,
+            "skills": worker.skills,
+            "expected_wage": worker.expected_wage,
+            "availability": draft.availability,
+            "language": draft.language,
+            "consent_at": now.isoformat(),
+        }
+        self.store.register(worker, chip_hash, draft.availability, mutation)
+        self.audit.append(now, "worker", "registered")
+        view = self.session.start_for_worker(worker)
+        if view is None:
+            raise CardReadError(CardErrorKind.NOT_REGISTERED, "registration not found afterwards")
+        return view

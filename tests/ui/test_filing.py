@@ -1,0 +1,100 @@
+"""Profile filing for an unknown card: consent, choices, phone check, saved with its outbox row."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.privacy import keyed_hash
+from kiosk.i18n import Mode
+from kiosk.idcard.demo import SAMPLES
+from kiosk.store import models as m
+from tests.helpers.kiosk import Rig, tap
+
+
+def click(qtbot: QtBot, widget: object) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("mode", [Mode.BO, Mode.ZH])
+def test_an_unknown_card_files_a_profile_and_starts_a_visit(
+    demo_rig: Rig, qtbot: QtBot, mode: Mode
+) -> None:
+    controller = demo_rig.kiosk.controller
+    filing = controller.filing
+    click(qtbot, controller.attract.language_buttons[mode])
+    tap(demo_rig, qtbot, "hmt_permit")
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
+    assert "陈志明" in filing.consent_text.texts()[0]
+    click(qtbot, filing.next)  # I agree
+    while filing.page < 3:  # "next" pages through the trades
+        click(qtbot, filing.next)
+    click(qtbot, filing.next)  # the last page with no trade chosen: stays, says why
+    assert filing.hint.texts() == [t for _, t in demo_rig.kiosk.texts.lines("filing.need_skill")]
+    while filing.page > 0:
+        click(qtbot, filing.back)
+    click(qtbot, filing.choices["skill:0"])  # the first trade: 搬运
+    assert "banyun" in filing.draft.skills
+    while filing.page < 3:
+        click(qtbot, filing.next)
+    click(qtbot, filing.next)  # past the last page of trades
+    click(qtbot, filing.choices["wage:300"])
+    click(qtbot, filing.next)
+    click(qtbot, filing.choices["when:today"])
+    click(qtbot, filing.next)
+    for digit in "1234":
+        click(qtbot, filing.keypad.digits[digit])
+    click(qtbot, filing.next)  # not a mobile number: stays
+    assert filing.phone_error.texts()
+    for _ in range(4):
+        click(qtbot, filing.keypad.delete)
+    for digit in "13912345678":
+        click(qtbot, filing.keypad.digits[digit])
+    click(qtbot, filing.next)
+    click(qtbot, filing.choices["lang:zh"])
+    click(qtbot, filing.next)
+    with qtbot.waitSignal(controller.session_started, timeout=5000) as started:
+        click(qtbot, filing.next)  # save
+    assert started.args[0].name == "陈志明"
+    assert demo_rig.kiosk.window.navigator.current is controller.home
+    assert demo_rig.kiosk.window.banner.message_id == "filing.saved"
+    secret = demo_rig.backend.secret
+    with Session(demo_rig.backend.engine) as s:
+        worker = s.scalars(select(m.WorkerRow).where(m.WorkerRow.name == "陈志明")).one()
+        outbox = s.scalars(select(m.OutboxRow).where(m.OutboxRow.type == "worker.register")).one()
+    assert worker.id_hash == keyed_hash(secret, "id", SAMPLES["hmt_permit"].number)
+    assert worker.id_masked == SAMPLES["hmt_permit"].masked_number
+    assert worker.phone == "13912345678"
+    assert worker.expected_wage == 300
+    assert outbox.entity_id == worker.id
+    assert SAMPLES["hmt_permit"].number not in str(outbox.payload)
+
+
+def test_the_next_tap_of_a_filed_card_logs_straight_in(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    tap(demo_rig, qtbot, "foreign_permanent")
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.filing)
+    controller.filing.draft.toggle_skill("baojie")
+    controller.filing.step = 6  # straight to confirm
+    with qtbot.waitSignal(controller.session_started):
+        click(qtbot, controller.filing.next)
+    click(qtbot, controller.home.bar.finish)
+    with qtbot.waitSignal(controller.session_started) as again:
+        tap(demo_rig, qtbot, "foreign_permanent")
+    assert again.args[0].name == "帕桑"
+
+
+def test_declining_consent_stores_nothing(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    tap(demo_rig, qtbot, "hmt_permit")
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.filing)
+    click(qtbot, controller.filing.decline)
+    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert demo_rig.kiosk.window.banner.message_id == "filing.declined"
+    demo_rig.kiosk.db.wait()
+    with Session(demo_rig.backend.engine) as s:
+        assert s.scalars(select(m.WorkerRow).where(m.WorkerRow.name == "陈志明")).first() is None
+    assert controller.pending_card is None
