@@ -11,6 +11,7 @@ from kiosk.config import Config, Paths
 from kiosk.domain.errors import AuthError, AuthErrorKind
 from kiosk.i18n import Mode
 from kiosk.services.admin_auth import Role
+from kiosk.ui.screens.filing import STEPS as FILING_STEPS
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -83,10 +84,9 @@ def _walk(
     kiosk.db.wait()
     kiosk.app.processEvents()
     texts.set_mode(mode)
-    for step, label in ((0, "consent"), (1, "skills"), (4, "phone"), (6, "confirm")):
-        ctl.filing.step = step
-        if step == 6:
-            ctl.filing.draft.toggle_skill("banyun")
+    ctl.filing.draft.toggle_skill("banyun")
+    for label in ("consent", "skills", "years", "phone", "confirm"):
+        ctl.filing.step = FILING_STEPS.index(label)
         ctl.filing.retranslate()
         shot(f"filing-{label}", name)
     ctl.end_session("screenshots")

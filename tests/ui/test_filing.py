@@ -12,6 +12,7 @@ from kiosk.domain.privacy import keyed_hash
 from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
 from kiosk.store import models as m
+from kiosk.ui.screens.filing import STEPS
 from tests.helpers.kiosk import Rig, tap
 
 
@@ -41,6 +42,10 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
     while filing.page < 3:
         click(qtbot, filing.next)
     click(qtbot, filing.next)  # past the last page of trades
+    assert any("搬运" in t or "ཁུར་འདེགས" in t for t in filing.title.texts())  # years of 搬运?
+    click(qtbot, filing.choices["years:5"])
+    assert filing.draft.skills == {"banyun": 5}
+    click(qtbot, filing.next)
     click(qtbot, filing.choices["wage:300"])
     click(qtbot, filing.next)
     click(qtbot, filing.choices["when:today"])
@@ -69,6 +74,11 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
     assert worker.id_masked == SAMPLES["hmt_permit"].masked_number
     assert worker.phone == "13912345678"
     assert worker.expected_wage == 300
+    with Session(demo_rig.backend.engine) as s:
+        years = s.scalars(
+            select(m.WorkerSkillRow.years).where(m.WorkerSkillRow.worker_id == worker.id)
+        ).all()
+    assert years == [5]
     assert outbox.entity_id == worker.id
     assert SAMPLES["hmt_permit"].number not in str(outbox.payload)
 
@@ -78,7 +88,7 @@ def test_the_next_tap_of_a_filed_card_logs_straight_in(demo_rig: Rig, qtbot: QtB
     tap(demo_rig, qtbot, "foreign_permanent")
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.filing)
     controller.filing.draft.toggle_skill("baojie")
-    controller.filing.step = 6  # straight to confirm
+    controller.filing.step = STEPS.index("confirm")
     with qtbot.waitSignal(controller.session_started):
         click(qtbot, controller.filing.next)
     click(qtbot, controller.home.bar.finish)

@@ -18,6 +18,7 @@ from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
 from kiosk.services.session import SessionView
 from kiosk.ui.excepthook import CrashGuard
+from kiosk.ui.screens.filing import STEPS as FILING_STEPS
 from tests.helpers.kiosk import Rig, make_config, tap
 
 PANEL_W, PANEL_H = 1920, 1080
@@ -160,7 +161,7 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     controller.filing.start("次仁多吉")
     controller.filing.draft.toggle_skill("wajueji")
     window.navigator.go("filing")
-    for step in range(7):
+    for step in range(len(FILING_STEPS)):
         controller.filing.step = step
         controller.filing.retranslate()
         qtbot.wait(30)

@@ -29,7 +29,8 @@ from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.keypad import Keypad
 
-STEPS = ("consent", "skills", "wage", "when", "phone", "language", "confirm")
+STEPS = ("consent", "skills", "years", "wage", "when", "phone", "language", "confirm")
+YEAR_CHOICES = (0, 2, 5, 10)  # stored as years; shown as ranges
 PER_PAGE = 6
 LANGUAGE_IDS = {"both": "lang.both", "bo": "lang.bo", "zh": "lang.zh"}
 
@@ -50,6 +51,7 @@ class FilingScreen(Screen):
         self.job_types = job_types
         self.draft = ProfileDraft()
         self.step, self.page, self.name_shown = 0, 0, ""
+        self.year_index = 0  # which chosen trade the years step asks about
         root = QVBoxLayout(self)
         m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
@@ -74,6 +76,7 @@ class FilingScreen(Screen):
         self.choices: dict[str, BigButton] = {}
         self._build_consent()
         self._build_grid("skills", PER_PAGE, lambda i: f"skill:{i}")
+        self._build_grid("years", len(YEAR_CHOICES), lambda i: f"years:{YEAR_CHOICES[i]}")
         self._build_grid("wage", len(WAGE_CHOICES), lambda i: f"wage:{WAGE_CHOICES[i]}")
         self._build_grid("when", len(AVAILABILITY), lambda i: f"when:{AVAILABILITY[i]}")
         self._build_phone()
@@ -156,6 +159,7 @@ class FilingScreen(Screen):
     def start(self, name: str) -> None:
         """A new filing for the card holder ``name`` (shown, never stored until confirmed)."""
         self.draft, self.step, self.page, self.phone_digits = ProfileDraft(), 0, 0, ""
+        self.year_index = 0
         self.name_shown = name
         self.retranslate()
 
@@ -166,6 +170,8 @@ class FilingScreen(Screen):
     def _on_back_clicked(self) -> None:
         if STEPS[self.step] == "skills" and self.page > 0:
             self.page -= 1
+        elif STEPS[self.step] == "years" and self.year_index > 0:
+            self.year_index -= 1
         elif self.step > 0:
             self.step -= 1
         self.retranslate()
@@ -178,6 +184,8 @@ class FilingScreen(Screen):
         elif step == "skills" and not self.draft.skills:
             self.hint.set_lines(self.texts.lines("filing.need_skill"))
             return
+        elif step == "years" and self.year_index < len(self.draft.skills) - 1:
+            self.year_index += 1
         elif step == "phone" and self.phone_digits and phone_problem(self.phone_digits):
             self.phone_error.set_lines(self.texts.lines("error.phone_invalid"))
             return
@@ -196,6 +204,10 @@ class FilingScreen(Screen):
             index = self.page * PER_PAGE + int(value)
             if index < len(self.job_types):
                 self.draft.toggle_skill(self.job_types[index])
+        elif kind == "years":
+            trades = list(self.draft.skills)
+            if self.year_index < len(trades):
+                self.draft.skills[trades[self.year_index]] = int(value)
         elif kind == "wage":
             self.draft.expected_wage = int(value)
         elif kind == "when":
@@ -230,7 +242,19 @@ class FilingScreen(Screen):
         t, step = self.texts, STEPS[self.step]
         self.pages.setCurrentIndex(self.step)
         self.progress.setText(f"{self.step + 1} / {len(STEPS)}")
-        self.title.set_lines(t.lines(f"filing.{step}_title"))
+        trades = list(self.draft.skills)
+        self.year_index = min(self.year_index, max(0, len(trades) - 1))
+        asked = trades[self.year_index] if trades else ""
+        if step == "years" and asked:
+            names = dict(t.lines(f"jobtype.{asked}"))
+            self.title.set_lines(
+                [
+                    (lang, text.format(trade=names.get(lang, text)))
+                    for lang, text in t.lines("filing.years_title", trade="{trade}")
+                ]
+            )
+        else:
+            self.title.set_lines(t.lines(f"filing.{step}_title"))
         # The phone step has its hint beside the keypad, where there is room.
         self.hint.set_lines([] if step == "phone" else t.lines(f"filing.{step}_hint"))
         self.phone_hint.set_lines(t.lines("filing.phone_hint"))
@@ -263,6 +287,10 @@ class FilingScreen(Screen):
                 button.show()
             else:
                 button.hide()
+        for years in YEAR_CHOICES:
+            button = self.choices[f"years:{years}"]
+            button.set_lines(t.lines(f"filing.years_{years}"))
+            button.set_selected(bool(asked) and self.draft.skills.get(asked) == years)
         for wage in WAGE_CHOICES:
             self.choices[f"wage:{wage}"].set_lines(t.lines("filing.wage_choice", wage=wage))
             self.choices[f"wage:{wage}"].set_selected(self.draft.expected_wage == wage)

@@ -16,6 +16,7 @@ from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.ui.screens.filing import STEPS as FILING_STEPS
+from kiosk.ui.screens.filing import YEAR_CHOICES
 
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = ("bo", "zh_CN", "en")
@@ -49,6 +50,7 @@ def used_ids() -> set[str]:
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
     ids |= {f"filing.{step}_{part}" for step in FILING_STEPS for part in ("title", "hint")}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}
+    ids |= {f"filing.years_{years}" for years in YEAR_CHOICES}
     return ids
 
 
