@@ -108,3 +108,44 @@ def test_declining_consent_stores_nothing(demo_rig: Rig, qtbot: QtBot) -> None:
     with Session(demo_rig.backend.engine) as s:
         assert s.scalars(select(m.WorkerRow).where(m.WorkerRow.name == "陈志明")).first() is None
     assert controller.pending_card is None
+
+
+@pytest.mark.parametrize("mode", [Mode.BO, Mode.ZH])
+def test_tap_file_find_and_apply_in_one_visit(demo_rig: Rig, qtbot: QtBot, mode: Mode) -> None:
+    """The issue's walk: an unknown card, a filed profile, the matched list, an application."""
+    controller = demo_rig.kiosk.controller
+    filing = controller.filing
+    click(qtbot, controller.attract.language_buttons[mode])
+    tap(demo_rig, qtbot, "foreign_permanent")
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
+    click(qtbot, filing.next)  # consent
+    click(qtbot, filing.choices["skill:0"])  # 搬运
+    click(qtbot, filing.choices["skill:1"])  # 装卸
+    while STEPS[filing.step] == "skills":
+        click(qtbot, filing.next)
+    while STEPS[filing.step] == "years":
+        click(qtbot, filing.choices["years:2"])
+        click(qtbot, filing.next)
+    click(qtbot, filing.choices["wage:250"])
+    click(qtbot, filing.next)
+    click(qtbot, filing.next)  # when: this week (default)
+    click(qtbot, filing.skip_phone)
+    click(qtbot, filing.next)  # language
+    with qtbot.waitSignal(controller.session_started):
+        click(qtbot, filing.next)  # save
+    click(qtbot, controller.home.find_work)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
+    model = controller.jobs.model
+    assert model.rowCount() >= 10
+    assert {x.candidate.job.job_type_code for x in model.matches} <= {"banyun", "zhuangxie"}
+    view = controller.jobs.view
+    last = model.index(model.rowCount() - 1, 0)
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > 100)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(0, 0)).center()
+    )
+    with qtbot.waitSignal(controller.session_applied):
+        click(qtbot, controller.job.apply)
+    with Session(demo_rig.backend.engine) as s:
+        types = sorted(s.scalars(select(m.OutboxRow.type)))
+    assert types == ["application.create", "worker.register"]
