@@ -65,3 +65,24 @@ class Identity:
                 raise CardReadError(CardErrorKind.INVALID_NUMBER, f"number fails GB 11643: {why}")
         if self.expired(today):
             raise CardReadError(CardErrorKind.EXPIRED, f"valid to {self.valid_to}")
+
+
+def identity_from_number(number: str, name: str, today: dt.date) -> Identity:
+    """What staff can vouch for when the reader gives only a chip serial: the typed number
+    (checked), the name as on the card; birth date and gender follow from the number."""
+    n = number.strip().upper()
+    why = idnumber.problem(n)
+    if why is not None:
+        raise CardReadError(CardErrorKind.INVALID_NUMBER, f"typed number fails GB 11643: {why}")
+    return Identity(
+        card_type=CardType.RESIDENT,
+        name=name.strip(),
+        gender=1 if int(n[16]) % 2 else 2,
+        nation_code="",
+        birth_date=dt.date(int(n[6:10]), int(n[10:12]), int(n[12:14])),
+        address="",
+        number=n,
+        authority="",
+        valid_from=today,
+        valid_to=None,
+    )

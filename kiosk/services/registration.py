@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any, Protocol
 
 from kiosk.domain.entities import Worker
 from kiosk.domain.errors import CardErrorKind, CardReadError
-from kiosk.domain.identity import Identity
+from kiosk.domain.identity import Identity, identity_from_number
 from kiosk.domain.profile import ProfileDraft
 from kiosk.services.ports import AuditLog, Clock
 from kiosk.services.session import Hasher, SessionService, SessionView
@@ -15,6 +16,10 @@ from kiosk.services.session import Hasher, SessionService, SessionView
 
 class RegistrationStore(Protocol):
     """The store's side of filing."""
+
+    def bind_chip(self, worker_id: str, chip_hash: str, now: dt.datetime) -> None:
+        """Bind a chip to a worker, with its outbox row."""
+        ...
 
     def register(
         self, worker: Worker, chip_hash: str | None, availability: str, mutation: dict[str, Any]
@@ -35,7 +40,24 @@ class RegistrationService:
         audit: AuditLog,
     ) -> None:
         self.store, self.session, self.hasher = store, session, hasher
+        self.workers = session.workers
         self.clock, self.audit = clock, audit
+
+    def staff_identify(self, chip_serial: str, number: str, name: str) -> SessionView | Identity:
+        """Staff typed the number and name of a chip-only card.
+
+        A registered worker gets the chip bound and their visit started (the view is
+        returned); anyone else gets an identity to file with (consent still theirs).
+        """
+        identity = identity_from_number(number, name, self.clock.now().date())
+        worker = self.workers.by_id_hash(self.hasher("id", identity.number))
+        if worker is None:
+            return identity
+        self.store.bind_chip(worker.id, self.hasher("chip", chip_serial), self.clock.now())
+        self.audit.append(self.clock.now(), "staff", "card_bound")
+        view = self.session.start_for_worker(worker)
+        assert view is not None
+        return view
 
     def register(self, identity: Identity, chip_serial: str, draft: ProfileDraft) -> SessionView:
         """Store the profile (keyed hashes and masked number only) and sign the worker in."""

@@ -259,3 +259,25 @@ class RegistrationRepository:
                     state="pending",
                 )
             )
+
+    def bind_chip(self, worker_id: str, chip_hash: str, now: dt.datetime) -> None:
+        """Bind a card's chip to a registered worker, with its outbox row, in one transaction."""
+        import uuid  # noqa: PLC0415
+
+        from sqlalchemy import update  # noqa: PLC0415
+
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(m.WorkerRow).where(m.WorkerRow.id == worker_id).values(chip_hash=chip_hash)
+            )
+            conn.execute(
+                insert(m.OutboxRow).values(
+                    mutation_uuid=str(uuid.uuid4()),
+                    type="worker.bind_card",
+                    entity_id=worker_id,
+                    base_version=None,
+                    payload={"worker_id": worker_id, "chip_hash": chip_hash},
+                    captured_at_local=now,
+                    state="pending",
+                )
+            )

@@ -53,8 +53,10 @@ if TYPE_CHECKING:  # the screens behind the attract screen load after its first 
     from kiosk.ui.screens.home import HomeScreen
     from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen
     from kiosk.ui.screens.pin import PinScreen
+    from kiosk.ui.screens.staff_bind import StaffBindScreen
 
 log = logging.getLogger(__name__)
+CHIP_WAIT_S = 600.0  # how long staff may register a chip-only card after its tap
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class KioskController(QObject):
         self.job: JobDetailScreen
         self.filing: FilingScreen
         self.pending_card: CardPresented | None = None  # held only while its holder files
+        self.chip_waiting: tuple[str, float] | None = None  # a chip-only card staff may register
+        self.staff_bind: StaffBindScreen
         self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
@@ -127,6 +131,7 @@ class KioskController(QObject):
         from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
         from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen  # noqa: PLC0415
         from kiosk.ui.screens.pin import PinScreen  # noqa: PLC0415
+        from kiosk.ui.screens.staff_bind import StaffBindScreen  # noqa: PLC0415
 
         theme, texts = self.window.theme, self.texts
         self.home = HomeScreen(theme, texts)
@@ -138,6 +143,7 @@ class KioskController(QObject):
         self.jobs = JobsScreen(theme, texts, today)
         self.job = JobDetailScreen(theme, texts, self.station, today)
         self.filing = FilingScreen(theme, texts, list(TRADES))
+        self.staff_bind = StaffBindScreen(theme, texts)
         for screen in (
             self.home,
             self.pin,
@@ -147,6 +153,7 @@ class KioskController(QObject):
             self.jobs,
             self.job,
             self.filing,
+            self.staff_bind,
         ):
             self.window.navigator.add(screen)
         self._connect_signals()
@@ -155,6 +162,9 @@ class KioskController(QObject):
     def _connect_signals(self) -> None:
         w = self.window
         self.filing.confirmed.connect(self._on_filing_confirmed)
+        self.staff.bind_requested.connect(self._on_staff_bind_requested)
+        self.staff_bind.cancelled.connect(lambda: self.window.navigator.go("staff"))
+        self.staff_bind.submitted.connect(self._on_staff_bind_submitted)
         self.filing.declined.connect(self._on_filing_declined)
         for bar in (self.jobs.bar, self.job.bar, self.filing.bar):
             bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
@@ -250,6 +260,8 @@ class KioskController(QObject):
             if unknown and event.identity is not None:
                 self.start_filing(event)
             else:
+                if unknown and event.chip_serial:  # staff can register this card for 10 min
+                    self.chip_waiting = (event.chip_serial, self.idle.monotonic())
                 self.pending_card = None
                 self._on_card_refused(exc)
 
@@ -295,6 +307,36 @@ class KioskController(QObject):
         self.filing.clear()
         self._on_session_looked_up(view)
         self.window.banner.show_message("filing.saved", self.texts.lines("filing.saved"))
+
+    def _on_staff_bind_requested(self) -> None:
+        self.staff_bind.reset()
+        self.window.navigator.go("staff_bind")
+
+    def _on_staff_bind_submitted(self, number: str, name: str) -> None:
+        from kiosk.domain.identity import Identity  # noqa: PLC0415
+
+        services, waiting = self.services, self.chip_waiting
+        if services is None or waiting is None:
+            return
+        serial = waiting[0]
+
+        def done(result: object) -> None:
+            self.chip_waiting = None
+            self.staff_bind.reset()
+            if isinstance(result, Identity):  # not registered yet: the worker files, with consent
+                self.start_filing(CardPresented(serial, result))
+                self.pending_card = CardPresented(serial, result)
+            else:
+                self._on_session_looked_up(result)  # type: ignore[arg-type]
+                self.window.banner.show_message("staff.bound", self.texts.lines("staff.bound"))
+
+        def failed(exc: Exception) -> None:
+            message = exc.message_id if isinstance(exc, KioskError) else "error.generic"
+            self.staff_bind.show_error(message)
+
+        self.db.submit(
+            lambda: services.registration.staff_identify(serial, number, name), done, failed
+        )
 
     def _on_filing_declined(self) -> None:
         self.end_session("declined")
@@ -379,6 +421,7 @@ class KioskController(QObject):
         self.jobs.show_matches([])
         self.job.show_match(None)
         self.filing.clear()
+        self.staff_bind.reset()
         self.pending_card = None
         self.pin.reset()
         self.staff.show_figures(None)
@@ -437,6 +480,9 @@ class KioskController(QObject):
         services = self.services
         assert services is not None
         if role is Role.STAFF:
+            waiting = self.chip_waiting
+            fresh = waiting is not None and self.idle.monotonic() - waiting[1] < CHIP_WAIT_S
+            self.staff.set_card_waiting(fresh)
             self.window.navigator.go("staff")
             self.db.submit(services.figures.figures, self._on_figures_loaded)
         else:

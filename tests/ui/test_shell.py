@@ -154,7 +154,7 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     controller.staff.show_figures(demo_rig.backend.figures.figures())
     fill_jobs(demo_rig)
     problems = []
-    for name in ("attract", "home", "pin", "staff", "technician", "jobs", "job"):
+    for name in ("attract", "home", "pin", "staff", "staff_bind", "technician", "jobs", "job"):
         window.navigator.go(name)
         qtbot.wait(30)
         problems += [f"{name}: {p}" for p in clipped_labels(window)]

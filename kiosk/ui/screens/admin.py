@@ -34,7 +34,7 @@ class _AdminScreen(Screen):
         m = theme.mm(8)
         self.root.setContentsMargins(m, m, m, m)
         self.root.setSpacing(theme.mm(5))
-        top = QHBoxLayout()
+        self.top = top = QHBoxLayout()
         self.title = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.leave = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM))
         self.leave.clicked.connect(self.leave_requested)
@@ -53,8 +53,9 @@ class _AdminScreen(Screen):
 
 
 class StaffScreen(_AdminScreen):
-    """Today's figures for staff."""
+    """Today's figures for staff, and registering a card a plain reader could not read."""
 
+    bind_requested = Signal()
     name = "staff"
     prompt_id = "staff.title"
     title_id = "staff.title"
@@ -80,8 +81,17 @@ class StaffScreen(_AdminScreen):
             grid.addWidget(tile, i // 2, i % 2)
             self.figure_labels[attr] = (label, value)
         self.root.addLayout(grid)
+        self.bind = BigButton(
+            theme, "primary", role="secondary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM)
+        )
+        self.bind.clicked.connect(self.bind_requested)
+        self.top.insertWidget(1, self.bind, 0, Qt.AlignmentFlag.AlignTop)
         self.figures: StationFigures | None = None
         self._finish_layout()
+
+    def set_card_waiting(self, waiting: bool) -> None:
+        """Enable "register this card" only while a chip-only card waits (a few minutes)."""
+        self.bind.setEnabled(waiting)
 
     def show_figures(self, figures: StationFigures | None) -> None:
         """Show the counts (None while loading)."""
@@ -96,6 +106,7 @@ class StaffScreen(_AdminScreen):
             label.set_lines(self.texts.lines(msgid))
             shown = "…" if self.figures is None else str(getattr(self.figures, attr))
             value.set_lines([(Lang.EN, shown)])
+        self.bind.set_lines(self.texts.lines("staff.bind_card"))
 
 
 class TechnicianScreen(_AdminScreen):
