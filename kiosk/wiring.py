@@ -70,7 +70,9 @@ def open_backend(config: Config, paths: Paths) -> Backend:
         RegistrationRepository(engine), session, hasher, clock, audit
     )
     station = _station(engine, config.terminal.station_code)
-    jobs = JobsService(JobRepository(engine), clock, station, config.wages.min_hourly_yuan)
+    jobs = JobsService(
+        JobRepository(engine), clock, station, config.wages.min_hourly_yuan, _places(engine)
+    )
     return Backend(
         jobs=jobs,
         station_code=config.terminal.station_code,
@@ -101,6 +103,15 @@ def _station(engine: Engine, code: str) -> Station:
         return LHASA_CENTRE if row is None else Station(row.lat, row.lon)
 
 
+def _places(engine: Engine) -> dict[str, Station]:
+    from sqlalchemy.orm import Session  # noqa: PLC0415
+
+    from kiosk.store.models import PlaceRow  # noqa: PLC0415
+
+    with Session(engine) as s:
+        return {row.code: Station(row.lat, row.lon) for row in s.query(PlaceRow)}
+
+
 def seed_demo(
     backend: Backend, paths: Paths, jobs: int, today: dt.date, seed: int = DEMO_SEED
 ) -> int:
@@ -115,6 +126,7 @@ def seed_demo(
     DemoRepository(backend.engine).replace_all(data, backend.clock.now())
     backend.jobs.refresh()
     backend.jobs.station = _station(backend.engine, backend.station_code)
+    backend.jobs.places = _places(backend.engine)
     backend.audit.append(backend.clock.now(), "technician", "demo_seeded", f"jobs={jobs}")
     return len(data.jobs)
 

@@ -30,6 +30,7 @@ class ProfileDraft:
     availability: str = "week"
     phone: str | None = None
     language: str = "both"
+    area: str | None = None  # a place code (station or market); None: anywhere
 
     def toggle_skill(self, code: str) -> bool:
         """Choose or unchoose a trade; False when the limit is reached."""

@@ -50,9 +50,15 @@ class JobsService:
     """Keeps an index of open jobs (rebuilt on demand) and ranks them for a worker."""
 
     def __init__(
-        self, store: JobStore, clock: Clock, station: Station, min_hourly_yuan: int
+        self,
+        store: JobStore,
+        clock: Clock,
+        station: Station,
+        min_hourly_yuan: int,
+        places: dict[str, Station] | None = None,
     ) -> None:
         self.store, self.clock, self.station = store, clock, station
+        self.places = places or {}
         self.min_hourly_yuan = min_hourly_yuan
         self._index: JobIndex | None = None
 
@@ -75,7 +81,9 @@ class JobsService:
         if filters.job_type is not None:
             skills = {filters.job_type: skills.get(filters.job_type, 0)}
         seeker = Seeker(skills=skills, expected_wage=worker.expected_wage, days=days)
-        ctx = Context(now, self.station.lat, self.station.lon, self.min_hourly_yuan)
+        # Distances from the place the worker chose when filing, else from this station.
+        origin = self.places.get(worker.home_place_code or "", self.station)
+        ctx = Context(now, origin.lat, origin.lon, self.min_hourly_yuan)
         found = self._index.query(skills, now - dt.timedelta(hours=1), now + WINDOW)
         if filters.same_day_pay:
             found = [c for c in found if c.job.pay_terms.value == "same_day"]

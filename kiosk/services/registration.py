@@ -76,7 +76,7 @@ class RegistrationService:
             phone=draft.phone,
             preferred_lang=draft.language,
             expected_wage=draft.expected_wage,
-            home_place_code=None,
+            home_place_code=draft.area,
             registered_at=now,
             skills=dict(draft.skills),
         )
@@ -92,6 +92,7 @@ class RegistrationService:
             "skills": worker.skills,
             "expected_wage": worker.expected_wage,
             "availability": draft.availability,
+            "area": draft.area,
             "language": draft.language,
             "consent_at": now.isoformat(),
         }

@@ -50,6 +50,8 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
     click(qtbot, filing.next)
     click(qtbot, filing.choices["when:today"])
     click(qtbot, filing.next)
+    click(qtbot, filing.choices["area:market"])
+    click(qtbot, filing.next)
     for digit in "1234":
         click(qtbot, filing.keypad.digits[digit])
     click(qtbot, filing.next)  # not a mobile number: stays
@@ -74,6 +76,7 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
     assert worker.id_masked == SAMPLES["hmt_permit"].masked_number
     assert worker.phone == "13912345678"
     assert worker.expected_wage == 300
+    assert worker.home_place_code == "market"
     with Session(demo_rig.backend.engine) as s:
         years = s.scalars(
             select(m.WorkerSkillRow.years).where(m.WorkerSkillRow.worker_id == worker.id)
@@ -129,6 +132,7 @@ def test_tap_file_find_and_apply_in_one_visit(demo_rig: Rig, qtbot: QtBot, mode:
     click(qtbot, filing.choices["wage:250"])
     click(qtbot, filing.next)
     click(qtbot, filing.next)  # when: this week (default)
+    click(qtbot, filing.next)  # where: anywhere (default)
     click(qtbot, filing.skip_phone)
     click(qtbot, filing.next)  # language
     with qtbot.waitSignal(controller.session_started):

@@ -29,7 +29,9 @@ from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.keypad import Keypad
 
-STEPS = ("consent", "skills", "years", "wage", "when", "phone", "language", "confirm")
+STEPS = ("consent", "skills", "years", "wage", "when", "area", "phone", "language", "confirm")
+NO_HINT = ("area",)  # steps whose choices need the room of the hint line
+AREAS = ("gongdelin", "jinzhuxilu", "gamagongsang", "market", "anywhere")
 YEAR_CHOICES = (0, 2, 5, 10)  # stored as years; shown as ranges
 PER_PAGE = 6
 LANGUAGE_IDS = {"both": "lang.both", "bo": "lang.bo", "zh": "lang.zh"}
@@ -79,6 +81,9 @@ class FilingScreen(Screen):
         self._build_grid("years", len(YEAR_CHOICES), lambda i: f"years:{YEAR_CHOICES[i]}")
         self._build_grid("wage", len(WAGE_CHOICES), lambda i: f"wage:{WAGE_CHOICES[i]}")
         self._build_grid("when", len(AVAILABILITY), lambda i: f"when:{AVAILABILITY[i]}")
+        self._build_grid(
+            "area", len(AREAS), lambda i: f"area:{AREAS[i]}", columns=2, role="secondary"
+        )
         self._build_phone()
         self._build_grid("language", len(LANGUAGES), lambda i: f"lang:{LANGUAGES[i]}")
         self.summary = BiText(theme, "primary", align=Qt.AlignmentFlag.AlignLeft)
@@ -110,15 +115,19 @@ class FilingScreen(Screen):
         column.addWidget(self.decline, 0, Qt.AlignmentFlag.AlignLeft)
         self.pages.addWidget(page)
 
-    def _build_grid(self, step: str, count: int, key: object) -> None:
+    def _build_grid(
+        self, step: str, count: int, key: object, *, columns: int = 3, role: str = "primary"
+    ) -> None:
         page = QWidget()
         grid = QGridLayout(page)
         grid.setSpacing(self.theme.mm(5))
         for i in range(count):
             name = key(i)  # type: ignore[operator]
-            button = BigButton(self.theme, "secondary", min_mm=(MIN_TARGET_MM * 3, MAIN_TARGET_MM))
+            button = BigButton(
+                self.theme, "secondary", role=role, min_mm=(MIN_TARGET_MM * 3, MIN_TARGET_MM)
+            )
             button.clicked.connect(lambda _=False, n=name: self._on_choice_clicked(n))
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // columns, i % columns)
             self.choices[name] = button
         self.pages.addWidget(page)
 
@@ -212,6 +221,8 @@ class FilingScreen(Screen):
             self.draft.expected_wage = int(value)
         elif kind == "when":
             self.draft.availability = value
+        elif kind == "area":
+            self.draft.area = None if value == "anywhere" else value
         elif kind == "lang":
             self.draft.language = value
         self.retranslate()
@@ -256,7 +267,8 @@ class FilingScreen(Screen):
         else:
             self.title.set_lines(t.lines(f"filing.{step}_title"))
         # The phone step has its hint beside the keypad, where there is room.
-        self.hint.set_lines([] if step == "phone" else t.lines(f"filing.{step}_hint"))
+        shown = step != "phone" and step not in NO_HINT
+        self.hint.set_lines(t.lines(f"filing.{step}_hint") if shown else [])
         self.phone_hint.set_lines(t.lines("filing.phone_hint"))
         self.back.set_lines(t.lines("common.back"))
         self.back.setVisible(self.step > 0)
@@ -297,6 +309,10 @@ class FilingScreen(Screen):
         for when in AVAILABILITY:
             self.choices[f"when:{when}"].set_lines(t.lines(f"filing.when_{when}"))
             self.choices[f"when:{when}"].set_selected(self.draft.availability == when)
+        for area in AREAS:
+            msgid = "filing.area_anywhere" if area == "anywhere" else f"place.{area}"
+            self.choices[f"area:{area}"].set_lines(t.lines(msgid))
+            self.choices[f"area:{area}"].set_selected((self.draft.area or "anywhere") == area)
         for lang in LANGUAGES:
             autonym = t.catalog.text(LANGUAGE_IDS[lang], Lang.EN)
             script = Lang.ZH if lang == "zh" else Lang.BO

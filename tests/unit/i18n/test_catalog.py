@@ -15,8 +15,8 @@ from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
+from kiosk.ui.screens.filing import NO_HINT, YEAR_CHOICES
 from kiosk.ui.screens.filing import STEPS as FILING_STEPS
-from kiosk.ui.screens.filing import YEAR_CHOICES
 
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = ("bo", "zh_CN", "en")
@@ -48,7 +48,8 @@ def used_ids() -> set[str]:
     ids |= {f"error.card.{k.value}" for k in CardErrorKind}
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
-    ids |= {f"filing.{step}_{part}" for step in FILING_STEPS for part in ("title", "hint")}
+    ids |= {f"filing.{step}_title" for step in FILING_STEPS}
+    ids |= {f"filing.{step}_hint" for step in FILING_STEPS if step not in NO_HINT}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}
     ids |= {f"filing.years_{years}" for years in YEAR_CHOICES}
     return ids
