@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from typing import Any, Protocol
@@ -19,6 +20,10 @@ class RegistrationStore(Protocol):
 
     def bind_chip(self, worker_id: str, chip_hash: str, now: dt.datetime) -> None:
         """Bind a chip to a worker, with its outbox row."""
+        ...
+
+    def update_profile(self, worker: Worker, availability: str, now: dt.datetime) -> int:
+        """Save edited choices with a worker.update outbox row."""
         ...
 
     def register(
@@ -42,6 +47,40 @@ class RegistrationService:
         self.store, self.session, self.hasher = store, session, hasher
         self.workers = session.workers
         self.clock, self.audit = clock, audit
+
+    def draft_for_current(self) -> ProfileDraft | None:
+        """The signed-in worker's choices, to edit (None without a worker)."""
+        worker = self.session.worker
+        if worker is None:
+            return None
+        return ProfileDraft(
+            skills=dict(worker.skills),
+            expected_wage=worker.expected_wage,
+            phone=worker.phone,
+            language=worker.preferred_lang,
+            area=worker.home_place_code,
+        )
+
+    def update_current(self, draft: ProfileDraft) -> SessionView:
+        """Save the signed-in worker's edited choices and refresh their visit."""
+        worker = self.session.worker
+        if worker is None:
+            raise CardReadError(CardErrorKind.NOT_REGISTERED, "no worker signed in")
+        if draft.problems():
+            raise ValueError(", ".join(draft.problems()))
+        edited = dataclasses.replace(
+            worker,
+            skills=dict(draft.skills),
+            expected_wage=draft.expected_wage,
+            phone=draft.phone,
+            preferred_lang=draft.language,
+            home_place_code=draft.area,
+        )
+        self.store.update_profile(edited, draft.availability, self.clock.now())
+        self.audit.append(self.clock.now(), "worker", "profile_edited")
+        view = self.session.start_for_worker(edited)
+        assert view is not None
+        return view
 
     def staff_identify(self, chip_serial: str, number: str, name: str) -> SessionView | Identity:
         """Staff typed the number and name of a chip-only card.

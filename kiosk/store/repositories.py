@@ -281,3 +281,54 @@ class RegistrationRepository:
                     state="pending",
                 )
             )
+
+    def update_profile(self, worker: Worker, availability: str, now: dt.datetime) -> int:
+        """Save edited choices, skills and ``worker.update`` together; return the base version."""
+        import uuid  # noqa: PLC0415
+
+        from sqlalchemy import update  # noqa: PLC0415
+
+        with self.engine.begin() as conn:
+            base = conn.execute(
+                select(m.WorkerRow.version).where(m.WorkerRow.id == worker.id)
+            ).scalar_one()
+            conn.execute(
+                update(m.WorkerRow)
+                .where(m.WorkerRow.id == worker.id)
+                .values(
+                    phone=worker.phone,
+                    preferred_lang=worker.preferred_lang,
+                    expected_wage=worker.expected_wage,
+                    home_place_code=worker.home_place_code,
+                    availability={"when": availability},
+                )
+            )
+            conn.execute(delete(m.WorkerSkillRow).where(m.WorkerSkillRow.worker_id == worker.id))
+            if worker.skills:
+                conn.execute(
+                    insert(m.WorkerSkillRow),
+                    [
+                        {"worker_id": worker.id, "job_type_code": c, "years": y}
+                        for c, y in worker.skills.items()
+                    ],
+                )
+            fields = {
+                "phone": worker.phone,
+                "language": worker.preferred_lang,
+                "expected_wage": worker.expected_wage,
+                "area": worker.home_place_code,
+                "availability": availability,
+                "skills": worker.skills,
+            }
+            conn.execute(
+                insert(m.OutboxRow).values(
+                    mutation_uuid=str(uuid.uuid4()),
+                    type="worker.update",
+                    entity_id=worker.id,
+                    base_version=base,
+                    payload={"worker_id": worker.id, "fields": fields},
+                    captured_at_local=now,
+                    state="pending",
+                )
+            )
+            return int(base)

@@ -170,6 +170,7 @@ class KioskController(QObject):
             bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
             bar.finish_requested.connect(lambda: self.end_session("finished"))
         self.home.find_work.clicked.connect(lambda: self.find_work("any", False))
+        self.home.edit.clicked.connect(self._on_home_edit_clicked)
         self.jobs.filters_changed.connect(self.find_work)
         self.jobs.back_requested.connect(lambda: self.window.navigator.go("home"))
         self.jobs.job_chosen.connect(self._on_jobs_job_chosen)
@@ -291,7 +292,28 @@ class KioskController(QObject):
         self.idle.start_session()
         self.window.navigator.go("filing")
 
+    def _on_home_edit_clicked(self) -> None:
+        services, view = self.services, self.home.view
+        if services is None or view is None:
+            return
+
+        def opened(draft: ProfileDraft | None) -> None:
+            if draft is not None:
+                self.filing.start(view.name, draft)
+                self.window.navigator.go("filing")
+
+        self.db.submit(services.registration.draft_for_current, opened, self._on_service_failed)
+
     def _on_filing_confirmed(self, draft: ProfileDraft) -> None:
+        if self.filing.editing:
+            if self.services is not None:
+                registration = self.services.registration
+                self.db.submit(
+                    lambda: registration.update_current(draft),
+                    self._on_registered,
+                    self._on_service_failed,
+                )
+            return
         services, event = self.services, self.pending_card
         if services is None or event is None or event.identity is None:
             return

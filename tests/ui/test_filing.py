@@ -153,3 +153,30 @@ def test_tap_file_find_and_apply_in_one_visit(demo_rig: Rig, qtbot: QtBot, mode:
     with Session(demo_rig.backend.engine) as s:
         types = sorted(s.scalars(select(m.OutboxRow.type)))
     assert types == ["application.create", "worker.register"]
+
+
+def test_a_worker_edits_their_details_from_home(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    filing = controller.filing
+    with qtbot.waitSignal(controller.session_started):
+        tap(demo_rig, qtbot, "resident_chinese")
+    before = dict(controller.home.view.skills) if controller.home.view else {}
+    click(qtbot, controller.home.edit)
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
+    assert STEPS[filing.step] == "skills"  # no consent again
+    assert filing.draft.skills == before  # today's choices, ready to change
+    assert not filing.back.isVisible()
+    filing.draft.skills = {"baojie": 3}
+    filing.step = STEPS.index("wage")
+    click(qtbot, filing.choices["wage:350"])
+    filing.step = STEPS.index("confirm")
+    with qtbot.waitSignal(controller.session_started) as started:
+        click(qtbot, filing.next)
+    assert started.args[0].skills == {"baojie": 3}
+    with Session(demo_rig.backend.engine) as s:
+        worker = s.scalars(select(m.WorkerRow).where(m.WorkerRow.name == "王建国")).one()
+        update = s.scalars(select(m.OutboxRow).where(m.OutboxRow.type == "worker.update")).one()
+    assert worker.expected_wage == 350
+    assert update.base_version == 0
+    assert update.payload["fields"]["skills"] == {"baojie": 3}

@@ -54,6 +54,7 @@ class FilingScreen(Screen):
         self.draft = ProfileDraft()
         self.step, self.page, self.name_shown = 0, 0, ""
         self.year_index = 0  # which chosen trade the years step asks about
+        self.editing, self.first_step = False, 0  # an edit skips consent
         root = QVBoxLayout(self)
         m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
@@ -165,10 +166,13 @@ class FilingScreen(Screen):
         self.phone_digits = ""
 
     # --- flow ----------------------------------------------------------------------
-    def start(self, name: str) -> None:
-        """A new filing for the card holder ``name`` (shown, never stored until confirmed)."""
-        self.draft, self.step, self.page, self.phone_digits = ProfileDraft(), 0, 0, ""
-        self.year_index = 0
+    def start(self, name: str, draft: ProfileDraft | None = None) -> None:
+        """A new filing for ``name``, or (with ``draft``) an edit that skips consent."""
+        self.draft = draft if draft is not None else ProfileDraft()
+        self.editing = draft is not None
+        self.first_step = 1 if self.editing else 0
+        self.step, self.page, self.year_index = self.first_step, 0, 0
+        self.phone_digits = self.draft.phone or ""
         self.name_shown = name
         self.retranslate()
 
@@ -181,7 +185,7 @@ class FilingScreen(Screen):
             self.page -= 1
         elif STEPS[self.step] == "years" and self.year_index > 0:
             self.year_index -= 1
-        elif self.step > 0:
+        elif self.step > self.first_step:
             self.step -= 1
         self.retranslate()
 
@@ -271,7 +275,7 @@ class FilingScreen(Screen):
         self.hint.set_lines(t.lines(f"filing.{step}_hint") if shown else [])
         self.phone_hint.set_lines(t.lines("filing.phone_hint"))
         self.back.set_lines(t.lines("common.back"))
-        self.back.setVisible(self.step > 0)
+        self.back.setVisible(self.step > self.first_step)
         self.next.set_lines(
             t.lines(
                 "filing.agree"

@@ -9,7 +9,7 @@ from kiosk.services.session import SessionView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.session_bar import SessionBar
 from kiosk.ui.texts import Texts
-from kiosk.ui.theme import MAIN_TARGET_MM, Theme
+from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 
@@ -51,7 +51,7 @@ class HomeScreen(Screen):
         root = QVBoxLayout(self)
         m = theme.mm(8)
         root.setContentsMargins(m, m, m, m)
-        root.setSpacing(theme.mm(5))
+        root.setSpacing(theme.mm(4))  # between sections; buttons keep their 5 mm apart
         top = QHBoxLayout()
         self.welcome = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.id_line = BiText(
@@ -61,7 +61,13 @@ class HomeScreen(Screen):
         top.addWidget(self.id_line, 1, Qt.AlignmentFlag.AlignTop)
         root.addLayout(top)
         self.skills_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        root.addWidget(self.skills_title)
+        self.edit = BigButton(
+            theme, "secondary", role="secondary", min_mm=(MAIN_TARGET_MM * 2, MIN_TARGET_MM)
+        )
+        skills_row = QHBoxLayout()
+        skills_row.addWidget(self.skills_title, 1)
+        skills_row.addWidget(self.edit)
+        root.addLayout(skills_row)
         tiles = QHBoxLayout()
         tiles.setSpacing(theme.mm(6))
         self.tiles = [SkillTile(theme) for _ in range(MAX_SKILL_TILES)]
@@ -84,6 +90,7 @@ class HomeScreen(Screen):
     def retranslate(self) -> None:
         """Texts for the current worker in the current mode."""
         self.find_work.set_lines(self.texts.lines("home.find_work"))
+        self.edit.set_lines(self.texts.lines("home.edit"))
         view = self.view
         skills = (
             sorted(view.skills.items(), key=lambda kv: -kv[1])[:MAX_SKILL_TILES] if view else []
