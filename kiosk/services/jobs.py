@@ -28,6 +28,14 @@ class JobStore(Protocol):
         """Record an application with its outbox row; return its id."""
         ...
 
+    def paid_days(self, worker_id: str, since: dt.datetime) -> int:
+        """Days with signed agreements since ``since``."""
+        ...
+
+    def rating(self, worker_id: str) -> tuple[float | None, int]:
+        """Average stars from employers, and their number."""
+        ...
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -80,7 +88,10 @@ class JobsService:
         skills = dict(worker.skills)
         if filters.job_type is not None:
             skills = {filters.job_type: skills.get(filters.job_type, 0)}
-        seeker = Seeker(skills=skills, expected_wage=worker.expected_wage, days=days)
+        paid = self.store.paid_days(worker.id, now - dt.timedelta(days=7))
+        seeker = Seeker(
+            skills=skills, expected_wage=worker.expected_wage, days=days, paid_days_last_week=paid
+        )
         # Distances from the place the worker chose when filing, else from this station.
         origin = self.places.get(worker.home_place_code or "", self.station)
         ctx = Context(now, origin.lat, origin.lon, self.min_hourly_yuan)
@@ -93,6 +104,10 @@ class JobsService:
             for m in rank(seeker, found, ctx, limit + len(applied))
             if m.candidate.job.id not in applied
         ][:limit]
+
+    def rating(self, worker: Worker) -> tuple[float | None, int]:
+        """The worker's rating from employers (None until rated)."""
+        return self.store.rating(worker.id)
 
     def apply(self, worker: Worker, job_id: str) -> str:
         """Apply for ``job_id`` (raises AlreadyAppliedError from the store if done before)."""

@@ -120,3 +120,25 @@ class JobRepository:
         except IntegrityError as exc:
             raise AlreadyAppliedError(job_id) from exc
         return application_id
+
+    def paid_days(self, worker_id: str, since: dt.datetime) -> int:
+        """Days with a signed agreement since ``since`` (the fairness rule's "paid days")."""
+        with Session(self.engine) as s:
+            days = s.scalars(
+                select(func.date(m.AgreementRow.signed_at)).where(
+                    m.AgreementRow.worker_id == worker_id,
+                    m.AgreementRow.signed_at >= since.astimezone(LHASA_TZ).replace(tzinfo=None),
+                )
+            ).all()
+            return len(set(days))
+
+    def rating(self, worker_id: str) -> tuple[float | None, int]:
+        """Employers' average stars for this worker, and how many ratings."""
+        with Session(self.engine) as s:
+            avg, count = s.execute(
+                select(func.avg(m.RatingRow.stars), func.count()).where(
+                    m.RatingRow.worker_id == worker_id,
+                    m.RatingRow.direction == "employer_to_worker",
+                )
+            ).one()
+            return (None if avg is None else float(avg)), int(count)

@@ -169,7 +169,7 @@ class KioskController(QObject):
         for bar in (self.jobs.bar, self.job.bar, self.filing.bar):
             bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
             bar.finish_requested.connect(lambda: self.end_session("finished"))
-        self.home.find_work.clicked.connect(lambda: self.find_work("any", False))
+        self.home.find_work.clicked.connect(lambda: self.find_work("any", False, ""))
         self.home.edit.clicked.connect(self._on_home_edit_clicked)
         self.jobs.filters_changed.connect(self.find_work)
         self.jobs.back_requested.connect(lambda: self.window.navigator.go("home"))
@@ -374,22 +374,32 @@ class KioskController(QObject):
         self.idle.start_session()
         self.window.navigator.go("home")
         self.session_started.emit(view)
+        services = self.services
+        if services is not None:
+
+            def rating() -> tuple[float | None, int]:
+                worker = services.session.worker
+                return (None, 0) if worker is None else services.jobs.rating(worker)
+
+            self.db.submit(rating, self.home.show_rating)
 
     # --- finding work ------------------------------------------------------------------
-    def find_work(self, day: str, same_day_pay: bool) -> None:
+    def find_work(self, day: str, same_day_pay: bool, trade: str = "") -> None:
         """Match the signed-in worker against the local jobs and show the list."""
         from kiosk.services.jobs import Filters  # noqa: PLC0415 - deferred, see imports
 
         services = self.services
         if services is None:
             return
-        filters = Filters(same_day_pay=same_day_pay, day=day)
+        filters = Filters(same_day_pay=same_day_pay, day=day, job_type=trade or None)
 
         def matches() -> list[Match]:
             worker = services.session.worker
             return [] if worker is None else services.jobs.matches(worker, filters)
 
-        self.jobs.day, self.jobs.same_day_pay = day, same_day_pay
+        self.jobs.day, self.jobs.same_day_pay, self.jobs.trade = day, same_day_pay, trade
+        view = self.home.view
+        self.jobs.trades = sorted(view.skills) if view else []
         self.db.submit(matches, self._on_matches_loaded, self._on_service_failed)
 
     def _on_matches_loaded(self, matches: list[Match]) -> None:
@@ -419,7 +429,7 @@ class KioskController(QObject):
     def _on_applied(self, _application_id: str) -> None:
         self.window.banner.show_message("job.applied", self.texts.lines("job.applied"))
         self.session_applied.emit()
-        self.find_work(self.jobs.day, self.jobs.same_day_pay)
+        self.find_work(self.jobs.day, self.jobs.same_day_pay, self.jobs.trade)
 
     def _on_apply_failed(self, exc: Exception) -> None:
         if isinstance(exc, AlreadyAppliedError):

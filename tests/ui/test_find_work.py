@@ -80,3 +80,50 @@ def test_leaving_mid_list_forgets_the_jobs_shown(demo_rig: Rig, qtbot: QtBot) ->
     assert demo_rig.kiosk.window.navigator.current is controller.attract
     assert controller.jobs.model.rowCount() == 0
     assert controller.job.match is None
+
+
+def test_home_shows_the_workers_rating(demo_rig: Rig, qtbot: QtBot) -> None:
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from kiosk.store.repositories import WorkerRepository
+
+    controller = demo_rig.kiosk.controller
+    worker = next(
+        w for w in WorkerRepository(demo_rig.backend.engine).sample(5) if w.name == "次仁卓玛"
+    )
+    with Session(demo_rig.backend.engine) as s:
+        employer = s.scalars(select(m.EmployerRow.id)).first()
+    with demo_rig.backend.engine.begin() as conn:
+        for i, stars in enumerate((5, 4)):
+            conn.execute(
+                insert(m.RatingRow).values(
+                    id=f"r{i}",
+                    direction="employer_to_worker",
+                    worker_id=worker.id,
+                    employer_id=employer,
+                    job_id=None,
+                    stars=stars,
+                    created_at=dt.datetime(2026, 11, 20),
+                )
+            )
+    qtbot.mouseClick(controller.attract.language_buttons[Mode.ZH], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(controller.session_started):
+        tap(demo_rig, qtbot, "resident_tibetan")
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: controller.home.stars == (4.5, 2))
+    assert controller.home.rating.texts() == ["4.5 星 · 2 位雇主评价"]
+
+
+def test_the_trade_chip_shows_one_trade_at_a_time(demo_rig: Rig, qtbot: QtBot) -> None:
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    trades = controller.jobs.trades
+    assert len(trades) >= 2
+    assert controller.jobs.trade_chip.isVisible()
+    qtbot.mouseClick(controller.jobs.trade_chip, Qt.MouseButton.LeftButton)
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: controller.jobs.trade == trades[0])
+    qtbot.wait(50)
+    assert {x.candidate.job.job_type_code for x in controller.jobs.model.matches} <= {trades[0]}

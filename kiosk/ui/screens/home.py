@@ -48,6 +48,7 @@ class HomeScreen(Screen):
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
         self.view: SessionView | None = None
+        self.stars: tuple[float | None, int] = (None, 0)
         root = QVBoxLayout(self)
         m = theme.mm(8)
         root.setContentsMargins(m, m, m, m)
@@ -59,6 +60,9 @@ class HomeScreen(Screen):
         )
         top.addWidget(self.welcome, 3)
         top.addWidget(self.id_line, 1, Qt.AlignmentFlag.AlignTop)
+        self.rating = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+        )
         root.addLayout(top)
         self.skills_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.edit = BigButton(
@@ -66,6 +70,7 @@ class HomeScreen(Screen):
         )
         skills_row = QHBoxLayout()
         skills_row.addWidget(self.skills_title, 1)
+        skills_row.addWidget(self.rating, 1)
         skills_row.addWidget(self.edit)
         root.addLayout(skills_row)
         tiles = QHBoxLayout()
@@ -85,6 +90,12 @@ class HomeScreen(Screen):
     def show_session(self, view: SessionView | None) -> None:
         """Show ``view`` (None: clear everything shown of the last worker)."""
         self.view = view
+        self.stars = (None, 0)
+        self.retranslate()
+
+    def show_rating(self, stars: tuple[float | None, int]) -> None:
+        """Employers' average stars and their number (loaded after the visit starts)."""
+        self.stars = stars
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -100,11 +111,24 @@ class HomeScreen(Screen):
             tile.name.set_lines([])
             tile.years.set_lines([])
         if view is None:
-            for text in (self.welcome, self.id_line, self.skills_title, self.no_skills):
+            for text in (
+                self.welcome,
+                self.id_line,
+                self.rating,
+                self.skills_title,
+                self.no_skills,
+            ):
                 text.set_lines([])
             return
         self.welcome.set_lines(self.texts.lines("session.welcome", name=view.name))
         self.id_line.set_lines(self.texts.lines("session.id_masked", masked=view.id_masked))
+        average, count = self.stars
+        if average is None:
+            self.rating.set_lines(self.texts.lines("home.no_rating"))
+        else:
+            self.rating.set_lines(
+                self.texts.plural_lines("home.rating", count, stars=f"{average:.1f}")
+            )
         self.skills_title.set_lines(self.texts.lines("home.skills"))
         self.no_skills.set_lines([] if skills else self.texts.lines("home.no_skills"))
         for tile, (code, years) in zip(self.tiles, skills, strict=False):

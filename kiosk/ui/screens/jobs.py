@@ -55,7 +55,7 @@ class JobsScreen(Screen):
     name = "jobs"
     prompt_id = "jobs.title"
     in_session = True
-    filters_changed = Signal(str, bool)
+    filters_changed = Signal(str, bool, str)
     job_chosen = Signal(object)
     back_requested = Signal()
 
@@ -64,6 +64,8 @@ class JobsScreen(Screen):
     ) -> None:
         super().__init__(theme, texts, parent)
         self.day, self.same_day_pay = "any", False
+        self.trades: list[str] = []
+        self.trade = ""  # "" = all the worker's trades
         root = QVBoxLayout(self)
         m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
@@ -91,6 +93,11 @@ class JobsScreen(Screen):
         )
         self.same_day.clicked.connect(self._on_same_day_clicked)
         chips.addWidget(self.same_day)
+        self.trade_chip = BigButton(
+            theme, "secondary", role="secondary", min_mm=(MIN_TARGET_MM * 2.5, MIN_TARGET_MM)
+        )
+        self.trade_chip.clicked.connect(self._on_trade_chip_clicked)
+        chips.addWidget(self.trade_chip)
         chips.addStretch(1)
         root.addLayout(chips)
         self.model = JobListModel()
@@ -130,6 +137,10 @@ class JobsScreen(Screen):
             self.chips[key].set_selected(key == self.day)
         self.same_day.set_lines(self.texts.lines("chip.same_day_pay"))
         self.same_day.set_selected(self.same_day_pay)
+        trade_id = f"jobtype.{self.trade}" if self.trade else "chip.all_trades"
+        self.trade_chip.set_lines(self.texts.lines(trade_id))
+        self.trade_chip.set_selected(bool(self.trade))
+        self.trade_chip.setVisible(len(self.trades) > 1)
         if not self.model.matches and self.empty.texts():
             self.empty.set_lines(self.texts.lines("jobs.none"))
         self.view.doItemsLayout()
@@ -137,12 +148,21 @@ class JobsScreen(Screen):
     def _on_chip_clicked(self, key: str) -> None:
         self.day = key
         self.retranslate()
-        self.filters_changed.emit(self.day, self.same_day_pay)
+        self.filters_changed.emit(self.day, self.same_day_pay, self.trade)
 
     def _on_same_day_clicked(self) -> None:
         self.same_day_pay = not self.same_day_pay
         self.retranslate()
-        self.filters_changed.emit(self.day, self.same_day_pay)
+        self.filters_changed.emit(self.day, self.same_day_pay, self.trade)
+
+    def _on_trade_chip_clicked(self) -> None:
+        """Each tap shows the next of the worker's trades, then all of them again."""
+        cycle = ["", *self.trades]
+        self.trade = (
+            cycle[(cycle.index(self.trade) + 1) % len(cycle)] if self.trade in cycle else ""
+        )
+        self.retranslate()
+        self.filters_changed.emit(self.day, self.same_day_pay, self.trade)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
         match = index.data(MATCH_ROLE)

@@ -59,3 +59,28 @@ def test_apply_writes_application_and_outbox_together_once(
         repo.apply(worker, job_id, dt.datetime(2026, 11, 24, 9, 5))
     assert (count(repo, m.ApplicationRow), count(repo, m.OutboxRow)) == (1, 1)
     assert repo.applied_job_ids(worker) == {job_id}
+
+
+def test_paid_days_count_days_with_signed_agreements(store: tuple[JobRepository, str]) -> None:
+    from sqlalchemy import insert
+
+    repo, worker = store
+    job = repo.candidates(dt.datetime(2026, 11, 23, tzinfo=dt.UTC))[0]
+    with repo.engine.begin() as conn:
+        for i, day in enumerate((20, 20, 22, 10)):
+            conn.execute(
+                insert(m.AgreementRow).values(
+                    id=f"a{i}",
+                    application_id=None,
+                    worker_id=worker,
+                    employer_id=job.employer.id,
+                    job_id=job.job.id,
+                    template_version="1",
+                    text_sha256="0" * 64,
+                    worker_signature_png=None,
+                    employer_signature_png=None,
+                    signed_at=dt.datetime(2026, 11, day, 18, 0),
+                )
+            )
+    since = dt.datetime(2026, 11, 17, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert repo.paid_days(worker, since) == 2  # the 20th twice, the 22nd; the 10th is too old
