@@ -112,8 +112,10 @@ def _passes(seeker: Seeker, c: Candidate, ctx: Context, earliest: dt.datetime) -
     )
 
 
-def _value(seeker: Seeker, c: Candidate, ctx: Context) -> float:
-    """The same total as ``score`` with no reasons built (hot loop); kept equal by a test."""
+def _raw(
+    seeker: Seeker, c: Candidate, ctx: Context
+) -> tuple[tuple[float, ...], int, float, float, float]:
+    """The seven term values (in WEIGHTS order) and what reasons quote: years, ratio, km, hours."""
     job, emp = c.job, c.employer
     years = seeker.skills.get(job.job_type_code, 0)
     expected = seeker.expected_wage or job.day_wage
@@ -125,45 +127,41 @@ def _value(seeker: Seeker, c: Candidate, ctx: Context) -> float:
         emp.credit_score / 100 - 0.2 * emp.unpaid_wage_cases + (0.1 if emp.licence_verified else 0)
     )
     same_day = job.pay_terms is PayTerms.SAME_DAY
-    return (
-        WEIGHTS["skill"] * (0.3 + 0.7 * min(years, 10) / 10)
-        + WEIGHTS["wage"] * min(1.0, max(0.0, (ratio - 0.7) / 0.6))
-        + WEIGHTS["near"] / (1 + km / 3)
-        + WEIGHTS["credit"] * min(1.0, max(0.0, credit))
-        + WEIGHTS["soon"] / (1 + hours / 24)
-        + WEIGHTS["pay"] * (1.0 if same_day and seeker.same_day_pay else 0.3 * same_day)
-        + WEIGHTS["fresh"] / (1 + age_h / 24)
+    terms = (
+        0.3 + 0.7 * min(years, 10) / 10,
+        min(1.0, max(0.0, (ratio - 0.7) / 0.6)),
+        1 / (1 + km / 3),
+        min(1.0, max(0.0, credit)),
+        1 / (1 + hours / 24),
+        1.0 if same_day and seeker.same_day_pay else 0.3 * same_day,
+        1 / (1 + age_h / 24),
     )
+    return terms, years, ratio, km, hours
+
+
+_WEIGHT_VALUES = tuple(WEIGHTS.values())
+
+
+def _value(seeker: Seeker, c: Candidate, ctx: Context) -> float:
+    """The weighted total with no reasons built (the hot loop of ``rank``)."""
+    terms = _raw(seeker, c, ctx)[0]
+    return sum(w * t for w, t in zip(_WEIGHT_VALUES, terms, strict=True))
 
 
 def _terms(seeker: Seeker, c: Candidate, ctx: Context) -> list[Reason]:
-    job, emp = c.job, c.employer
-    years = seeker.skills.get(job.job_type_code, 0)
-    expected = seeker.expected_wage or job.day_wage
-    ratio = job.day_wage / expected if expected else 1.0
-    km = distance_km(ctx.station_lat, ctx.station_lon, job.lat, job.lon)
-    hours_to_start = max(0.0, (job.starts_at - ctx.now).total_seconds() / 3600)
-    age_h = max(0.0, (ctx.now - job.posted_at).total_seconds() / 3600)
-    credit = (
-        emp.credit_score / 100 - 0.2 * emp.unpaid_wage_cases + (0.1 if emp.licence_verified else 0)
-    )
-    same_day = job.pay_terms is PayTerms.SAME_DAY
+    terms, years, ratio, km, hours = _raw(seeker, c, ctx)
+    job = c.job
     wage_id = "reason.wage_above" if ratio >= 1 else "reason.wage"
-    return [
-        Reason(
-            "reason.skill",
-            {"job_type": job.job_type_code, "years": years},
-            0.3 + 0.7 * min(years, 10) / 10,
-        ),
-        Reason(wage_id, {"wage": job.day_wage}, min(1.0, max(0.0, (ratio - 0.7) / 0.6))),
-        Reason("reason.near", {"km": max(1, round(km))}, 1 / (1 + km / 3)),
-        Reason("reason.good_employer", {}, min(1.0, max(0.0, credit))),
-        Reason("reason.soon", {"hours": round(hours_to_start)}, 1 / (1 + hours_to_start / 24)),
-        Reason(
-            "reason.same_day_pay", {}, 1.0 if same_day and seeker.same_day_pay else 0.3 * same_day
-        ),
-        Reason("reason.new", {}, 1 / (1 + age_h / 24)),
+    quoted: list[tuple[str, dict[str, str | int]]] = [
+        ("reason.skill", {"job_type": job.job_type_code, "years": years}),
+        (wage_id, {"wage": job.day_wage}),
+        ("reason.near", {"km": max(1, round(km))}),
+        ("reason.good_employer", {}),
+        ("reason.soon", {"hours": round(hours)}),
+        ("reason.same_day_pay", {}),
+        ("reason.new", {}),
     ]
+    return [Reason(mid, values, t) for (mid, values), t in zip(quoted, terms, strict=True)]
 
 
 def score(seeker: Seeker, c: Candidate, ctx: Context) -> Match:

@@ -15,6 +15,7 @@ from kiosk.domain.errors import AlreadyAppliedError
 from kiosk.domain.matching import Candidate
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
+from kiosk.store.outbox import queue_mutation
 
 
 def _local(value: dt.datetime) -> dt.datetime:
@@ -106,17 +107,7 @@ class JobRepository:
                         created_at=now,
                     )
                 )
-                conn.execute(
-                    insert(m.OutboxRow).values(
-                        mutation_uuid=str(uuid.uuid4()),
-                        type="application.create",
-                        entity_id=application_id,
-                        base_version=None,
-                        payload=payload,
-                        captured_at_local=now,
-                        state="pending",
-                    )
-                )
+                queue_mutation(conn, "application.create", application_id, payload, now)
         except IntegrityError as exc:
             raise AlreadyAppliedError(job_id) from exc
         return application_id

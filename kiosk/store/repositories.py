@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.entities import DataSet, StationFigures, Worker
 from kiosk.domain.pin import PinRecord
 from kiosk.store import models as m
+from kiosk.store.outbox import queue_mutation
 
 _CHUNK = 5000
 
@@ -227,7 +228,6 @@ class RegistrationRepository:
         self, worker: Worker, chip_hash: str | None, availability: str, mutation: dict[str, Any]
     ) -> None:
         """Insert the worker, their skills and ``worker.register`` for the server."""
-        import uuid  # noqa: PLC0415
 
         row = _plain(worker)
         row.pop("skills")
@@ -248,21 +248,10 @@ class RegistrationRepository:
                         for c, y in worker.skills.items()
                     ],
                 )
-            conn.execute(
-                insert(m.OutboxRow).values(
-                    mutation_uuid=str(uuid.uuid4()),
-                    type="worker.register",
-                    entity_id=worker.id,
-                    base_version=None,
-                    payload=mutation,
-                    captured_at_local=worker.registered_at,
-                    state="pending",
-                )
-            )
+            queue_mutation(conn, "worker.register", worker.id, mutation, worker.registered_at)
 
     def bind_chip(self, worker_id: str, chip_hash: str, now: dt.datetime) -> None:
         """Bind a card's chip to a registered worker, with its outbox row, in one transaction."""
-        import uuid  # noqa: PLC0415
 
         from sqlalchemy import update  # noqa: PLC0415
 
@@ -270,21 +259,16 @@ class RegistrationRepository:
             conn.execute(
                 update(m.WorkerRow).where(m.WorkerRow.id == worker_id).values(chip_hash=chip_hash)
             )
-            conn.execute(
-                insert(m.OutboxRow).values(
-                    mutation_uuid=str(uuid.uuid4()),
-                    type="worker.bind_card",
-                    entity_id=worker_id,
-                    base_version=None,
-                    payload={"worker_id": worker_id, "chip_hash": chip_hash},
-                    captured_at_local=now,
-                    state="pending",
-                )
+            queue_mutation(
+                conn,
+                "worker.bind_card",
+                worker_id,
+                {"worker_id": worker_id, "chip_hash": chip_hash},
+                now,
             )
 
     def update_profile(self, worker: Worker, availability: str, now: dt.datetime) -> int:
         """Save edited choices, skills and ``worker.update`` together; return the base version."""
-        import uuid  # noqa: PLC0415
 
         from sqlalchemy import update  # noqa: PLC0415
 
@@ -320,15 +304,12 @@ class RegistrationRepository:
                 "availability": availability,
                 "skills": worker.skills,
             }
-            conn.execute(
-                insert(m.OutboxRow).values(
-                    mutation_uuid=str(uuid.uuid4()),
-                    type="worker.update",
-                    entity_id=worker.id,
-                    base_version=base,
-                    payload={"worker_id": worker.id, "fields": fields},
-                    captured_at_local=now,
-                    state="pending",
-                )
+            queue_mutation(
+                conn,
+                "worker.update",
+                worker.id,
+                {"worker_id": worker.id, "fields": fields},
+                now,
+                base_version=base,
             )
             return int(base)
