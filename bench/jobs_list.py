@@ -37,6 +37,9 @@ def _measure(app: QApplication, view: QListView) -> tuple[float, list[float]]:
     view.resize(1800, 900)
     start = time.perf_counter()
     view.show()
+    first_row = view.model().index(0, 0)
+    while not view.visualRect(first_row).height():  # batched layout: wait for the first card
+        app.processEvents()
     view.viewport().repaint()
     first = (time.perf_counter() - start) * 1000
     stable, last = 0, -1

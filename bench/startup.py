@@ -39,15 +39,23 @@ def main() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     kiosk_first, kiosk_ready, kiosk_rss, bare_first, bare_rss = [], [], [], [], []
     text_first: list[float] = []
+    demo_first: list[float] = []
     with tempfile.TemporaryDirectory() as data:
         env["KIOSK_STORAGE_DATA_DIR"] = data
-        # One run to create and seed the demo database, as on a kiosk that has run before.
-        _run([str(BIN / "kiosk"), "--demo", "--measure-startup"], env)
+        # A station kiosk (no demo panel); one run first creates its database, as on a
+        # kiosk that has run before. Demo mode is measured beside it.
+        env["KIOSK_IDCARD_BACKEND"] = "none"
+        kiosk_cmd = [str(BIN / "kiosk"), "--measure-startup"]
+        demo_cmd = [str(BIN / "kiosk"), "--demo", "--measure-startup"]
+        _run(kiosk_cmd, env)
+        _run(demo_cmd, env)
         for _ in range(RUNS):
-            stamps, start, rss = _run([str(BIN / "kiosk"), "--demo", "--measure-startup"], env)
+            stamps, start, rss = _run(kiosk_cmd, env)
             kiosk_first.append(stamps["first_frame_epoch"] - start)
             kiosk_ready.append(stamps["ready_epoch"] - start)
             kiosk_rss.append(rss)
+            stamps, start, _ = _run(demo_cmd, env)
+            demo_first.append(stamps["first_frame_epoch"] - start)
             stamps, start, rss = _run([sys.executable, "-m", "bench.bare_window"], env)
             bare_first.append(stamps["first_frame_epoch"] - start)
             bare_rss.append(rss)
@@ -64,7 +72,11 @@ def main() -> None:
         f"figure: startup.first_frame.median {k:.3f} s (baseline text_window.first_frame.median "
         f"{t:.3f} s, ratio {k / t:.2f}: a bare window painting one Tibetan and one Chinese line)"
     )
-    print(f"figure: startup.ready.median {ready:.3f} s (store open, migrated, demo data present)")
+    print(
+        f"figure: startup.first_frame.demo.median {statistics.median(demo_first):.3f} s "
+        f"(kiosk --demo: the demo panel's sample cards are built before the first frame)"
+    )
+    print(f"figure: startup.ready.median {ready:.3f} s (store open and migrated, production mode)")
     print(
         f"figure: startup.peak_rss.median {kr:.0f} MiB (baseline bare_window.peak_rss.median "
         f"{br:.0f} MiB, ratio {kr / br:.2f})"

@@ -198,6 +198,7 @@ def build_kiosk(
     bridge = ReaderBridge()
     bridge.event_received.connect(controller.reader_event)
     readers: list[Reader] = []
+
     if window.demo_panel is not None:
         demo = DemoReader()
         window.demo_panel.sample_tapped.connect(demo.present)
@@ -242,7 +243,7 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
 
         def ready() -> None:
             print(f"ready_epoch {time.time():.6f}", flush=True)
-            kiosk.app.quit()
+            kiosk.app.exit(0)  # quit() would ask the window, which refuses to close
 
         kiosk.controller.services_attached.connect(ready)
     if windowed or not config.display.fullscreen:

@@ -32,8 +32,8 @@ from kiosk.idcard.events import (
     ReaderStatus,
     ScanReceived,
 )
+from kiosk.ui.icons import TRADE_ICONS as TRADES
 from kiosk.ui.idle import IdleController
-from kiosk.ui.models.jobs import TRADE_ICONS as TRADES
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts

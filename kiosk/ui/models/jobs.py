@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from kiosk.domain.entities import Duration
 from kiosk.domain.matching import Match, Reason
 from kiosk.i18n import Lang
+from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.textpaint import Lines, block_height, draw_block
@@ -232,12 +233,3 @@ class JobCardDelegate(QStyledItemDelegate):
             align=Qt.AlignmentFlag.AlignRight,
         )
         painter.restore()
-
-
-TRADE_ICONS = {
-    "banyun": "📦", "zhuangxie": "🚚", "zhuangxiu_xiaogong": "🪣", "zhuangxiu_dagong": "🏠",
-    "niwa": "🧱", "shuidian": "🔌", "youqi": "🎨", "mugong": "🪚", "gangjin": "🏗", "hunningtu": "🏗",
-    "jiazi": "🪜", "fangshui": "💧", "hangong": "🔥", "huojia": "🛒", "baojie": "🧹",
-    "jiazheng": "🧺", "bangchu": "🍳", "fuwuyuan": "🍽", "baoan": "🛡", "lvhua": "🌳",
-    "wajueji": "🚜", "huoyun": "🚛",
-}  # fmt: skip

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.profile import AVAILABILITY, LANGUAGES, WAGE_CHOICES, ProfileDraft, phone_problem
 from kiosk.i18n import Lang
-from kiosk.ui.models.jobs import TRADE_ICONS
+from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.jobs import kinetic
 from kiosk.ui.screens.session_bar import SessionBar

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.entities import Duration
 from kiosk.domain.matching import Match, distance_km
 from kiosk.i18n import Lang
+from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.models.jobs import (
     MATCH_ROLE,
-    TRADE_ICONS,
     JobCardDelegate,
     JobListModel,
     duration_lines,
