@@ -140,7 +140,6 @@ class Kiosk:
                 session=backend.session,
                 auth=backend.auth,
                 figures=backend.figures,
-                workers=backend.workers,
                 audit=backend.audit,
                 clock=backend.clock,
                 jobs=backend.jobs,

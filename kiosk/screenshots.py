@@ -71,7 +71,7 @@ def _walk(
     kiosk.app.processEvents()
     texts.set_mode(mode)
     shot("home", name)
-    ctl.find_work("any", False, "")
+    ctl.jobs_flow.find_work("any", False, "")
     shot("jobs", name)
     if ctl.jobs.model.matches:
         ctl.jobs.job_chosen.emit(ctl.jobs.model.matches[0])

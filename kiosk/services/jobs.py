@@ -111,6 +111,6 @@ class JobsService:
 
     def apply(self, worker: Worker, job_id: str) -> str:
         """Apply for ``job_id`` (raises AlreadyAppliedError from the store if done before)."""
-        application_id = self.store.apply(worker.id, job_id, self.clock.now())
-        self.refresh()  # applicant counts changed
-        return application_id
+        # The index is kept: applied jobs are left out per worker at each match, and the
+        # applicant counts it holds (fairness) refresh with the next catalogue change.
+        return self.store.apply(worker.id, job_id, self.clock.now())

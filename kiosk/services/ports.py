@@ -59,7 +59,3 @@ class WorkerReader(Protocol):
     def by_chip_hash(self, chip_hash: str) -> Worker | None:
         """The worker whose card chip has this keyed hash, if bound."""
         ...
-
-    def sample(self, limit: int) -> list[Worker]:
-        """A few workers (demo panel)."""
-        ...

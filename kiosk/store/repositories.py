@@ -160,7 +160,7 @@ class WorkerRepository:
             return None if row is None else self._to_domain(s, row)
 
     def sample(self, limit: int) -> list[Worker]:
-        """The first registered workers, for the demo card panel."""
+        """The first registered workers (tests and tools)."""
         with Session(self.engine) as s:
             rows = s.scalars(
                 select(m.WorkerRow).order_by(m.WorkerRow.registered_at, m.WorkerRow.id).limit(limit)

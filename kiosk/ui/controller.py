@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.errors import (
-    AlreadyAppliedError,
     AuthError,
     AuthErrorKind,
     CardErrorKind,
@@ -32,6 +31,7 @@ from kiosk.idcard.events import (
     ReaderStatus,
     ScanReceived,
 )
+from kiosk.ui.flows import FilingFlow, JobsFlow
 from kiosk.ui.icons import TRADE_ICONS as TRADES
 from kiosk.ui.idle import IdleController
 from kiosk.ui.screens.attract import AttractScreen
@@ -41,11 +41,9 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the screens behind the attract screen load after its first frame
     from kiosk.domain.entities import StationFigures
-    from kiosk.domain.matching import Match
-    from kiosk.domain.profile import ProfileDraft
     from kiosk.services.admin_auth import AdminAuth, Role
     from kiosk.services.jobs import JobsService
-    from kiosk.services.ports import AuditLog, Clock, FiguresReader, WorkerReader
+    from kiosk.services.ports import AuditLog, Clock, FiguresReader
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
@@ -66,7 +64,6 @@ class Services:
     session: SessionService
     auth: AdminAuth
     figures: FiguresReader
-    workers: WorkerReader
     audit: AuditLog
     clock: Clock
     diagnostics: Callable[[], str]
@@ -114,6 +111,8 @@ class KioskController(QObject):
         self.pending_card: CardPresented | None = None  # held only while its holder files
         self.chip_waiting: tuple[str, float] | None = None  # a chip-only card staff may register
         self.staff_bind: StaffBindScreen
+        self.jobs_flow = JobsFlow(self)
+        self.filing_flow = FilingFlow(self)
         self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
@@ -161,21 +160,22 @@ class KioskController(QObject):
 
     def _connect_signals(self) -> None:
         w = self.window
-        self.filing.confirmed.connect(self._on_filing_confirmed)
-        self.staff.bind_requested.connect(self._on_staff_bind_requested)
+        jobs, filing = self.jobs_flow, self.filing_flow
+        self.filing.confirmed.connect(filing._on_filing_confirmed)
+        self.staff.bind_requested.connect(filing._on_staff_bind_requested)
         self.staff_bind.cancelled.connect(lambda: self.window.navigator.go("staff"))
-        self.staff_bind.submitted.connect(self._on_staff_bind_submitted)
-        self.filing.declined.connect(self._on_filing_declined)
+        self.staff_bind.submitted.connect(filing._on_staff_bind_submitted)
+        self.filing.declined.connect(filing._on_filing_declined)
         for bar in (self.jobs.bar, self.job.bar, self.filing.bar):
             bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
             bar.finish_requested.connect(lambda: self.end_session("finished"))
-        self.home.find_work.clicked.connect(lambda: self.find_work("any", False, ""))
-        self.home.edit.clicked.connect(self._on_home_edit_clicked)
-        self.jobs.filters_changed.connect(self.find_work)
+        self.home.find_work.clicked.connect(lambda: jobs.find_work("any", False, ""))
+        self.home.edit.clicked.connect(filing._on_home_edit_clicked)
+        self.jobs.filters_changed.connect(jobs.find_work)
         self.jobs.back_requested.connect(lambda: self.window.navigator.go("home"))
-        self.jobs.job_chosen.connect(self._on_jobs_job_chosen)
+        self.jobs.job_chosen.connect(jobs._on_jobs_job_chosen)
         self.job.back_requested.connect(lambda: self.window.navigator.go("jobs"))
-        self.job.apply_requested.connect(self._on_job_apply_requested)
+        self.job.apply_requested.connect(jobs._on_job_apply_requested)
         self.home.bar.call_staff_requested.connect(self._on_bar_call_staff_requested)
         self.home.bar.finish_requested.connect(lambda: self.end_session("finished"))
         self.idle.warning_started.connect(
@@ -259,7 +259,7 @@ class KioskController(QObject):
         def refused(exc: Exception) -> None:
             unknown = isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
             if unknown and event.identity is not None:
-                self.start_filing(event)
+                self.filing_flow.start_filing(event)
             else:
                 if unknown and event.chip_serial:  # staff can register this card for 10 min
                     self.chip_waiting = (event.chip_serial, self.idle.monotonic())
@@ -285,85 +285,6 @@ class KioskController(QObject):
                 "error.generic", self.texts.lines("error.generic"), "error"
             )
 
-    def start_filing(self, event: CardPresented) -> None:
-        """An unknown card with a readable identity: offer profile filing (consent first)."""
-        assert event.identity is not None
-        self.filing.start(event.identity.name)
-        self.idle.start_session()
-        self.window.navigator.go("filing")
-
-    def _on_home_edit_clicked(self) -> None:
-        services, view = self.services, self.home.view
-        if services is None or view is None:
-            return
-
-        def opened(draft: ProfileDraft | None) -> None:
-            if draft is not None:
-                self.filing.start(view.name, draft)
-                self.window.navigator.go("filing")
-
-        self.db.submit(services.registration.draft_for_current, opened, self._on_service_failed)
-
-    def _on_filing_confirmed(self, draft: ProfileDraft) -> None:
-        if self.filing.editing:
-            if self.services is not None:
-                registration = self.services.registration
-                self.db.submit(
-                    lambda: registration.update_current(draft),
-                    self._on_registered,
-                    self._on_service_failed,
-                )
-            return
-        services, event = self.services, self.pending_card
-        if services is None or event is None or event.identity is None:
-            return
-        identity, serial = event.identity, event.chip_serial
-        self.db.submit(
-            lambda: services.registration.register(identity, serial, draft),
-            self._on_registered,
-            self._on_card_refused,
-        )
-
-    def _on_registered(self, view: SessionView) -> None:
-        self.pending_card = None
-        self.filing.clear()
-        self._on_session_looked_up(view)
-        self.window.banner.show_message("filing.saved", self.texts.lines("filing.saved"))
-
-    def _on_staff_bind_requested(self) -> None:
-        self.staff_bind.reset()
-        self.window.navigator.go("staff_bind")
-
-    def _on_staff_bind_submitted(self, number: str, name: str) -> None:
-        from kiosk.domain.identity import Identity  # noqa: PLC0415
-
-        services, waiting = self.services, self.chip_waiting
-        if services is None or waiting is None:
-            return
-        serial = waiting[0]
-
-        def done(result: object) -> None:
-            self.chip_waiting = None
-            self.staff_bind.reset()
-            if isinstance(result, Identity):  # not registered yet: the worker files, with consent
-                self.start_filing(CardPresented(serial, result))
-                self.pending_card = CardPresented(serial, result)
-            else:
-                self._on_session_looked_up(result)  # type: ignore[arg-type]
-                self.window.banner.show_message("staff.bound", self.texts.lines("staff.bound"))
-
-        def failed(exc: Exception) -> None:
-            message = exc.message_id if isinstance(exc, KioskError) else "error.generic"
-            self.staff_bind.show_error(message)
-
-        self.db.submit(
-            lambda: services.registration.staff_identify(serial, number, name), done, failed
-        )
-
-    def _on_filing_declined(self) -> None:
-        self.end_session("declined")
-        self.window.banner.show_message("filing.declined", self.texts.lines("filing.declined"))
-
     def _on_session_looked_up(self, view: SessionView) -> None:
         self.pending_card = None
         if self.texts.mode is self.texts.default_mode and view.preferred_lang in {
@@ -382,62 +303,6 @@ class KioskController(QObject):
                 return (None, 0) if worker is None else services.jobs.rating(worker)
 
             self.db.submit(rating, self.home.show_rating)
-
-    # --- finding work ------------------------------------------------------------------
-    def find_work(self, day: str, same_day_pay: bool, trade: str = "") -> None:
-        """Match the signed-in worker against the local jobs and show the list."""
-        from kiosk.services.jobs import Filters  # noqa: PLC0415 - deferred, see imports
-
-        services = self.services
-        if services is None:
-            return
-        filters = Filters(same_day_pay=same_day_pay, day=day, job_type=trade or None)
-
-        def matches() -> list[Match]:
-            worker = services.session.worker
-            return [] if worker is None else services.jobs.matches(worker, filters)
-
-        self.jobs.day, self.jobs.same_day_pay, self.jobs.trade = day, same_day_pay, trade
-        view = self.home.view
-        self.jobs.trades = sorted(view.skills) if view else []
-        self.db.submit(matches, self._on_matches_loaded, self._on_service_failed)
-
-    def _on_matches_loaded(self, matches: list[Match]) -> None:
-        if self.home.view is None:
-            return  # the visit ended while matching ran
-        self.jobs.show_matches(matches)
-        if self.window.navigator.current.name != "jobs":
-            self.window.navigator.go("jobs")
-
-    def _on_jobs_job_chosen(self, match: Match) -> None:
-        self.job.show_match(match)
-        self.window.navigator.go("job")
-
-    def _on_job_apply_requested(self, job_id: str) -> None:
-        services = self.services
-        if services is None:
-            return
-
-        def apply() -> str:
-            worker = services.session.worker
-            if worker is None:
-                raise RuntimeError("no worker signed in")
-            return services.jobs.apply(worker, job_id)
-
-        self.db.submit(apply, self._on_applied, self._on_apply_failed)
-
-    def _on_applied(self, _application_id: str) -> None:
-        self.window.banner.show_message("job.applied", self.texts.lines("job.applied"))
-        self.session_applied.emit()
-        self.find_work(self.jobs.day, self.jobs.same_day_pay, self.jobs.trade)
-
-    def _on_apply_failed(self, exc: Exception) -> None:
-        if isinstance(exc, AlreadyAppliedError):
-            self.window.banner.show_message(
-                "job.already_applied", self.texts.lines("job.already_applied")
-            )
-            return
-        self._on_service_failed(exc)
 
     def _on_service_failed(self, exc: Exception) -> None:
         log.error("service call failed: %s", type(exc).__name__)

@@ -16,7 +16,9 @@ class Banner(QFrame):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self.text = BiText(theme, "secondary", bold=True, parent=self)
+        self.text = BiText(
+            theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignCenter, parent=self
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.mm(4), theme.mm(2), theme.mm(4), theme.mm(2))
         layout.addWidget(self.text)
@@ -39,7 +41,6 @@ class Banner(QFrame):
         self.setStyleSheet(f"QFrame {{ background: {bg}; }}")
         self.text.colour = fg
         self.text.set_lines(lines)
-        self.text.align = Qt.AlignmentFlag.AlignCenter
         self.message_id = message_id
         self.show()
         self.raise_()
