@@ -18,7 +18,7 @@ sysdeps:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,market]'
 	@touch $@
 
 translations/%/LC_MESSAGES/kiosk.mo: translations/%/LC_MESSAGES/kiosk.po $(STAMP)
@@ -40,7 +40,7 @@ test-services:
 	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd
 
 lint: setup
-	$(BIN)/ruff check kiosk tests bench
+	$(BIN)/ruff check kiosk market tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -1,4 +1,4 @@
-"""``kiosk-admin``: technician commands (seed, PINs, diagnostics, screenshots, config)."""
+"""``kiosk-admin``: technician commands (seed, PINs, enrol, sync, diagnostics, screenshots)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("diagnose", help="print the diagnostics report (same as kiosk --check)")
     sub.add_parser("config-example", help="print a documented example config file")
+    from kiosk.cli_sync import add_parsers  # noqa: PLC0415
+
+    add_parsers(sub)
     shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--modes", default="both,bo,zh,en", help="comma-separated display modes")
@@ -91,6 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
+    if args.command in ("enrol", "sync"):
+        from kiosk import cli_sync  # noqa: PLC0415
+
+        return cli_sync.enrol(args, config, paths) if args.command == "enrol" else (
+            cli_sync.sync(args, config, paths)
+        )
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 

@@ -132,6 +132,18 @@ class VoiceSection:
 
 
 @dataclass(frozen=True)
+class SyncSection:
+    """Background sync with the market server (SYNC.md)."""
+
+    enabled: bool = _f(True, "Sync when enrolled (kiosk-admin enrol, or the technician screen)")
+    interval_s: int = _f(30, "Seconds between sync cycles (with jitter)", min=2, max=3600)
+    page_size: int = _f(500, "Changes asked for per request", min=10, max=500)
+    watchdog_s: int = _f(120, "Longest a sync cycle may run", min=10, max=3600)
+    ca_bundle: str = _f("", "CA bundle for the server's TLS certificate (empty: system CAs)")
+    terminal_name: str = _f("", "Name shown to the market administrator (empty: station code)")
+
+
+@dataclass(frozen=True)
 class LoggingSection:
     """The technician's log."""
 
@@ -150,6 +162,7 @@ class Config:
     wages: WagesSection = field(default_factory=WagesSection)
     idcard: IdcardSection = field(default_factory=IdcardSection)
     voice: VoiceSection = field(default_factory=VoiceSection)
+    sync: SyncSection = field(default_factory=SyncSection)
     logging: LoggingSection = field(default_factory=LoggingSection)
     source: str = "(defaults)"
 
@@ -300,6 +313,7 @@ class Paths:
     data_dir: Path
     database: Path
     secret: Path
+    credentials: Path
     logs: Path
     assets: Path
     translations: Path
@@ -323,6 +337,7 @@ def resolve_paths(config: Config, env: Mapping[str, str] | None = None) -> Paths
         data_dir=data,
         database=data / "kiosk.sqlite3",
         secret=data / "installation.key",
+        credentials=data / "market-credentials.json",
         logs=data / "logs",
         assets=assets,
         translations=translations,

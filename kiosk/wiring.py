@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -29,6 +30,9 @@ from kiosk.store.repositories import (
     WorkerRepository,
 )
 from kiosk.store.secret import load_or_create_secret
+
+if TYPE_CHECKING:
+    from kiosk.sync.worker import SyncStatus, SyncWorker
 
 DEFAULT_DEMO_JOBS = 2000
 DEMO_SEED = 2026
@@ -131,6 +135,13 @@ def seed_demo(
     return len(data.jobs)
 
 
+def refresh_catalogue(backend: Backend, _pulled: int = 0) -> None:
+    """Pulled jobs, trades or places arrived: matching rebuilds its index on next use."""
+    backend.jobs.station = _station(backend.engine, backend.station_code)
+    backend.jobs.places = _places(backend.engine)
+    backend.jobs.refresh()
+
+
 def prepare_demo(backend: Backend, paths: Paths, pins: dict[str, str]) -> None:
     """First demo start: demo data and the demo PINs, unless already there."""
     from kiosk.services.admin_auth import Role  # noqa: PLC0415
@@ -143,3 +154,44 @@ def prepare_demo(backend: Backend, paths: Paths, pins: dict[str, str]) -> None:
 
 
 Diagnose = Callable[[], str]
+
+
+def build_sync(
+    config: Config,
+    paths: Paths,
+    backend: Backend,
+    *,
+    on_status: Callable[[SyncStatus], None],
+    on_pulled: Callable[[int], None],
+) -> SyncWorker | None:
+    """The sync worker for an enrolled kiosk (None when not enrolled or sync is off)."""
+    from kiosk import __version__  # noqa: PLC0415
+    from kiosk.services.sync import StoreSyncPort  # noqa: PLC0415
+    from kiosk.store.sync import SyncRepository  # noqa: PLC0415
+    from kiosk.sync import credentials  # noqa: PLC0415
+    from kiosk.sync.client import MarketClient  # noqa: PLC0415
+    from kiosk.sync.engine import SyncEngine  # noqa: PLC0415
+    from kiosk.sync.worker import SyncWorker  # noqa: PLC0415
+
+    creds = credentials.load(paths.credentials)
+    if creds is None or not config.sync.enabled:
+        return None
+    client = MarketClient(
+        creds.server_url,
+        creds,
+        app_version=__version__,
+        ca_bundle=config.sync.ca_bundle or None,
+    )
+    engine = SyncEngine(
+        client,
+        StoreSyncPort(SyncRepository(backend.engine), backend.clock),
+        page_size=config.sync.page_size,
+        watchdog_s=config.sync.watchdog_s,
+    )
+    return SyncWorker(
+        engine,
+        interval_s=config.sync.interval_s,
+        on_status=on_status,
+        on_pulled=on_pulled,
+        now=backend.clock.now,
+    )

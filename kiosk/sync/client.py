@@ -1,0 +1,326 @@
+"""The market server's v1 API over one ``requests.Session`` (owned by the sync thread).
+
+Every request has a (connect, read) timeout and a wall-clock deadline for its body; every
+reply is size-capped and shape-checked before anything of it is used. Signed requests carry
+HMAC-SHA256 over method, path, body hash, time and a nonce (SYNC.md "Transport and auth").
+The time used for signing is corrected by the offset the server's clock showed last.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from kiosk.sync import wire
+from kiosk.sync.credentials import Credentials
+from kiosk.sync.errors import (
+    BadResponseError,
+    CursorGoneError,
+    OfflineError,
+    RefusedError,
+    ServerBusyError,
+    UnauthorizedError,
+    UpgradeRequiredError,
+)
+
+TIMEOUT = (3.05, 30.0)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One pulled change."""
+
+    collection: str
+    id: str
+    op: str
+    version: int
+    data: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    """One page of the change feed."""
+
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    server_time: float
+
+
+@dataclass(frozen=True)
+class Result:
+    """The server's answer for one pushed mutation."""
+
+    seq: int
+    mutation_uuid: str
+    status: str
+    server_version: int | None
+    error: str | None
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EnrolStart:
+    """The codes of a started enrolment."""
+
+    device_code: str
+    user_code: str
+    interval: int
+    expires_in: int
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, min(float(value), 3600.0))
+    except ValueError:
+        return None  # an HTTP date: fall back to our own backoff
+
+
+def _parse_change(raw: Any) -> Change:
+    if not isinstance(raw, dict):
+        raise BadResponseError("change_not_object")
+    collection, ident, op, version = (raw.get(k) for k in ("collection", "id", "op", "version"))
+    data = raw.get("data")
+    if collection not in wire.COLLECTIONS or not isinstance(ident, str) or not ident:
+        raise BadResponseError("change_bad_key")
+    if op not in ("upsert", "delete") or not isinstance(version, int):
+        raise BadResponseError("change_bad_op")
+    if op == "upsert" and not isinstance(data, dict):
+        raise BadResponseError("change_bad_data")
+    return Change(collection, ident, op, version, data if isinstance(data, dict) else None)
+
+
+class MarketClient:
+    """Typed calls to the market server; raises :mod:`kiosk.sync.errors` types only."""
+
+    def __init__(
+        self,
+        base_url: str,
+        credentials: Credentials | None,
+        *,
+        app_version: str,
+        ca_bundle: str | None = None,
+        timeout: tuple[float, float] = TIMEOUT,
+        max_body_s: float = 60.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"not a server address: {base_url!r}")
+        self.base = base_url.rstrip("/")
+        self.prefix = parts.path.rstrip("/")
+        self.credentials = credentials
+        self.app_version = app_version
+        self.timeout = timeout
+        self.max_body_s = max_body_s
+        self.clock = clock
+        self.offset = 0.0  # server clock minus ours, from the last reply
+        self.requests = 0
+        self.bytes_in = 0
+        self.session = requests.Session()
+        self.session.verify = ca_bundle or True
+        retry = Retry(
+            total=2,
+            connect=2,
+            read=0,
+            status=2,
+            backoff_factor=0.3,
+            status_forcelist=(502, 503, 504),
+            allowed_methods=frozenset({"GET"}),  # POST retries belong to the outbox loop
+            respect_retry_after_header=False,  # the engine honours Retry-After itself
+            raise_on_status=False,
+        )
+        adapter = HTTPAdapter(max_retries=retry)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers.update(
+            {
+                wire.H_SCHEMA: str(wire.SCHEMA_VERSION),
+                wire.H_APP_VERSION: app_version,
+                "Accept-Encoding": "gzip",
+                "User-Agent": f"gig-station-kiosk/{app_version}",
+            }
+        )
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.session.close()
+
+    # -- requests ---------------------------------------------------------------------
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        signed: bool = True,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        path_qs = self.prefix + path + (f"?{urlencode(params)}" if params else "")
+        raw = json.dumps(body, separators=(",", ":")).encode() if body is not None else b""
+        h = dict(headers or {})
+        if body is not None:
+            h["Content-Type"] = "application/json"
+        if signed:
+            if self.credentials is None:
+                raise UnauthorizedError("not_enrolled")
+            ts = int(self.clock() + self.offset)
+            nonce = secrets.token_hex(16)
+            h[wire.H_CREDENTIAL] = self.credentials.token
+            h[wire.H_TIMESTAMP] = str(ts)
+            h[wire.H_NONCE] = nonce
+            h[wire.H_SIGNATURE] = wire.sign(self.credentials.key, method, path_qs, raw, ts, nonce)
+        url = self.base + path_qs[len(self.prefix) :]
+        self.requests += 1
+        try:
+            resp = self.session.request(
+                method, url, data=raw or None, headers=h, timeout=self.timeout, stream=True
+            )
+            payload = self._read(resp)
+        except requests.exceptions.SSLError:
+            raise OfflineError("tls") from None
+        except (requests.ConnectionError, requests.Timeout):
+            raise OfflineError("unreachable") from None
+        except requests.RequestException:
+            raise OfflineError("transport") from None
+        return self._interpret(resp, payload)
+
+    def _read(self, resp: requests.Response) -> bytes:
+        deadline = time.monotonic() + self.max_body_s
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            for chunk in resp.iter_content(64 * 1024):
+                total += len(chunk)
+                if total > wire.MAX_RESPONSE_BYTES:
+                    raise BadResponseError("oversized")
+                if time.monotonic() > deadline:
+                    raise BadResponseError("stalled")
+                chunks.append(chunk)
+        finally:
+            resp.close()
+        self.bytes_in += int(resp.headers.get("Content-Length") or total)
+        return b"".join(chunks)
+
+    def _interpret(self, resp: requests.Response, payload: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(payload) if payload else {}
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("server_time"), int | float):
+            self.offset = float(data["server_time"]) - self.clock()
+        code = resp.status_code
+        err = str(data.get("error", "")) if isinstance(data, dict) else ""
+        if code == 410:
+            raise CursorGoneError("cursor_gone")
+        if code in (401, 403):
+            raise UnauthorizedError(err or f"http_{code}", self.offset + self.clock())
+        if code == 426:
+            raise UpgradeRequiredError("upgrade_required")
+        if code == 429 or code >= 500:
+            raise ServerBusyError(
+                f"http_{code}", retry_after=_retry_after(resp.headers.get("Retry-After"))
+            )
+        if code >= 400:
+            raise RefusedError(err or f"http_{code}")
+        if not isinstance(data, dict):
+            raise BadResponseError("not_json")
+        return data
+
+    # -- endpoints --------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """Server time, minimum version and message (unsigned)."""
+        return self._request("GET", "/v1/status", signed=False)
+
+    def enrol(self, name: str) -> EnrolStart:
+        """Start a device-grant enrolment."""
+        d = self._request(
+            "POST", "/v1/enrol", body={"name": name, "app_version": self.app_version}, signed=False
+        )
+        try:
+            return EnrolStart(
+                str(d["device_code"]), str(d["user_code"]), int(d["interval"]), int(d["expires_in"])
+            )
+        except (KeyError, ValueError, TypeError):
+            raise BadResponseError("enrol_shape") from None
+
+    def enrol_poll(self, device_code: str) -> Credentials | str:
+        """Credentials once approved, else the RFC 8628 error code to act on."""
+        try:
+            d = self._request(
+                "POST", "/v1/enrol/poll", body={"device_code": device_code}, signed=False
+            )
+        except RefusedError as exc:
+            return exc.code
+        try:
+            return Credentials(
+                self.base, str(d["terminal_id"]), str(d["token"]), str(d["hmac_key"])
+            )
+        except KeyError:
+            raise BadResponseError("credentials_shape") from None
+
+    def changes(self, collections: tuple[str, ...], cursor: str | None, limit: int) -> ChangesPage:
+        """One page of the feed after ``cursor``."""
+        params = {"collections": ",".join(collections), "cursor": cursor or "", "limit": limit}
+        d = self._request("GET", "/v1/changes", params=params)
+        raw = d.get("changes")
+        nxt, more, when = d.get("next_cursor"), d.get("has_more"), d.get("server_time")
+        if not isinstance(raw, list) or not isinstance(nxt, str) or not isinstance(more, bool):
+            raise BadResponseError("page_shape")
+        if len(raw) > limit:
+            raise BadResponseError("page_too_long")
+        try:
+            wire.Cursor.decode(nxt)
+        except ValueError:
+            raise BadResponseError("bad_cursor") from None
+        return ChangesPage([_parse_change(c) for c in raw], nxt, more, float(when or 0.0))
+
+    def push(self, batch_key: str, mutations: list[dict[str, Any]]) -> list[Result]:
+        """Send one batch (the same ``batch_key`` on every retry of it)."""
+        if self.credentials is None:
+            raise UnauthorizedError("not_enrolled")
+        body = {
+            "terminal_id": self.credentials.terminal_id,
+            "schema_version": wire.SCHEMA_VERSION,
+            "app_version": self.app_version,
+            "mutations": mutations,
+        }
+        d = self._request(
+            "POST", "/v1/mutations", body=body, headers={wire.H_IDEMPOTENCY: batch_key}
+        )
+        raw = d.get("results")
+        if not isinstance(raw, list):
+            raise BadResponseError("results_shape")
+        out = []
+        for r in raw:
+            if not isinstance(r, dict) or r.get("status") not in wire.STATUSES:
+                raise BadResponseError("result_shape")
+            if not isinstance(r.get("mutation_uuid"), str):
+                raise BadResponseError("result_shape")
+            version = r.get("server_version")
+            detail = r.get("detail")
+            out.append(
+                Result(
+                    int(r.get("seq") or 0),
+                    r["mutation_uuid"],
+                    r["status"],
+                    version if isinstance(version, int) else None,
+                    str(r["error"]) if r.get("error") is not None else None,
+                    detail if isinstance(detail, dict) else {},
+                )
+            )
+        return out

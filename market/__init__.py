@@ -1,0 +1,1 @@
+"""Reference market server for the kiosks' sync protocol (SYNC.md): FastAPI + SQLAlchemy."""

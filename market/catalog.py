@@ -1,0 +1,119 @@
+"""Posting, closing and importing what the market offers (jobs, employers, trades...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kiosk.domain.timeutil import LHASA_TZ
+from kiosk.services.demo_data import DemoCatalog, DemoGenerator
+from market import feed
+from market.models import Record, Worker
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets" / "data"
+
+
+def plain(obj: Any) -> dict[str, Any]:
+    """A dataclass as JSON-ready data: enums to values, datetimes to ISO 8601."""
+
+    def conv(v: Any) -> Any:
+        if isinstance(v, enum.Enum):
+            return v.value
+        if isinstance(v, dt.datetime):
+            return v.isoformat()
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
+        return v
+
+    return {k: conv(v) for k, v in asdict(obj).items()}
+
+
+def import_demo(s: Session, jobs: int, today: dt.date, seed: int, now: dt.datetime) -> int:
+    """The kiosk's deterministic demo catalogue, workers included (same ids as a demo kiosk)."""
+    from kiosk.idcard.demo import REGISTERED, SAMPLES  # noqa: PLC0415
+
+    catalog = DemoCatalog.load(ASSETS)
+    data = DemoGenerator(catalog, b"market-demo-data-not-a-kiosk-secret").generate(
+        jobs=jobs, today=today, seed=seed, registered=[SAMPLES[k] for k in REGISTERED]
+    )
+    feed.write_many(s, "job_types", [(t.code, plain(t)) for t in data.job_types], now)
+    feed.write_many(s, "places", [(p.code, plain(p)) for p in data.places], now)
+    feed.write_many(s, "employers", [(e.id, plain(e)) for e in data.employers], now)
+    feed.write_many(s, "trainings", [(t.id, plain(t)) for t in data.trainings], now)
+    feed.write_many(s, "jobs", [(j.id, {**plain(j), "status": "open"}) for j in data.jobs], now)
+    for w in data.workers:
+        if s.get(Worker, w.id) is None:
+            s.add(
+                Worker(
+                    id=w.id,
+                    terminal_id="demo",
+                    data=plain(w),
+                    field_versions={},
+                    version=1,
+                    updated_at=now,
+                )
+            )
+    return len(data.jobs)
+
+
+def post_job(
+    s: Session,
+    *,
+    trade: str,
+    employer_id: str,
+    title: str,
+    wage: int,
+    starts_at: dt.datetime,
+    days: int,
+    slots: int,
+    now: dt.datetime,
+    place_code: str | None = None,
+) -> str:
+    """Post a day job; it reaches the kiosks with their next pull."""
+    if s.get(Record, ("job_types", trade)) is None:
+        raise LookupError(f"unknown trade {trade!r}")
+    employer = s.get(Record, ("employers", employer_id))
+    if employer is None or employer.deleted:
+        raise LookupError(f"unknown employer {employer_id!r}")
+    place = s.get(Record, ("places", place_code)) if place_code else None
+    start = starts_at.astimezone(LHASA_TZ)
+    job_id = str(uuid.uuid4())
+    data = {
+        "id": job_id,
+        "job_type_code": trade,
+        "employer_id": employer_id,
+        "title_zh": title,
+        "description_zh": "",
+        "day_wage": wage,
+        "pay_terms": "same_day",
+        "duration": "one_day" if days == 1 else "multi_day",
+        "starts_at": start.isoformat(),
+        "ends_at": (start + dt.timedelta(days=days - 1, hours=8)).isoformat(),
+        "hours_per_day": 8.0,
+        "place_code": place_code,
+        "address_zh": place.data.get("name_zh", "拉萨市城关区") if place else "拉萨市城关区",
+        "lat": place.data["lat"] if place else 29.6525,
+        "lon": place.data["lon"] if place else 91.1320,
+        "slots_total": slots,
+        "slots_taken": 0,
+        "tools_provided": True,
+        "meals_provided": False,
+        "status": "open",
+        "posted_at": now.astimezone(LHASA_TZ).isoformat(),
+    }
+    feed.write(s, "jobs", job_id, data, now)
+    return job_id
+
+
+def close_job(s: Session, job_id: str, now: dt.datetime, *, delete: bool = False) -> None:
+    """Close (still shown as closed) or withdraw (a tombstone) a job."""
+    rec = s.get(Record, ("jobs", job_id))
+    if rec is None or rec.deleted:
+        raise LookupError(f"no job {job_id}")
+    feed.write(s, "jobs", job_id, None if delete else {**rec.data, "status": "closed"}, now)

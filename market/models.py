@@ -1,0 +1,183 @@
+"""Tables of the reference market server (SQLAlchemy 2.x; SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ID = 36
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names for Alembic."""
+
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        dt.datetime: DateTime(timezone=True),
+    }
+
+
+Base.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Terminal(Base):
+    """An enrolled kiosk."""
+
+    __tablename__ = "terminals"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime | None]
+    app_version: Mapped[str | None] = mapped_column(String(32))
+
+
+class Credential(Base):
+    """A terminal's signing key; revocable one by one."""
+
+    __tablename__ = "credentials"
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(ID), index=True)
+    hmac_key: Mapped[str] = mapped_column(String(128))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime]
+
+
+class Enrolment(Base):
+    """A device-grant request (RFC 8628) waiting for an administrator."""
+
+    __tablename__ = "enrolments"
+    device_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    last_poll_at: Mapped[dt.datetime | None]
+    terminal_id: Mapped[str | None] = mapped_column(String(ID))
+
+
+class Nonce(Base):
+    """Nonces seen inside the signature window: a replayed request is refused."""
+
+    __tablename__ = "nonces"
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class Record(Base):
+    """The current state of one pulled entity (a job, an employer, a trade...)."""
+
+    __tablename__ = "records"
+    collection: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime]
+
+
+class Change(Base):
+    """The change feed: the latest change of each entity, ordered by (xid, seq)."""
+
+    __tablename__ = "changes"
+    __table_args__ = (
+        Index("ix_changes_feed", "xid", "seq"),
+        Index("ix_changes_entity", "collection", "entity_id"),
+        # Without AUTOINCREMENT SQLite reuses the highest rowid after it is deleted, and a
+        # kiosk whose cursor sits on it would miss the entity's new change.
+        {"sqlite_autoincrement": True},
+    )
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    xid: Mapped[int] = mapped_column(BigInteger, default=0)
+    collection: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(ID))
+    op: Mapped[str] = mapped_column(String(8))
+    version: Mapped[int]
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    at: Mapped[dt.datetime]
+
+
+class FeedMeta(Base):
+    """The tombstone horizon: cursors below it answer 410 Gone."""
+
+    __tablename__ = "feed_meta"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class MutationLog(Base):
+    """Every mutation ever received with the result given, kept forever (SYNC.md rule 2)."""
+
+    __tablename__ = "mutations"
+    __table_args__ = (UniqueConstraint("terminal_id", "mutation_uuid"),)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    mutation_uuid: Mapped[str] = mapped_column(String(ID))
+    type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(ID), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    server_version: Mapped[int | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]]
+    captured_at_local: Mapped[str | None] = mapped_column(String(40))
+    received_at: Mapped[dt.datetime]
+
+
+class Batch(Base):
+    """The reply given to one Idempotency-Key, replayed verbatim on a retry."""
+
+    __tablename__ = "batches"
+    terminal_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    response: Mapped[dict[str, Any]]
+    at: Mapped[dt.datetime]
+
+
+class Worker(Base):
+    """A worker filed at a kiosk, with per-field versions for conflict checks."""
+
+    __tablename__ = "workers"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    data: Mapped[dict[str, Any]]
+    field_versions: Mapped[dict[str, Any]]
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime]
+
+
+class Application(Base):
+    """ "I want this job", as the server accepted it."""
+
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("worker_id", "job_id"),)
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    job_id: Mapped[str] = mapped_column(String(ID), index=True)
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    created_at: Mapped[dt.datetime]

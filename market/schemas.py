@@ -1,0 +1,102 @@
+"""Request and reply bodies of the v1 API (they make the published OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from kiosk.sync import wire
+
+
+class EnrolRequest(BaseModel):
+    """A kiosk asks to be enrolled."""
+
+    name: str = Field(min_length=1, max_length=64)
+    app_version: str = Field(default="0", max_length=32)
+
+
+class EnrolStart(BaseModel):
+    """The codes of a new enrolment: the kiosk shows ``user_code``."""
+
+    device_code: str
+    user_code: str
+    interval: int
+    expires_in: int
+
+
+class EnrolPoll(BaseModel):
+    """The kiosk polls with its device code."""
+
+    device_code: str = Field(max_length=64)
+
+
+class Credentials(BaseModel):
+    """Handed out once, when the administrator has approved."""
+
+    terminal_id: str
+    token: str
+    hmac_key: str
+
+
+class ChangeOut(BaseModel):
+    """One change of one entity."""
+
+    collection: str
+    id: str
+    op: Literal["upsert", "delete"]
+    version: int
+    data: dict[str, Any] | None
+
+
+class ChangesPage(BaseModel):
+    """A page of the change feed."""
+
+    changes: list[ChangeOut]
+    next_cursor: str
+    has_more: bool
+    server_time: float
+
+
+class MutationBatch(BaseModel):
+    """Mutations from one terminal; items are checked one by one, never as a whole."""
+
+    terminal_id: str
+    schema_version: int
+    app_version: str
+    mutations: list[Any] = Field(max_length=wire.MAX_MUTATIONS)
+
+
+class MutationResult(BaseModel):
+    """What became of one mutation."""
+
+    seq: int | None
+    mutation_uuid: str | None
+    status: Literal["applied", "duplicate", "rejected", "conflict", "retry_later"]
+    server_version: int | None
+    error: str | None
+    detail: dict[str, Any] | None
+
+
+class MutationReply(BaseModel):
+    """Per-item results of a batch."""
+
+    results: list[MutationResult]
+    server_time: float
+
+
+class Status(BaseModel):
+    """Server time and what kiosks must run."""
+
+    server_time: float
+    schema_version: int
+    min_app_version: str
+    message: str
+
+
+class ApiErrorBody(BaseModel):
+    """Every error: a code a program can act on, and the server's time."""
+
+    error: str
+    server_time: float
+    detail: dict[str, Any] | None = None

@@ -1,0 +1,28 @@
+"""Server settings from the environment (``MARKET_*``), with working defaults for a demo."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the server needs to know."""
+
+    database_url: str = "sqlite:///market.db"
+    min_app_version: str = "0.1.0"
+    message: str = ""
+    enrol_ttl_s: int = 900
+    enrol_interval_s: int = 5
+
+    @classmethod
+    def from_env(cls, **overrides: str) -> Settings:
+        """Read ``MARKET_DATABASE_URL``, ``MARKET_MIN_APP_VERSION`` and ``MARKET_MESSAGE``."""
+        env = {
+            "database_url": os.environ.get("MARKET_DATABASE_URL", cls.database_url),
+            "min_app_version": os.environ.get("MARKET_MIN_APP_VERSION", cls.min_app_version),
+            "message": os.environ.get("MARKET_MESSAGE", cls.message),
+        }
+        env.update(overrides)
+        return cls(**env)  # type: ignore[arg-type]
