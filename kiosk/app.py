@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ from kiosk.idcard.demo import DemoReader
 from kiosk.idcard.events import Reader
 from kiosk.idcard.wedge import WedgeDecoder
 from kiosk.logsetup import setup_logging
-from kiosk.ui.bridges import ReaderBridge, ScannerFilter
+from kiosk.ui.bridges import ReaderBridge, ScannerFilter, SyncBridge
 from kiosk.ui.controller import KioskController, Services
 from kiosk.ui.excepthook import CrashGuard
 from kiosk.ui.idle import IdleController
@@ -38,6 +38,7 @@ from kiosk.ui.theme import FontReport, Theme, load_fonts
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, after the first frame
+    from kiosk.sync.worker import SyncWorker
     from kiosk.wiring import Backend
 
 log = logging.getLogger("kiosk")
@@ -122,6 +123,9 @@ class Kiosk:
     bridge: ReaderBridge
     readers: list[Reader]
     scanner: ScannerFilter | None = None
+    _sync_wired: bool = False
+    sync_bridge: SyncBridge = field(default_factory=SyncBridge)
+    sync: SyncWorker | None = None
 
     def start_devices(self) -> None:
         """Start every reader (each in its own thread) and the scanner filter."""
@@ -132,11 +136,22 @@ class Kiosk:
 
     def attach(self, config: Config, paths: Paths, backend: Backend) -> None:
         """Hand the open store to the screens."""
+        from kiosk import __version__  # noqa: PLC0415
         from kiosk.check import diagnose, render  # noqa: PLC0415 - see TYPE_CHECKING above
+        from kiosk.services.sync import EnrolmentService  # noqa: PLC0415
+        from kiosk.store.sync import SyncRepository  # noqa: PLC0415
 
         fonts = self.fonts
+        records = SyncRepository(backend.engine)
         self.controller.attach(
             Services(
+                enrolment=EnrolmentService(
+                    paths.credentials,
+                    app_version=__version__,
+                    terminal_name=config.sync.terminal_name or config.terminal.station_code,
+                    ca_bundle=config.sync.ca_bundle or None,
+                ),
+                sync_rejected=records.rejected,
                 session=backend.session,
                 auth=backend.auth,
                 figures=backend.figures,
@@ -150,6 +165,42 @@ class Kiosk:
             )
         )
 
+        self.start_sync(config, paths, backend)
+        self.controller.sync_flow.enrolled.connect(lambda: self.start_sync(config, paths, backend))
+
+    def start_sync(self, config: Config, paths: Paths, backend: Backend) -> None:
+        """Start background sync when enrolled (again after a new enrolment)."""
+        from kiosk.wiring import build_sync, refresh_catalogue  # noqa: PLC0415
+
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        worker = build_sync(
+            config,
+            paths,
+            backend,
+            on_status=self.sync_bridge.status,
+            on_pulled=self.sync_bridge.pulled_sink,
+        )
+        if worker is None:
+            return
+        self.sync = worker
+        if not self._sync_wired:
+            self._sync_wired = True
+            self.sync_bridge.status_changed.connect(self.controller.sync_flow.set_status)
+            self.sync_bridge.pulled.connect(
+                lambda n: self.db.submit(lambda: refresh_catalogue(backend, n))
+            )
+            # Something was queued: send it now rather than at the next interval.
+            self.controller.session_applied.connect(self.wake_sync)
+            self.controller.session_ended.connect(self.wake_sync)
+        worker.start()
+
+    def wake_sync(self, *_args: object) -> None:
+        """Run a sync cycle soon (after an application or at the end of a visit)."""
+        if self.sync is not None:
+            self.sync.wake()
+
     def stop_devices(self) -> None:
         """Stop every reader and remove the scanner filter."""
         for reader in self.readers:
@@ -158,8 +209,11 @@ class Kiosk:
             self.app.removeEventFilter(self.scanner)
 
     def close(self, guard: CrashGuard | None = None) -> None:
-        """Stop devices, then shut Qt down in order (see ``kiosk.ui.lifecycle``)."""
+        """Stop devices and sync, then shut Qt down in order (see ``kiosk.ui.lifecycle``)."""
         self.stop_devices()
+        if self.sync is not None:
+            self.sync.stop()
+        self.controller.sync_flow.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
         shutdown(self.app, self.window, guard=guard, filters=filters, runners=(self.db,))
 

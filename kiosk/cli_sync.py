@@ -12,7 +12,7 @@ from kiosk.sync import credentials
 from kiosk.sync.client import MarketClient
 from kiosk.sync.enrol import EnrolmentFailedError, wait_for_approval
 from kiosk.sync.errors import SyncError
-from kiosk.sync.worker import SyncStatus
+from kiosk.sync.status import SyncStatus
 
 EXIT_FAILED = 1
 

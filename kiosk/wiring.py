@@ -32,7 +32,8 @@ from kiosk.store.repositories import (
 from kiosk.store.secret import load_or_create_secret
 
 if TYPE_CHECKING:
-    from kiosk.sync.worker import SyncStatus, SyncWorker
+    from kiosk.sync.status import SyncStatus
+    from kiosk.sync.worker import SyncWorker
 
 DEFAULT_DEMO_JOBS = 2000
 DEMO_SEED = 2026

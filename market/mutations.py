@@ -122,11 +122,13 @@ def _update(ctx: Context, m: dict[str, Any]) -> Outcome:
     for name, value in fields.items():
         if name not in UPDATABLE:
             continue  # additive protocol: unknown fields are ignored
-        if versions.get(name, 0) > base and data.get(name) != value:
-            conflicts[name] = data.get(name)
+        last = versions.get(name) or {}
+        changed_since = int(last.get("v", 0)) > base and last.get("t") != ctx.terminal_id
+        if changed_since and data.get(name) != value:
+            conflicts[name] = data.get(name)  # someone else changed it after our base
             continue
         data[name] = value
-        versions[name] = new_version
+        versions[name] = {"v": new_version, "t": ctx.terminal_id}
     worker.data, worker.field_versions = data, versions
     worker.version = new_version
     worker.updated_at = ctx.now

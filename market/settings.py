@@ -18,11 +18,13 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: str) -> Settings:
-        """Read ``MARKET_DATABASE_URL``, ``MARKET_MIN_APP_VERSION`` and ``MARKET_MESSAGE``."""
+        """Read ``MARKET_DATABASE_URL``, ``_MIN_APP_VERSION``, ``_MESSAGE``, ``_ENROL_INTERVAL_S``."""
         env = {
             "database_url": os.environ.get("MARKET_DATABASE_URL", cls.database_url),
             "min_app_version": os.environ.get("MARKET_MIN_APP_VERSION", cls.min_app_version),
             "message": os.environ.get("MARKET_MESSAGE", cls.message),
+            "enrol_interval_s": os.environ.get("MARKET_ENROL_INTERVAL_S", cls.enrol_interval_s),
         }
         env.update(overrides)
+        env["enrol_interval_s"] = int(env["enrol_interval_s"])
         return cls(**env)  # type: ignore[arg-type]

@@ -1,17 +1,43 @@
-"""The sync engine's port over the kiosk database (services persist what sync pulls)."""
+"""Sync use cases: the engine's port over the kiosk database, and enrolment."""
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
 from kiosk.services.ports import Clock
-from kiosk.store.sync import SyncRepository
-from kiosk.sync.client import Change, Result
-from kiosk.sync.engine import OutgoingBatch, PushTally, Waiting
+from kiosk.sync import credentials
+from kiosk.sync.client import Change, EnrolStart, MarketClient, Result
+from kiosk.sync.engine import OutgoingBatch, PushTally
+from kiosk.sync.enrol import wait_for_approval
+from kiosk.sync.errors import SyncError
+from kiosk.sync.status import Waiting
+
+
+class SyncRecords(Protocol):
+    """What :class:`kiosk.store.sync.SyncRepository` offers (kept structural: no store import)."""
+
+    def next_batch(
+        self, max_items: int, max_bytes: int
+    ) -> tuple[str, list[dict[str, Any]]] | None: ...
+    def record_results(
+        self, batch_key: str, results: Sequence[Result], now: dt.datetime
+    ) -> tuple[int, int, int, int]: ...
+    def feed_cursor(self) -> str | None: ...
+    def apply_page(self, changes: Sequence[Change], cursor: str, now: dt.datetime) -> int: ...
+    def restart_feed(self, now: dt.datetime) -> None: ...
+    def sweep(self, seen: dict[str, set[str]]) -> int: ...
+    def waiting(self) -> tuple[int, int, int]: ...
+    def rejected(self, limit: int = 20) -> list[tuple[str, str, dt.datetime]]: ...
 
 
 class StoreSyncPort:
-    """:class:`kiosk.sync.engine.LocalStore` implemented with :class:`SyncRepository`."""
+    """:class:`kiosk.sync.engine.LocalStore` over the store's sync records."""
 
-    def __init__(self, repo: SyncRepository, clock: Clock) -> None:
+    def __init__(self, repo: SyncRecords, clock: Clock) -> None:
         self.repo = repo
         self.clock = clock
 
@@ -43,3 +69,64 @@ class StoreSyncPort:
     def waiting(self) -> Waiting:
         """Outbox figures."""
         return Waiting(*self.repo.waiting())
+
+
+class EnrolmentService:
+    """Technician-driven enrolment (RFC 8628): start, show the code, wait, save.
+
+    Both calls block on the network: the UI runs them on a worker, never on the GUI thread.
+    """
+
+    def __init__(
+        self,
+        credentials_path: Path,
+        *,
+        app_version: str,
+        terminal_name: str,
+        ca_bundle: str | None,
+    ) -> None:
+        self.path = credentials_path
+        self.app_version = app_version
+        self.terminal_name = terminal_name
+        self.ca_bundle = ca_bundle
+
+    def enrolled_with(self) -> str | None:
+        """The server this kiosk is enrolled with, if any."""
+        creds = credentials.load(self.path)
+        return None if creds is None else creds.server_url
+
+    def begin(self, server_url: str) -> PendingEnrolment:
+        """Ask the server for codes (raises ValueError for a malformed address)."""
+        client = MarketClient(
+            server_url.strip(), None, app_version=self.app_version, ca_bundle=self.ca_bundle
+        )
+        try:
+            start = client.enrol(self.terminal_name)
+        except SyncError:
+            client.close()
+            raise
+        return PendingEnrolment(self, client, start)
+
+
+class PendingEnrolment:
+    """A started enrolment: ``user_code`` to show, ``wait`` until approved."""
+
+    def __init__(self, service: EnrolmentService, client: MarketClient, start: EnrolStart) -> None:
+        self.service = service
+        self.client = client
+        self.start = start
+        self.user_code = start.user_code
+        self.cancel_event = threading.Event()
+
+    def wait(self) -> str:
+        """Block until approved; save the credential; return the terminal id."""
+        try:
+            creds = wait_for_approval(self.client, self.start, cancel=self.cancel_event)
+        finally:
+            self.client.close()
+        credentials.save(self.service.path, creds)
+        return creds.terminal_id
+
+    def cancel(self) -> None:
+        """Stop waiting (from any thread)."""
+        self.cancel_event.set()

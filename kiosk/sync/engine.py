@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from kiosk.sync import wire
 from kiosk.sync.client import Change, ChangesPage, MarketClient, Result
 from kiosk.sync.errors import BadResponseError, CursorGoneError, UnauthorizedError
+from kiosk.sync.status import Waiting
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +37,6 @@ class PushTally:
     rejected: int = 0
     conflicts: int = 0
     retry: int = 0
-
-
-@dataclass(frozen=True)
-class Waiting:
-    """Outbox figures for the status line and staff."""
-
-    pending: int
-    rejected: int
-    conflicts: int
 
 
 class LocalStore(Protocol):

@@ -11,10 +11,10 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from kiosk.sync import wire
-from kiosk.sync.engine import CycleReport, SyncEngine, Waiting, WatchdogExpiredError
+from kiosk.sync.engine import CycleReport, SyncEngine, WatchdogExpiredError
 from kiosk.sync.errors import (
     BadResponseError,
     RefusedError,
@@ -22,29 +22,17 @@ from kiosk.sync.errors import (
     UnauthorizedError,
     UpgradeRequiredError,
 )
+from kiosk.sync.status import (
+    NOT_ENROLLED,
+    OFFLINE,
+    ONLINE,
+    REVOKED,
+    SYNCING,
+    UPGRADE,
+    SyncStatus,
+)
 
 log = logging.getLogger(__name__)
-
-ONLINE, OFFLINE, SYNCING = "online", "offline", "syncing"
-NOT_ENROLLED, REVOKED, UPGRADE = "not_enrolled", "revoked", "upgrade_required"
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the status line and the staff screen show."""
-
-    state: str
-    last_sync: dt.datetime | None = None
-    waiting: Waiting = field(default_factory=lambda: Waiting(0, 0, 0))
-    problem: str | None = None
-    clock_skew_s: float = 0.0
-    pulled_total: int = 0
-    pushed_total: int = 0
-
-    @property
-    def skew_warning(self) -> bool:
-        """True when the kiosk clock is off by more than SYNC.md allows."""
-        return abs(self.clock_skew_s) > wire.CLOCK_SKEW_WARN_S
 
 
 def backoff_delay(failures: int, retry_after: float | None, rng: random.Random) -> float:

@@ -87,3 +87,18 @@ class ScannerFilter(QObject):
                 QCoreApplication.sendEvent(focus or watched, key)
         finally:
             self._replaying = False
+
+
+class SyncBridge(QObject):
+    """Carries the sync thread's status snapshots and pull counts to the GUI thread."""
+
+    status_changed = Signal(object)
+    pulled = Signal(int)
+
+    def status(self, status: object) -> None:
+        """Any thread: queue a :class:`kiosk.sync.worker.SyncStatus`."""
+        self.status_changed.emit(status)
+
+    def pulled_sink(self, count: int) -> None:
+        """Any thread: rows arrived from the server."""
+        self.pulled.emit(count)

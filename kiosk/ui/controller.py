@@ -35,6 +35,7 @@ from kiosk.ui.flows import FilingFlow, JobsFlow
 from kiosk.ui.icons import TRADE_ICONS as TRADES
 from kiosk.ui.idle import IdleController
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.syncflow import SyncFlow
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
 from kiosk.ui.window import KioskWindow
@@ -46,7 +47,9 @@ if TYPE_CHECKING:  # the screens behind the attract screen load after its first 
     from kiosk.services.ports import AuditLog, Clock, FiguresReader
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
+    from kiosk.services.sync import EnrolmentService
     from kiosk.ui.screens.admin import MessageScreen, StaffScreen, TechnicianScreen
+    from kiosk.ui.screens.enrol import EnrolScreen
     from kiosk.ui.screens.filing import FilingScreen
     from kiosk.ui.screens.home import HomeScreen
     from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen
@@ -69,6 +72,8 @@ class Services:
     diagnostics: Callable[[], str]
     jobs: JobsService
     registration: RegistrationService
+    enrolment: EnrolmentService | None = None
+    sync_rejected: Callable[[], list[tuple[str, str, dt.datetime]]] | None = None
 
 
 class KioskController(QObject):
@@ -111,8 +116,10 @@ class KioskController(QObject):
         self.pending_card: CardPresented | None = None  # held only while its holder files
         self.chip_waiting: tuple[str, float] | None = None  # a chip-only card staff may register
         self.staff_bind: StaffBindScreen
+        self.enrol: EnrolScreen
         self.jobs_flow = JobsFlow(self)
         self.filing_flow = FilingFlow(self)
+        self.sync_flow = SyncFlow(self)
         self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
@@ -126,6 +133,7 @@ class KioskController(QObject):
             StaffScreen,
             TechnicianScreen,
         )
+        from kiosk.ui.screens.enrol import EnrolScreen  # noqa: PLC0415
         from kiosk.ui.screens.filing import FilingScreen  # noqa: PLC0415
         from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
         from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen  # noqa: PLC0415
@@ -143,7 +151,9 @@ class KioskController(QObject):
         self.job = JobDetailScreen(theme, texts, self.station, today)
         self.filing = FilingScreen(theme, texts, list(TRADES))
         self.staff_bind = StaffBindScreen(theme, texts)
+        self.enrol = EnrolScreen(theme, texts)
         for screen in (
+            self.enrol,
             self.home,
             self.pin,
             self.staff,
@@ -156,7 +166,9 @@ class KioskController(QObject):
         ):
             self.window.navigator.add(screen)
         self._connect_signals()
+        self.sync_flow.connect_screens()
         self.ready = True
+        self.sync_flow.show()
 
     def _connect_signals(self) -> None:
         w = self.window
@@ -201,6 +213,9 @@ class KioskController(QObject):
         """The store is open: the kiosk can serve."""
         self.finish_setup()
         self.services = services
+        if services.enrolment is not None:
+            self.sync_flow.enrolled_with = services.enrolment.enrolled_with()
+        self.sync_flow.show()
         station = services.jobs.station
         self.job.station = (station.lat, station.lon)
         self.services_attached.emit()
@@ -382,6 +397,7 @@ class KioskController(QObject):
             self.staff.set_card_waiting(fresh)
             self.window.navigator.go("staff")
             self.db.submit(services.figures.figures, self._on_figures_loaded)
+            self.sync_flow.staff_opened()
         else:
             self.window.navigator.go("technician")
             self.db.submit(services.diagnostics, self.technician.show_report)

@@ -37,3 +37,14 @@ class Texts(QObject):
     def plural_lines(self, msgid: str, n: int, /, **fmt: Any) -> list[tuple[Lang, str]]:
         """A message with plural forms (its plural id is ``<msgid>.plural``)."""
         return self.catalog.plural_lines(msgid, f"{msgid}.plural", n, self.mode, **fmt)
+
+    def compose(self, items: list[Message]) -> list[tuple[Lang, str]]:
+        """Several whole messages stacked (each translated on its own, never spliced)."""
+        out: list[tuple[Lang, str]] = []
+        for msgid, n, fmt in items:
+            out += self.plural_lines(msgid, n, **fmt) if n is not None else self.lines(msgid, **fmt)
+        return out
+
+
+# A message to show later in whatever mode is current: (id, plural count or None, fields).
+Message = tuple[str, int | None, dict[str, Any]]

@@ -1,4 +1,4 @@
-"""Staff and technician screens; their tools arrive with the staff-mode issue."""
+"""Staff and technician screens: figures, sync state, diagnostics, enrolment."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPlainTextEdit, 
 from kiosk.domain.entities import StationFigures
 from kiosk.i18n import Lang
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.texts import Texts
+from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
@@ -81,13 +81,29 @@ class StaffScreen(_AdminScreen):
             grid.addWidget(tile, i // 2, i % 2)
             self.figure_labels[attr] = (label, value)
         self.root.addLayout(grid)
+        self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.sync_detail = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+        )
+        self.root.addWidget(self.sync_line)
+        self.root.addWidget(self.sync_detail)
         self.bind = BigButton(
             theme, "primary", role="secondary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM)
         )
         self.bind.clicked.connect(self.bind_requested)
         self.top.insertWidget(1, self.bind, 0, Qt.AlignmentFlag.AlignTop)
         self.figures: StationFigures | None = None
+        self.sync_messages: list[Message] = []
+        self.rejected_messages: list[Message] = []
         self._finish_layout()
+
+    def show_sync(self, status: list[Message], rejected: list[Message] | None = None) -> None:
+        """The sync state, and (when given) the refused items staff should know about."""
+        self.sync_messages = status
+        if rejected is not None:
+            self.rejected_messages = rejected
+        self.sync_line.set_lines(self.texts.compose(self.sync_messages))
+        self.sync_detail.set_lines(self.texts.compose(self.rejected_messages))
 
     def set_card_waiting(self, waiting: bool) -> None:
         """Enable "register this card" only while a chip-only card waits (a few minutes)."""
@@ -107,17 +123,28 @@ class StaffScreen(_AdminScreen):
             shown = "…" if self.figures is None else str(getattr(self.figures, attr))
             value.set_lines([(Lang.EN, shown)])
         self.bind.set_lines(self.texts.lines("staff.bind_card"))
+        self.sync_line.set_lines(self.texts.compose(self.sync_messages))
+        self.sync_detail.set_lines(self.texts.compose(self.rejected_messages))
 
 
 class TechnicianScreen(_AdminScreen):
-    """Diagnostics for technicians (the same report as ``kiosk --check``)."""
+    """Diagnostics for technicians (the same report as ``kiosk --check``), and enrolment."""
 
     name = "technician"
     prompt_id = "tech.title"
     title_id = "tech.title"
+    enrol_requested = Signal()
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
+        self.enrol = BigButton(
+            theme, "primary", role="secondary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM)
+        )
+        self.enrol.clicked.connect(self.enrol_requested)
+        self.top.insertWidget(1, self.enrol, 0, Qt.AlignmentFlag.AlignTop)
+        self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.root.addWidget(self.sync_line)
+        self.sync_messages: list[Message] = []
         self.section = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
@@ -137,6 +164,13 @@ class TechnicianScreen(_AdminScreen):
         """Labels in the current mode."""
         super().retranslate()
         self.section.set_lines(self.texts.lines("tech.diagnostics"))
+        self.enrol.set_lines(self.texts.lines("tech.enrol"))
+        self.sync_line.set_lines(self.texts.compose(self.sync_messages))
+
+    def show_sync(self, status: list[Message]) -> None:
+        """The sync state (and the server this kiosk is enrolled with)."""
+        self.sync_messages = status
+        self.sync_line.set_lines(self.texts.compose(status))
 
 
 class MessageScreen(Screen):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.i18n import Lang, Mode
 from kiosk.services.clock import SystemClock
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.texts import Texts
+from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
@@ -72,6 +72,11 @@ class AttractScreen(Screen):
             self.language_buttons[mode] = button
             row.addWidget(button)
         root.addLayout(row)
+        self.sync_line = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+        )
+        self.sync_messages: list[Message] = []
+        root.addWidget(self.sync_line)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._update_clock)
         self._tick.start(1000)
@@ -84,6 +89,7 @@ class AttractScreen(Screen):
         self.title.set_lines(self.texts.lines("attract.tap_card"))
         self.subtitle.set_lines(self.texts.lines("attract.or_scan"))
         self.notice.set_lines(self.texts.lines(self.notice_id) if self.notice_id else [])
+        self.sync_line.set_lines(self.texts.compose(self.sync_messages))
         for mode, msgid in LANGUAGE_BUTTONS:
             button = self.language_buttons[mode]
             text = self.texts.catalog.text(msgid, Lang.EN)
@@ -94,6 +100,11 @@ class AttractScreen(Screen):
             )
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
+
+    def show_sync(self, messages: list[Message]) -> None:
+        """A small line for staff: online or offline, and what waits to be sent."""
+        self.sync_messages = messages
+        self.sync_line.set_lines(self.texts.compose(messages))
 
     def set_notice(self, message_id: str) -> None:
         """Show a standing notice (e.g. the card reader is down); "" hides it."""

@@ -1,0 +1,183 @@
+"""The kiosk's side of sync: status lines on the attract, staff and technician screens, the
+refused items for staff, and enrolment from the technician screen.
+
+Nothing here waits on the network on the GUI thread: enrolment runs on its own worker, and
+status arrives as snapshots from the sync thread (``kiosk.ui.bridges.SyncBridge``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.timeutil import LHASA_TZ
+from kiosk.sync.errors import SyncError
+from kiosk.sync.status import NOT_ENROLLED, ONLINE, REVOKED, SYNCING, UPGRADE, SyncStatus
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.texts import Message
+
+if TYPE_CHECKING:
+    from kiosk.services.sync import PendingEnrolment
+    from kiosk.ui.controller import KioskController
+
+log = logging.getLogger(__name__)
+
+KIND_MESSAGES = {
+    "application.create": "sync.kind.application",
+    "worker.register": "sync.kind.register",
+    "worker.update": "sync.kind.update",
+    "worker.bind_card": "sync.kind.bind_card",
+}
+
+
+def _clock(when: dt.datetime | None) -> str:
+    return "--:--" if when is None else when.astimezone(LHASA_TZ).strftime("%H:%M")
+
+
+def status_messages(status: SyncStatus | None, enrolled: bool) -> list[Message]:
+    """The status as whole messages (one per line), in the order they matter."""
+    if status is None:
+        return [] if enrolled else [("sync.not_enrolled", None, {})]
+    w = status.waiting
+    first: Message
+    if status.state == ONLINE:
+        first = ("sync.online", None, {"time": _clock(status.last_sync)})
+    elif status.state == SYNCING:
+        first = ("sync.syncing", None, {})
+    elif status.state == REVOKED:
+        first = ("sync.revoked", None, {})
+    elif status.state == UPGRADE:
+        first = ("sync.upgrade_required", None, {})
+    elif status.state == NOT_ENROLLED:
+        first = ("sync.not_enrolled", None, {})
+    else:
+        first = ("sync.offline", w.pending, {"n": w.pending})
+    out: list[Message] = [first]
+    if status.state == ONLINE and w.pending:
+        out.append(("sync.offline", w.pending, {"n": w.pending}))
+    if w.rejected:
+        out.append(("sync.rejected", w.rejected, {"n": w.rejected}))
+    if status.skew_warning:
+        out.append(("sync.clock_skew", None, {"minutes": round(abs(status.clock_skew_s) / 60)}))
+    return out
+
+
+def rejected_messages(rows: list[tuple[str, str, dt.datetime]]) -> list[Message]:
+    """One line per refused item: what it was, when, and the server's reason code."""
+    out: list[Message] = []
+    for kind, reason, when in rows[:6]:
+        msgid = KIND_MESSAGES.get(kind)
+        if msgid is not None:
+            out.append((msgid, None, {"when": when.strftime("%m-%d %H:%M"), "reason": reason}))
+    return out
+
+
+class SyncFlow(QObject):
+    """Owns the last status and the technician's enrolment."""
+
+    enrolled = Signal()
+
+    def __init__(self, ctl: KioskController) -> None:
+        super().__init__()
+        self.ctl = ctl
+        self.status: SyncStatus | None = None
+        self.enrolled_with: str | None = None
+        self.net = TaskRunner(1, "enrolment")
+        self.pending: PendingEnrolment | None = None
+
+    def connect_screens(self) -> None:
+        """Wire the technician and enrolment screens (after ``finish_setup``)."""
+        self.ctl.technician.enrol_requested.connect(self.open_enrol)
+        self.ctl.enrol.start_requested.connect(self.start)
+        self.ctl.enrol.cancelled.connect(self.leave_enrol)
+
+    def set_status(self, status: object) -> None:
+        """A snapshot from the sync thread (through the bridge)."""
+        if isinstance(status, SyncStatus):
+            self.status = status
+            self.show()
+
+    def messages(self) -> list[Message]:
+        """The current status lines."""
+        return status_messages(self.status, self.enrolled_with is not None)
+
+    def show(self) -> None:
+        """Put the status on every screen that shows it."""
+        lines = self.messages()
+        self.ctl.attract.show_sync(lines)
+        if self.ctl.ready:
+            self.ctl.staff.show_sync(lines)
+            tech = list(lines)
+            if self.enrolled_with:
+                tech.append(("enrol.already", None, {"server": self.enrolled_with}))
+            self.ctl.technician.show_sync(tech)
+
+    def staff_opened(self) -> None:
+        """Load the refused items for the staff screen (on the DB worker)."""
+        services = self.ctl.services
+        if services is None or services.sync_rejected is None:
+            return
+        self.ctl.db.submit(
+            services.sync_rejected,
+            lambda rows: self.ctl.staff.show_sync(self.messages(), rejected_messages(rows)),
+            lambda _exc: None,
+        )
+
+    # --- enrolment ---------------------------------------------------------------
+    def open_enrol(self) -> None:
+        """From the technician screen."""
+        self.ctl.enrol.reset(self.enrolled_with or "https://")
+        self.ctl.window.navigator.go("enrol")
+
+    def leave_enrol(self) -> None:
+        """Back to the technician screen; a wait in progress is cancelled."""
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+        self.ctl.window.navigator.go("technician")
+
+    def start(self, address: str) -> None:
+        """Ask the server for a code (off the GUI thread)."""
+        services = self.ctl.services
+        if services is None or services.enrolment is None:
+            self.ctl.enrol.set_state("enrol.failed", {"reason": "no store"}, error=True)
+            return
+        enrolment = services.enrolment
+        self.ctl.enrol.set_state("sync.syncing", {})
+        self.net.submit(lambda: enrolment.begin(address), self._on_code, self._on_failed)
+
+    def _on_code(self, pending: Any) -> None:
+        self.pending = pending
+        self.ctl.enrol.show_code(pending.user_code)
+        self.net.submit(pending.wait, self._on_enrolled, self._on_failed)
+
+    def _on_enrolled(self, _terminal_id: object) -> None:
+        self.pending = None
+        services = self.ctl.services
+        self.enrolled_with = (
+            services.enrolment.enrolled_with() if services and (services.enrolment) else None
+        )
+        self.ctl.enrol.set_state("enrol.done", {})
+        if services is not None:
+            audit, now = services.audit, services.clock.now()
+            self.ctl.db.submit(lambda: audit.append(now, "technician", "enrolled"))
+        self.enrolled.emit()
+        self.show()
+
+    def _on_failed(self, exc: Exception) -> None:
+        self.pending = None
+        if isinstance(exc, ValueError):
+            self.ctl.enrol.set_state("enrol.bad_address", {}, error=True)
+            return
+        reason = exc.code if isinstance(exc, SyncError) else type(exc).__name__
+        log.warning("enrolment failed: %s", reason)
+        self.ctl.enrol.set_state("enrol.failed", {"reason": reason}, error=True)
+
+    def close(self) -> None:
+        """Stop a wait in progress and the enrolment worker."""
+        if self.pending is not None:
+            self.pending.cancel()
+        self.net.close()
