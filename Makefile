@@ -24,20 +24,17 @@ $(STAMP): pyproject.toml
 translations/%/LC_MESSAGES/kiosk.mo: translations/%/LC_MESSAGES/kiosk.po $(STAMP)
 	$(BIN)/pybabel compile --statistics -d translations -D kiosk -l $*
 
-# The kiosk in demo mode: demo data, the demo card panel, an exit button.
-# Without a display it renders every screen to ./screenshots instead.
+# The kiosk in demo mode (demo data, the demo card panel, an exit button), enrolled with the
+# reference market server on loopback, which posts a new job every 30 s (deploy/demo.sh).
+# Without a display: one headless sync, then every screen rendered to ./screenshots.
 demo: setup
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ -n "$$QT_QPA_PLATFORM" ]; then \
-		$(BIN)/kiosk --demo $(ARGS); \
-	else \
-		echo "No display found: rendering the demo screens to ./screenshots instead."; \
-		$(BIN)/kiosk-admin --demo screenshots screenshots; \
-	fi
+	@bash deploy/demo.sh $(ARGS)
 
-# Real services the integration tests start themselves (pcscd with the vpcd virtual reader).
+# Real services the integration tests start themselves: pcscd with the vpcd virtual reader,
+# and PostgreSQL (a private cluster per test session; the packaged service is not used).
 # Never install vpcd on a production kiosk: it listens on all interfaces.
 test-services:
-	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl
 
 lint: setup
 	$(BIN)/ruff check kiosk market tests bench

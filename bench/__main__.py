@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bench import card_to_screen, jobs_list, matching, startup
+from bench import card_to_screen, jobs_list, matching, startup, sync
 
 if __name__ == "__main__":
     startup.main()
     card_to_screen.main()
     matching.main()
     jobs_list.main()
+    sync.main()

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  python3-venv python3-dev gcc swig libpcsclite-dev
+  python3-venv python3-dev gcc swig libpcsclite-dev curl
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0

@@ -146,11 +146,36 @@ def diagnose(
             findings.append(Finding(FAIL, "database", f"{type(exc).__name__}: {exc}"))
     if backend is not None:
         findings += check_backend(backend)
+        findings += check_sync(config, paths, backend)
     findings += check_catalog(paths)
     if fonts is not None:
         findings += check_fonts(fonts)
     findings.append(reader_finding(config, reader_status))
     return findings
+
+
+def check_sync(config: Config, paths: Paths, backend: Backend) -> list[Finding]:
+    """Enrolment, and what waits in the outbox (a technician's first questions)."""
+    from kiosk.store.sync import SyncRepository  # noqa: PLC0415
+    from kiosk.sync import credentials  # noqa: PLC0415
+
+    creds = credentials.load(paths.credentials)
+    if creds is None:
+        enrolled = Finding(WARN, "market server", "not enrolled (kiosk-admin enrol SERVER)")
+    elif not config.sync.enabled:
+        enrolled = Finding(WARN, "market server", f"{creds.server_url}: sync disabled in config")
+    else:
+        enrolled = Finding(OK, "market server", f"{creds.server_url} as {creds.terminal_id}")
+    records = SyncRepository(backend.engine)
+    pending, rejected, conflicts = records.waiting()
+    cursor = records.feed_cursor()
+    outbox = Finding(
+        WARN if rejected else OK,
+        "outbox",
+        f"{pending} waiting, {rejected} refused, {conflicts} conflicts; "
+        f"feed cursor {cursor or 'none (nothing pulled yet)'}",
+    )
+    return [enrolled, outbox]
 
 
 def reader_finding(config: Config, status: ReaderStatus | None) -> Finding:

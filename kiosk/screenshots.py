@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,11 +13,19 @@ from kiosk.config import Config, Paths
 from kiosk.domain.errors import AuthError, AuthErrorKind
 from kiosk.i18n import Mode
 from kiosk.services.admin_auth import Role
+from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
 from kiosk.ui.screens.filing import STEPS as FILING_STEPS
+from kiosk.ui.syncflow import rejected_messages
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
     from kiosk.idcard.demo import DemoReader
+
+
+SAMPLE_STATUS = SyncStatus(
+    OFFLINE, last_sync=dt.datetime(2026, 11, 24, 9, 5, tzinfo=dt.UTC), waiting=Waiting(3, 1, 0)
+)
+SAMPLE_REJECTED = [("application.create", "full", dt.datetime(2026, 11, 24, 16, 42))]
 
 
 def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) -> list[Path]:
@@ -27,6 +37,8 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415
     from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415
 
+    # Screenshots show a fixed sync state, never a live one.
+    config = dataclasses.replace(config, sync=dataclasses.replace(config.sync, enabled=False))
     backend = open_backend(config, paths)
     prepare_demo(backend, paths, DEMO_PINS)
     kiosk = build_kiosk(config, paths, demo_panel=False)
@@ -93,7 +105,16 @@ def _walk(
     window.navigator.go("pin")
     ctl.show_sign_in_error(AuthError(AuthErrorKind.WRONG_PIN, remaining=3))
     shot("pin", name)
+    ctl.sync_flow.enrolled_with = "https://market.example.cn"
+    ctl.sync_flow.set_status(SAMPLE_STATUS)
     ctl.open_role(Role.STAFF)
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    ctl.staff.show_sync(ctl.sync_flow.messages(), rejected_messages(SAMPLE_REJECTED))
     shot("staff", name)
     ctl.open_role(Role.TECHNICIAN)
     shot("technician", name)
+    ctl.enrol.reset("https://market.example.cn")
+    ctl.enrol.show_code("K7PD-3XQM")
+    window.navigator.go("enrol")
+    shot("enrol", name)

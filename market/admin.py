@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--seed", type=int, default=2026)
     i.add_argument("--today", help="YYYY-MM-DD (default: today in Lhasa)")
     sub.add_parser("rejected", help="list rejected mutations (the dead-letter list)")
+    sub.add_parser("openapi", help="print the OpenAPI document (market/openapi.json)")
     k = sub.add_parser("compact", help="drop tombstones older than --days (old cursors: 410)")
     k.add_argument("--days", type=float, default=30)
     return p
@@ -56,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - one branch a command
     """Run one admin command; errors are one line on stderr and exit status 1."""
     args = _parser().parse_args(argv)
+    if args.cmd == "openapi":
+        from market.api import openapi_document  # noqa: PLC0415
+
+        print(json.dumps(openapi_document(), indent=1, ensure_ascii=False, sort_keys=True))
+        return 0
     settings = Settings.from_env(**({"database_url": args.database} if args.database else {}))
     engine = make_engine(settings.database_url)
     migrate(engine)

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session
 
 from kiosk.sync import wire
@@ -88,6 +89,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:  # noqa: PLR0915 - 
     async def _busy(_req: Request, exc: OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", type(exc.orig).__name__)
         return _error(503, "busy", headers={"Retry-After": "5"})
+
+    @app.exception_handler(PoolTimeoutError)
+    async def _saturated(_req: Request, _exc: PoolTimeoutError) -> JSONResponse:
+        log.warning("database pool exhausted")
+        return _error(503, "busy", headers={"Retry-After": "10"})
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
@@ -226,3 +232,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:  # noqa: PLR0915 - 
         return reply
 
     return app
+
+
+def openapi_document() -> dict[str, Any]:
+    """The published OpenAPI document (built over a throwaway in-memory database)."""
+    return create_app(Settings(database_url="sqlite://")).openapi()

@@ -18,7 +18,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: str) -> Settings:
-        """Read ``MARKET_DATABASE_URL``, ``_MIN_APP_VERSION``, ``_MESSAGE``, ``_ENROL_INTERVAL_S``."""
+        """Read ``MARKET_*``: database URL, minimum app version, message, poll interval."""
         env = {
             "database_url": os.environ.get("MARKET_DATABASE_URL", cls.database_url),
             "min_app_version": os.environ.get("MARKET_MIN_APP_VERSION", cls.min_app_version),

@@ -107,7 +107,7 @@ class SyncFlow(QObject):
     def show(self) -> None:
         """Put the status on every screen that shows it."""
         lines = self.messages()
-        self.ctl.attract.show_sync(lines)
+        self.ctl.attract.show_sync(lines[:1])  # one small line; details are for staff
         if self.ctl.ready:
             self.ctl.staff.show_sync(lines)
             tech = list(lines)

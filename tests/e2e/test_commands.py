@@ -126,8 +126,14 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 26
-    expected = ("attract-both.png", "jobs-en.png", "job-both.png", "filing-consent-en.png")
+    assert len(names) == 28  # 14 screens in 2 modes
+    expected = (
+        "attract-both.png",
+        "jobs-en.png",
+        "job-both.png",
+        "filing-consent-en.png",
+        "enrol-en.png",
+    )
     for name in expected:
         assert name in names
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))

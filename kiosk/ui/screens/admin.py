@@ -78,7 +78,7 @@ class StaffScreen(_AdminScreen):
             )
             column.addWidget(value)
             column.addWidget(label)
-            grid.addWidget(tile, i // 2, i % 2)
+            grid.addWidget(tile, 0, i)  # one row: the sync state needs the height below
             self.figure_labels[attr] = (label, value)
         self.root.addLayout(grid)
         self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,128 @@
+"""Sync as people at the kiosk see it: enrolment from the technician screen, the status line,
+and a stalled server that never freezes the screen."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import build_kiosk, open_store
+from kiosk.store import models as m
+from kiosk.sync import credentials
+from kiosk.ui.widgets.demo_panel import DEMO_PINS
+from tests.helpers.fakes import FakeClock
+from tests.helpers.faultproxy import Fault, FaultProxy
+from tests.helpers.kiosk import Rig, close_kiosk, make_config
+from tests.helpers.market import MarketServer, market_admin
+from tests.helpers.screens import shows
+from tests.ui.test_admin import enter, open_pin_pad
+
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("market_db", ["sqlite"], indirect=True)]
+
+
+@pytest.fixture
+def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
+    """A demo kiosk (demo data and PINs), not enrolled."""
+    config, paths = make_config(tmp_path / "kiosk", terminal={"demo": True})
+    clock = FakeClock()
+    backend = open_store(config, paths)
+    kiosk = build_kiosk(config, paths, demo_panel=True, monotonic=clock.monotonic)
+    kiosk.attach(config, paths, backend)
+    kiosk.window.resize(config.display.width_px, config.display.height_px)
+    kiosk.window.show()
+    rig = Rig(kiosk, backend, clock, config, paths)
+    yield rig
+    close_kiosk(kiosk, backend)
+
+
+def test_technician_enrols_and_jobs_arrive(
+    rig: Rig, market: MarketServer, qtbot: QtBot, today: dt.date
+) -> None:
+    market_admin(market.database, "import-demo", "--jobs", "50", "--today", today.isoformat())
+    ctl = rig.kiosk.controller
+    assert shows(ctl.attract, "未连接零工市场服务器")
+    open_pin_pad(rig, qtbot)
+    enter(rig, qtbot, DEMO_PINS["technician"])
+    qtbot.mouseClick(ctl.technician.enrol, Qt.MouseButton.LeftButton)
+    assert rig.kiosk.window.navigator.current is ctl.enrol
+    ctl.enrol.address.setText("ftp://nowhere")
+    qtbot.mouseClick(ctl.enrol.start, Qt.MouseButton.LeftButton)
+    assert shows(ctl.enrol, "这不是服务器地址")
+
+    ctl.enrol.address.setText(market.url)
+    qtbot.mouseClick(ctl.enrol.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(ctl.enrol._code), timeout=10_000)
+    code = ctl.enrol._code
+    assert shows(ctl.enrol, code)
+    market_admin(market.database, "approve", code)
+    qtbot.waitUntil(lambda: shows(ctl.enrol, "连接成功"), timeout=10_000)
+    assert credentials.load(rig.paths.credentials) is not None
+    assert rig.kiosk.sync is not None
+    qtbot.waitUntil(lambda: shows(ctl.attract, "在线"), timeout=10_000)
+
+    job_id = market_admin(
+        market.database, "post-job", "--trade", "banyun", "--title", "搬家", "--wage", "300"
+    ).strip()
+    rig.kiosk.wake_sync()
+    from sqlalchemy.orm import Session
+
+    def arrived() -> bool:
+        with Session(rig.backend.engine) as s:
+            return s.get(m.JobRow, job_id) is not None
+
+    qtbot.waitUntil(arrived, timeout=10_000)
+
+
+def test_a_stalled_server_never_freezes_the_screen(
+    rig: Rig, market: MarketServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    proxy = FaultProxy(market.url)
+    try:
+        from kiosk.services.sync import EnrolmentService
+
+        service = EnrolmentService(
+            rig.paths.credentials, app_version="0.1.0", terminal_name="t", ca_bundle=None
+        )
+        pending = service.begin(proxy.url)
+        market_admin(market.database, "approve", pending.user_code)
+        pending.wait()
+        proxy.fault = Fault("stall", times=100, stall_s=30)
+        config = dataclasses.replace(
+            rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=2)
+        )
+        rig.kiosk.start_sync(config, rig.paths, rig.backend)
+        worker = rig.kiosk.sync
+        assert worker is not None
+        worker.engine.client.timeout = (0.5, 1.0)
+
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+
+        def beat() -> None:
+            now = clock.elapsed()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.timeout.connect(beat)
+        timer.start(10)
+        deadline = time.monotonic() + 4.0
+        while time.monotonic() < deadline:
+            qtbot.wait(50)
+        timer.stop()
+        assert worker.status.state == "offline"
+        assert worker.status.problem == "unreachable"
+        assert len(gaps) > 100
+        assert max(gaps) < 100, f"the event loop stalled for {max(gaps)} ms"
+        assert shows(rig.kiosk.controller.attract, "离线")
+    finally:
+        proxy.close()
