@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 SAMPLE_STATUS = SyncStatus(
-    OFFLINE, last_sync=dt.datetime(2026, 11, 24, 9, 5, tzinfo=dt.UTC), waiting=Waiting(3, 1, 0)
+    OFFLINE, last_sync=dt.datetime(2026, 11, 24, 9, 5, tzinfo=dt.UTC), waiting=Waiting(0, 1, 0)
 )
 SAMPLE_REJECTED = [("application.create", "full", dt.datetime(2026, 11, 24, 16, 42))]
 
