@@ -30,11 +30,12 @@ translations/%/LC_MESSAGES/kiosk.mo: translations/%/LC_MESSAGES/kiosk.po $(STAMP
 demo: setup
 	@bash deploy/demo.sh $(ARGS)
 
-# Real services the integration tests start themselves: pcscd with the vpcd virtual reader,
-# and PostgreSQL (a private cluster per test session; the packaged service is not used).
+# Real services the tests start themselves: pcscd with the vpcd virtual reader, PostgreSQL
+# (a private cluster per test session), and PulseAudio (a private server with a null
+# speaker and a loop-back microphone); the packaged system services are not used.
 # Never install vpcd on a production kiosk: it listens on all interfaces.
 test-services:
-	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio
 
 lint: setup
 	$(BIN)/ruff check kiosk market tests bench

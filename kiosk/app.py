@@ -39,6 +39,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, after the first frame
     from kiosk.sync.worker import SyncWorker
+    from kiosk.ui.voiceflow import VoiceFlow
     from kiosk.wiring import Backend
 
 log = logging.getLogger("kiosk")
@@ -126,6 +127,7 @@ class Kiosk:
     _sync_wired: bool = False
     sync_bridge: SyncBridge = field(default_factory=SyncBridge)
     sync: SyncWorker | None = None
+    voice: VoiceFlow | None = None
 
     def start_devices(self) -> None:
         """Start every reader (each in its own thread) and the scanner filter."""
@@ -196,6 +198,29 @@ class Kiosk:
             self.controller.session_ended.connect(self.wake_sync)
         worker.start()
 
+    def start_voice(self, config: Config, paths: Paths) -> VoiceFlow | None:
+        """Spoken prompts (after the screens exist; QtMultimedia loads here)."""
+        if not config.voice.enabled or self.voice is not None:
+            return self.voice
+        from kiosk.ui.voice import VoicePlayer  # noqa: PLC0415 - QtMultimedia after first frame
+        from kiosk.ui.voiceflow import VoiceFlow  # noqa: PLC0415
+        from kiosk.voice.prompts import ClipLibrary, PromptResolver  # noqa: PLC0415
+        from kiosk.voice.service import VoiceService  # noqa: PLC0415
+        from kiosk.voice.tts import Synthesizer  # noqa: PLC0415
+
+        resolver = PromptResolver(
+            self.texts.catalog, ClipLibrary(paths.data_dir / "voice"), config.voice.missing_clip
+        )
+        service = VoiceService(
+            resolver,
+            Synthesizer(paths.data_dir / "voice-cache", config.voice.rate),
+            paths.assets / "voice" / "chime.wav",
+            on_ready=lambda _r: None,
+        )
+        self.voice = VoiceFlow(self.controller, service, VoicePlayer(config.voice.volume))
+        self.voice.wire()
+        return self.voice
+
     def wake_sync(self, *_args: object) -> None:
         """Run a sync cycle soon (after an application or at the end of a visit)."""
         if self.sync is not None:
@@ -214,6 +239,8 @@ class Kiosk:
         if self.sync is not None:
             self.sync.stop()
         self.controller.sync_flow.close()
+        if self.voice is not None:
+            self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
         shutdown(self.app, self.window, guard=guard, filters=filters, runners=(self.db,))
 
@@ -282,6 +309,7 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
         if measure_from is not None:
             print(f"first_frame_epoch {time.time():.6f}", flush=True)
         kiosk.controller.finish_setup()
+        kiosk.start_voice(config, paths)
         kiosk.start_devices()
         kiosk.db.submit(
             lambda: open_store(config, paths),

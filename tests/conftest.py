@@ -16,6 +16,22 @@ pytest_plugins = ["pytester"]
 from kiosk.app import build_kiosk, open_store  # noqa: E402
 from tests.helpers.fakes import FakeClock  # noqa: E402
 from tests.helpers.kiosk import Rig, close_kiosk, make_config  # noqa: E402
+from tests.helpers.pulse import Pulse  # noqa: E402
+
+_PULSE: list[Pulse] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A private sound server before anything loads QtMultimedia (it connects once)."""
+    pulse = Pulse.start()
+    _PULSE.append(pulse)
+    os.environ["PULSE_SERVER"] = pulse.server
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop the sound server we started."""
+    for pulse in _PULSE:
+        pulse.stop()
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ class AttractScreen(Screen):
     prompt_id = "attract.tap_card"
     mode_chosen = Signal(object)
     first_painted = Signal()
+    repeat_requested = Signal()
 
     def __init__(
         self, theme: Theme, texts: Texts, station_code: str, parent: QWidget | None = None
@@ -71,6 +72,12 @@ class AttractScreen(Screen):
             button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m))
             self.language_buttons[mode] = button
             row.addWidget(button)
+        self.repeat = BigButton(
+            theme, "secondary", min_mm=(MAIN_TARGET_MM * 1.6, MAIN_TARGET_MM * 0.8)
+        )
+        self.repeat.clicked.connect(self.repeat_requested)
+        row.addStretch(1)
+        row.addWidget(self.repeat)
         root.addLayout(row)
         self.sync_line = BiText(
             theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
@@ -100,6 +107,7 @@ class AttractScreen(Screen):
             )
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
+        self.repeat.set_lines(self.texts.lines("voice.repeat"))
 
     def show_sync(self, messages: list[Message]) -> None:
         """A small line for staff: online or offline, and what waits to be sent."""

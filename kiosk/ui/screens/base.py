@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.texts import Texts
@@ -11,8 +13,8 @@ from kiosk.ui.theme import Theme
 class Screen(QWidget):
     """A full-window page of the kiosk.
 
-    ``prompt_id`` names the message spoken when the screen appears (voice arrives with the
-    voice issue; the id is declared now so every screen has one from the start).
+    ``prompt_id`` names the message spoken when the screen appears; ``prompt()`` may add
+    format values or change it with the screen's state (a filing step).
     """
 
     name = "screen"
@@ -25,6 +27,10 @@ class Screen(QWidget):
         self.setObjectName(self.name)
         self.setStyleSheet(f"#{self.name} {{ background: {theme.palette.background}; }}")
         texts.mode_changed.connect(self.retranslate)
+
+    def prompt(self) -> tuple[str, dict[str, Any]]:
+        """The message to speak now, with its format values."""
+        return self.prompt_id, {}
 
     def retranslate(self) -> None:
         """Set every text in the current mode (called on arrival and on a switch)."""

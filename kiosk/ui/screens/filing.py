@@ -6,6 +6,8 @@ Nothing is stored until the worker confirms on the last step.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,6 +30,7 @@ from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.keypad import Keypad
+from kiosk.voice.prompts import Ref
 
 STEPS = ("consent", "skills", "years", "wage", "when", "area", "phone", "language", "confirm")
 NO_HINT = ("area",)  # steps whose choices need the room of the hint line
@@ -45,6 +48,7 @@ class FilingScreen(Screen):
     in_session = True
     confirmed = Signal(object)
     declined = Signal()
+    prompt_changed = Signal()  # a new step: speak its title
 
     def __init__(
         self, theme: Theme, texts: Texts, job_types: list[str], parent: QWidget | None = None
@@ -180,7 +184,22 @@ class FilingScreen(Screen):
         """Forget everything (the visit ended)."""
         self.start("")
 
+    def prompt(self) -> tuple[str, dict[str, Any]]:
+        """The step's title; the years step names the trade it asks about."""
+        step = STEPS[self.step]
+        if step == "years":
+            trades = list(self.draft.skills)
+            if trades:
+                asked = trades[min(self.year_index, len(trades) - 1)]
+                return "filing.years_title", {"trade": Ref(f"jobtype.{asked}")}
+        return f"filing.{step}_title", {}
+
+    def _moved(self, before: tuple[int, int, int]) -> None:
+        if before != (self.step, self.page, self.year_index):
+            self.prompt_changed.emit()
+
     def _on_back_clicked(self) -> None:
+        before = (self.step, self.page, self.year_index)
         if STEPS[self.step] == "skills" and self.page > 0:
             self.page -= 1
         elif STEPS[self.step] == "years" and self.year_index > 0:
@@ -188,8 +207,10 @@ class FilingScreen(Screen):
         elif self.step > self.first_step:
             self.step -= 1
         self.retranslate()
+        self._moved(before)
 
     def _on_next_clicked(self) -> None:
+        before = (self.step, self.page, self.year_index)
         step = STEPS[self.step]
         pages = (len(self.job_types) + PER_PAGE - 1) // PER_PAGE
         if step == "skills" and self.page < pages - 1:
@@ -210,6 +231,7 @@ class FilingScreen(Screen):
                 self.draft.phone = self.phone_digits or None
             self.step += 1
         self.retranslate()
+        self._moved(before)
 
     def _on_choice_clicked(self, name: str) -> None:
         kind, value = name.split(":", 1)
@@ -236,6 +258,7 @@ class FilingScreen(Screen):
         self.draft.phone = None
         self.step += 1
         self.retranslate()
+        self.prompt_changed.emit()
 
     def _on_keypad_digit_pressed(self, digit: str) -> None:
         if len(self.phone_digits) < 11:

@@ -1,4 +1,4 @@
-"""The bar at the foot of every screen after login: call staff, and finish."""
+"""The bar at the foot of every screen after login: call staff, say it again, finish."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from kiosk.ui.widgets.buttons import BigButton
 
 
 class SessionBar(QWidget):
-    """``call_staff_requested`` and ``finish_requested`` from two big buttons."""
+    """``call_staff_requested``, ``repeat_requested`` and ``finish_requested``."""
 
     call_staff_requested = Signal()
     finish_requested = Signal()
+    repeat_requested = Signal()
 
     def __init__(
         self,
@@ -31,7 +32,9 @@ class SessionBar(QWidget):
         size = (MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM)
         self.call_staff = BigButton(theme, "staff", min_mm=size)
         self.finish = BigButton(theme, "secondary", min_mm=size)
+        self.repeat = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 1.6, MAIN_TARGET_MM))
         row.addWidget(self.call_staff)
+        row.addWidget(self.repeat)
         row.addStretch(1)
         if middle is not None:  # the screen's main action, between the two
             row.addWidget(middle)
@@ -39,6 +42,7 @@ class SessionBar(QWidget):
         row.addWidget(self.finish)
         self.call_staff.clicked.connect(self.call_staff_requested)
         self.finish.clicked.connect(self.finish_requested)
+        self.repeat.clicked.connect(self.repeat_requested)
         texts.mode_changed.connect(self.retranslate)
         self.retranslate()
 
@@ -46,3 +50,4 @@ class SessionBar(QWidget):
         """Relabel in the current mode."""
         self.call_staff.set_lines(self.texts.lines("common.call_staff"))
         self.finish.set_lines(self.texts.lines("session.finish"))
+        self.repeat.set_lines(self.texts.lines("voice.repeat"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.i18n import Lang
@@ -11,7 +11,12 @@ from kiosk.ui.widgets.bitext import BiText
 
 
 class Banner(QFrame):
-    """Shows a bilingual message for a while; ``kind`` is "info" or "error"."""
+    """Shows a bilingual message for a while; ``kind`` is "info" or "error".
+
+    ``shown(message_id)`` lets the voice speak what the banner says.
+    """
+
+    shown = Signal(str)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +50,7 @@ class Banner(QFrame):
         self.show()
         self.raise_()
         self._timer.start(int(seconds * 1000))
+        self.shown.emit(message_id)
 
     def clear(self) -> None:
         """Hide at once (the screen changed)."""

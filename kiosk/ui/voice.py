@@ -1,0 +1,108 @@
+"""Playing prompts: the voice service's results reach the GUI thread here and play in order
+through QtMultimedia. A new screen stops what is playing and speaks its own prompt."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+from kiosk.voice.service import Ready
+
+log = logging.getLogger(__name__)
+
+
+class VoiceBridge(QObject):
+    """Carries :class:`Ready` results from the voice worker to the GUI thread."""
+
+    ready = Signal(object)
+
+    def sink(self, result: Ready) -> None:
+        """Any thread."""
+        self.ready.emit(result)
+
+
+class VoicePlayer(QObject):
+    """Plays the files of the newest prompt one after another.
+
+    ``audio_started(token, seconds)`` fires when sound is actually coming out (the player's
+    position has moved), with the time since the prompt was asked for: the prompt latency.
+    """
+
+    audio_started = Signal(int, float)
+    finished = Signal(int)
+
+    def __init__(self, volume: float) -> None:
+        super().__init__()
+        self.output = QAudioOutput()
+        self.output.setVolume(volume)
+        self.player = QMediaPlayer()
+        self.player.setAudioOutput(self.output)
+        self.player.mediaStatusChanged.connect(self._on_status)
+        self.player.positionChanged.connect(self._on_position)
+        self.player.errorOccurred.connect(self._on_error)
+        self.queue: list[Path] = []
+        self.token = 0
+        self.asked_at: dict[int, float] = {}
+        self._started = False
+        self.played: list[tuple[int, Path]] = []
+        self.latencies: dict[int, float] = {}  # token -> seconds from asked to sounding
+        self.ready_latencies: dict[int, float] = {}  # token -> seconds from asked to play()
+
+    @staticmethod
+    def has_output() -> bool:
+        """True when the system offers an audio output device."""
+        return bool(QMediaDevices.audioOutputs())
+
+    def asked(self, token: int) -> None:
+        """A prompt was requested now (start of the latency measurement)."""
+        if token:
+            self.asked_at[token] = time.perf_counter()
+            self.stop()
+            self.token = token
+
+    def play(self, result: object) -> None:
+        """Play a :class:`Ready` result unless a newer prompt was asked for since."""
+        if not isinstance(result, Ready) or result.token != self.token:
+            return
+        self.queue = list(result.files)
+        self._started = False
+        asked = self.asked_at.get(result.token)
+        if asked is not None:
+            self.ready_latencies[result.token] = time.perf_counter() - asked
+        self._next()
+
+    def stop(self) -> None:
+        """Silence now."""
+        self.queue = []
+        self.player.stop()
+
+    def _next(self) -> None:
+        if not self.queue:
+            self.finished.emit(self.token)
+            return
+        path = self.queue.pop(0)
+        self.played.append((self.token, path))
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self.player.play()
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._next()
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            log.warning("voice file could not be played")
+            self._next()
+
+    def _on_position(self, position: int) -> None:
+        if position > 0 and not self._started:
+            self._started = True
+            asked = self.asked_at.pop(self.token, None)
+            if asked is not None:
+                self.latencies[self.token] = time.perf_counter() - asked
+                self.audio_started.emit(self.token, self.latencies[self.token])
+
+    def _on_error(self, _error: QMediaPlayer.Error, message: str) -> None:
+        log.warning("voice playback error: %s", message)

@@ -1,0 +1,127 @@
+"""Every screen speaks its prompt on arrival, every banner its message; "say it again"
+repeats; moving on stops what was playing. Speech is in the language shown (Tibetan from
+recorded clips, Chinese and English synthesised)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.i18n import Lang
+from kiosk.ui.voice import VoiceBridge, VoicePlayer
+from kiosk.voice.prompts import PLACE_VALUES
+from kiosk.voice.service import VoiceService
+
+if TYPE_CHECKING:
+    from kiosk.i18n import Catalog
+    from kiosk.ui.controller import KioskController
+
+log = logging.getLogger(__name__)
+RESULT_GRACE_S = 2.0  # a screen shown this soon after a result is announced after it
+
+# Messages spoken besides each screen's prompt: banners, results and errors.
+SPOKEN_PREFIXES = ("error.", "jobtype.")
+SPOKEN_EXTRA = (
+    "job.applied",
+    "job.already_applied",
+    "filing.saved",
+    "filing.declined",
+    "staff.bound",
+    "common.staff_called",
+    "session.ended",
+)
+
+
+def spoken_prompts(catalog: Catalog, screen_prompts: list[str]) -> list[str]:
+    """Every message the kiosk may speak, for recording coverage: screens, filing steps,
+    banners, errors, trade names, and the number place values."""
+    ids = set(screen_prompts) | set(SPOKEN_EXTRA)
+    ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith(SPOKEN_PREFIXES)}
+    ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith("filing.") and m.endswith("_title")}
+    known = set(catalog.ids(Lang.ZH))
+    out = sorted(m for m in ids if m in known)
+    return out + ["num/0"] + [f"num/{v}" for v in sorted(PLACE_VALUES)]
+
+
+class VoiceFlow(QObject):
+    """Connects screens, banners and the repeat buttons to the voice service and player."""
+
+    def __init__(self, ctl: KioskController, service: VoiceService, player: VoicePlayer) -> None:
+        super().__init__()
+        self.ctl = ctl
+        self.service = service
+        self.player = player
+        self.bridge = VoiceBridge()
+        self.bridge.ready.connect(player.play)
+        service.on_ready = self.bridge.sink
+        self.last: list[tuple[str, dict[str, Any]]] = []
+        self._banner_at = -1e9
+        self._pending = False
+        self.spoken: list[tuple[str, ...]] = []  # what each prompt said, in order
+
+    def wire(self) -> None:
+        """Wire everything (after the controller's screens exist)."""
+        ctl = self.ctl
+        ctl.window.navigator.screen_changed.connect(self.screen_shown)
+        ctl.window.banner.shown.connect(self.say)
+        ctl.filing.prompt_changed.connect(self.screen_shown)
+        ctl.texts.mode_changed.connect(self.screen_shown)
+        ctl.attract.repeat_requested.connect(self.repeat)
+        for screen in ctl.window.navigator.screens.values():
+            bar = getattr(screen, "bar", None)
+            if bar is not None and hasattr(bar, "repeat_requested"):
+                bar.repeat_requested.connect(self.repeat)
+
+    def screen_shown(self, *_args: object) -> None:
+        """The visible screen (or its step, or the language) changed: speak its prompt.
+
+        Changes in one turn of the event loop (the language reset and the move to the start
+        screen at the end of a visit) make one prompt, for the state they leave.
+        """
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._speak_screen)
+
+    def _speak_screen(self) -> None:
+        """A result announced just before (the banner, e.g. "application sent") is said
+        first, not cut off by the new screen."""
+        self._pending = False
+        items = [self.ctl.window.navigator.current.prompt()]
+        banner = self.ctl.window.banner
+        if (
+            banner.isVisible()
+            and banner.message_id
+            and time.monotonic() - self._banner_at < RESULT_GRACE_S
+        ):
+            items.insert(0, (banner.message_id, {}))
+        self._say(items)
+
+    def say(self, msgid: str, fmt: dict[str, Any] | None = None) -> None:
+        """Speak ``msgid`` now in the languages shown; whatever was playing stops."""
+        self._banner_at = time.monotonic()
+        self._say([(msgid, dict(fmt or {}))])
+
+    def _say(self, items: list[tuple[str, dict[str, Any]]]) -> None:
+        items = [(m, f) for m, f in items if m]
+        if not items:
+            return
+        self.last = items
+        self.spoken.append(tuple(m for m, _ in items))
+        self.player.asked(self.service.speak_all(items, self.ctl.texts.mode.langs))
+
+    def repeat(self) -> None:
+        """ "Say it again"."""
+        self._say(self.last)
+
+    def stop(self) -> None:
+        """Silence (the visit ended)."""
+        self.service.stop()
+        self.player.stop()
+
+    def close(self) -> None:
+        """Stop playback and the voice threads."""
+        self.stop()
+        self.service.close()
