@@ -39,6 +39,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, after the first frame
     from kiosk.sync.worker import SyncWorker
+    from kiosk.ui.recordflow import RecordFlow
     from kiosk.ui.voiceflow import VoiceFlow
     from kiosk.wiring import Backend
 
@@ -128,6 +129,7 @@ class Kiosk:
     sync_bridge: SyncBridge = field(default_factory=SyncBridge)
     sync: SyncWorker | None = None
     voice: VoiceFlow | None = None
+    recorder: RecordFlow | None = None
 
     def start_devices(self) -> None:
         """Start every reader (each in its own thread) and the scanner filter."""
@@ -199,18 +201,24 @@ class Kiosk:
         worker.start()
 
     def start_voice(self, config: Config, paths: Paths) -> VoiceFlow | None:
-        """Spoken prompts (after the screens exist; QtMultimedia loads here)."""
-        if not config.voice.enabled or self.voice is not None:
+        """Spoken prompts and prompt recording (after the screens exist; QtMultimedia loads
+        here, after the first frame)."""
+        if self.voice is not None or self.recorder is not None:
             return self.voice
-        from kiosk.ui.voice import VoicePlayer  # noqa: PLC0415 - QtMultimedia after first frame
-        from kiosk.ui.voiceflow import VoiceFlow  # noqa: PLC0415
+        from kiosk.ui.recordflow import RecordFlow  # noqa: PLC0415
+        from kiosk.ui.voice import VoicePlayer  # noqa: PLC0415
+        from kiosk.ui.voiceflow import VoiceFlow, spoken_prompts  # noqa: PLC0415
         from kiosk.voice.prompts import ClipLibrary, PromptResolver  # noqa: PLC0415
         from kiosk.voice.service import VoiceService  # noqa: PLC0415
         from kiosk.voice.tts import Synthesizer  # noqa: PLC0415
 
-        resolver = PromptResolver(
-            self.texts.catalog, ClipLibrary(paths.data_dir / "voice"), config.voice.missing_clip
-        )
+        clips = ClipLibrary(paths.data_dir / "voice")
+        ctl = self.controller
+        self.recorder = RecordFlow(ctl, clips, spoken_prompts(self.texts.catalog))
+        ctl.technician.record_requested.connect(self.recorder.open)
+        if not config.voice.enabled:
+            return None
+        resolver = PromptResolver(self.texts.catalog, clips, config.voice.missing_clip)
         service = VoiceService(
             resolver,
             Synthesizer(paths.data_dir / "voice-cache", config.voice.rate),

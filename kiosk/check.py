@@ -148,6 +148,7 @@ def diagnose(
         findings += check_backend(backend)
         findings += check_sync(config, paths, backend)
     findings += check_catalog(paths)
+    findings += check_voice(config, paths)
     if fonts is not None:
         findings += check_fonts(fonts)
     findings.append(reader_finding(config, reader_status))
@@ -176,6 +177,50 @@ def check_sync(config: Config, paths: Paths, backend: Backend) -> list[Finding]:
         f"feed cursor {cursor or 'none (nothing pulled yet)'}",
     )
     return [enrolled, outbox]
+
+
+def check_voice(config: Config, paths: Paths) -> list[Finding]:
+    """The speech engine, the Tibetan clips recorded so far, and the missing-clip rule."""
+    import shutil  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    from kiosk.i18n import Catalog, CatalogError  # noqa: PLC0415
+    from kiosk.ui.voiceflow import spoken_prompts  # noqa: PLC0415
+    from kiosk.voice.prompts import ClipLibrary  # noqa: PLC0415
+
+    if not config.voice.enabled:
+        return [Finding(WARN, "voice", "off ([voice] enabled = false)")]
+    out = []
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        out.append(Finding(FAIL, "speech engine", "espeak-ng is not installed: no Chinese speech"))
+    else:
+        voices = subprocess.run(
+            [exe, "--voices=cmn"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
+        ok = "cmn-latn-pinyin" in voices
+        out.append(
+            Finding(
+                OK if ok else FAIL,
+                "speech engine",
+                "espeak-ng with cmn-latn-pinyin" if ok else "espeak-ng lacks cmn-latn-pinyin",
+            )
+        )
+    try:
+        catalog = Catalog(paths.translations)
+    except CatalogError:
+        return out
+    prompts = spoken_prompts(catalog)
+    done, total = ClipLibrary(paths.data_dir / "voice").coverage(prompts)
+    out.append(
+        Finding(
+            OK if done == total else WARN,
+            "tibetan clips",
+            f"{done} of {total} recorded; {total - done} missing, which follow the rule "
+            f"'{config.voice.missing_clip}' (record them: technician screen)",
+        )
+    )
+    return out
 
 
 def reader_finding(config: Config, status: ReaderStatus | None) -> Finding:

@@ -97,8 +97,10 @@ def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
     if args.command in ("enrol", "sync"):
         from kiosk import cli_sync  # noqa: PLC0415
 
-        return cli_sync.enrol(args, config, paths) if args.command == "enrol" else (
-            cli_sync.sync(args, config, paths)
+        return (
+            cli_sync.enrol(args, config, paths)
+            if args.command == "enrol"
+            else (cli_sync.sync(args, config, paths))
         )
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415

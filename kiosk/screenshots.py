@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Config, Paths
 from kiosk.domain.errors import AuthError, AuthErrorKind
-from kiosk.i18n import Mode
+from kiosk.i18n import Lang, Mode
 from kiosk.services.admin_auth import Role
 from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
 from kiosk.ui.screens.filing import STEPS as FILING_STEPS
@@ -118,3 +118,14 @@ def _walk(
     ctl.enrol.show_code("K7PD-3XQM")
     window.navigator.go("enrol")
     shot("enrol", name)
+    catalog = kiosk.texts.catalog
+    ctl.record.show_item(
+        "attract.tap_card",
+        catalog.text("attract.tap_card", Lang.BO),
+        catalog.text("attract.tap_card", Lang.ZH),
+        12,
+        140,
+    )
+    ctl.record.set_state(("record.recorded", None, {}))
+    window.navigator.go("record")
+    shot("record", name)

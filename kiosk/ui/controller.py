@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the screens behind the attract screen load after its first 
     from kiosk.ui.screens.home import HomeScreen
     from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen
     from kiosk.ui.screens.pin import PinScreen
+    from kiosk.ui.screens.record import RecordScreen
     from kiosk.ui.screens.staff_bind import StaffBindScreen
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,7 @@ class KioskController(QObject):
         self.chip_waiting: tuple[str, float] | None = None  # a chip-only card staff may register
         self.staff_bind: StaffBindScreen
         self.enrol: EnrolScreen
+        self.record: RecordScreen
         self.jobs_flow = JobsFlow(self)
         self.filing_flow = FilingFlow(self)
         self.sync_flow = SyncFlow(self)
@@ -138,6 +140,7 @@ class KioskController(QObject):
         from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
         from kiosk.ui.screens.jobs import JobDetailScreen, JobsScreen  # noqa: PLC0415
         from kiosk.ui.screens.pin import PinScreen  # noqa: PLC0415
+        from kiosk.ui.screens.record import RecordScreen  # noqa: PLC0415
         from kiosk.ui.screens.staff_bind import StaffBindScreen  # noqa: PLC0415
 
         theme, texts = self.window.theme, self.texts
@@ -152,8 +155,10 @@ class KioskController(QObject):
         self.filing = FilingScreen(theme, texts, list(TRADES))
         self.staff_bind = StaffBindScreen(theme, texts)
         self.enrol = EnrolScreen(theme, texts)
+        self.record = RecordScreen(theme, texts)
         for screen in (
             self.enrol,
+            self.record,
             self.home,
             self.pin,
             self.staff,

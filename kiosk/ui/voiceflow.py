@@ -24,6 +24,18 @@ RESULT_GRACE_S = 2.0  # a screen shown this soon after a result is announced aft
 
 # Messages spoken besides each screen's prompt: banners, results and errors.
 SPOKEN_PREFIXES = ("error.", "jobtype.")
+SCREEN_PROMPTS = (
+    "attract.tap_card",
+    "session.welcome",
+    "jobs.title",
+    "job.apply",
+    "admin.pin_hint",
+    "staff.title",
+    "tech.title",
+    "staff.bind_title",
+    "enrol.title",
+    "record.title",
+)
 SPOKEN_EXTRA = (
     "job.applied",
     "job.already_applied",
@@ -31,14 +43,13 @@ SPOKEN_EXTRA = (
     "filing.declined",
     "staff.bound",
     "common.staff_called",
-    "session.ended",
 )
 
 
-def spoken_prompts(catalog: Catalog, screen_prompts: list[str]) -> list[str]:
+def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) -> list[str]:
     """Every message the kiosk may speak, for recording coverage: screens, filing steps,
     banners, errors, trade names, and the number place values."""
-    ids = set(screen_prompts) | set(SPOKEN_EXTRA)
+    ids = set(screen_prompts or ()) | set(SCREEN_PROMPTS) | set(SPOKEN_EXTRA)
     ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith(SPOKEN_PREFIXES)}
     ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith("filing.") and m.endswith("_title")}
     known = set(catalog.ids(Lang.ZH))

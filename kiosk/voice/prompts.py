@@ -4,6 +4,7 @@ espeak-ng would read it as noise (UX.md)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -13,6 +14,7 @@ from kiosk.i18n import Lang
 TIBETAN = range(0x0F00, 0x1000)
 MISSING_RULES = ("chinese", "chime", "silence")
 SPEECH_LANG = {Lang.ZH: "zh", Lang.EN: "en"}
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 # Place values with a recorded clip each (a Lhasa speaker records the joined forms, e.g.
 # "ཉི་ཤུ" for 20); amounts and counts are read place by place from these.
@@ -123,13 +125,13 @@ class PromptResolver:
                 self._tibetan(out, msgid, fmt)
                 continue
             text = self.text(msgid, lang, fmt)
-            if has_tibetan(text):  # never: a catalog slip must not reach the synthesiser
-                continue
+            if has_tibetan(text) or PLACEHOLDER.search(text):
+                continue  # never speak Tibetan through espeak, nor a "{name}" left unfilled
             spoke_chinese = spoke_chinese or lang is Lang.ZH
             out.parts.append(Speech(text, SPEECH_LANG[lang]))
         if out.missing and self.missing_rule == "chinese" and not spoke_chinese:
             text = self.text(msgid, Lang.ZH, fmt)
-            if not has_tibetan(text):
+            if not has_tibetan(text) and not PLACEHOLDER.search(text):
                 out.parts.append(Speech(text, "zh"))
         return out
 

@@ -28,30 +28,21 @@ class Pulse:
         return f"unix:{self.runtime / 'native'}"
 
     @classmethod
-    def start(cls, timeout_s: float = 10.0) -> Pulse:
-        """Start ``pulseaudio`` with the null sink and the loop-back microphone."""
+    def start(cls, timeout_s: float = 10.0, *, microphone: bool = True) -> Pulse:
+        """Start ``pulseaudio`` with the null sink and (unless told not) the microphone."""
         exe = shutil.which("pulseaudio")
         if exe is None:
             raise RuntimeError("pulseaudio is not installed (make test installs it)")
         runtime = Path(tempfile.mkdtemp(prefix="kiosk-pulse-"))
         env = {**os.environ, "HOME": str(runtime), "PULSE_RUNTIME_PATH": str(runtime)}
+        modules = [f"module-null-sink sink_name={SINK}"]
+        if microphone:
+            modules.append(f"module-virtual-source source_name={MIC} master={SINK}.monitor")
+        modules.append(f"module-native-protocol-unix socket={runtime / 'native'} auth-anonymous=1")
+        flags = ["--daemonize=no", "-n", "--exit-idle-time=-1", "--disallow-exit"]
+        flags += ["--use-pid-file=no", "--disable-shm=yes", "--log-target=stderr"]
         process = subprocess.Popen(
-            [
-                exe,
-                "--daemonize=no",
-                "-n",
-                "--exit-idle-time=-1",
-                "--disallow-exit",
-                "--use-pid-file=no",
-                "--disable-shm=yes",
-                "--log-target=stderr",
-                "-L",
-                f"module-null-sink sink_name={SINK}",
-                "-L",
-                f"module-virtual-source source_name={MIC} master={SINK}.monitor",
-                "-L",
-                f"module-native-protocol-unix socket={runtime / 'native'} auth-anonymous=1",
-            ],
+            [exe, *flags, *[arg for m in modules for arg in ("-L", m)]],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -61,7 +61,7 @@ def heard(
     return [p for t, p in player.played if t == token]
 
 
-Check = Callable[[tuple[str, ...], list[Path]], None]
+Check = Callable[[list[tuple[str, dict[str, object]]], list[Path]], None]
 
 
 def walk(
@@ -73,7 +73,8 @@ def walk(
     latencies: list[float] = []
 
     def step(*msgids: str) -> None:
-        check(msgids, heard(voice, qtbot, msgids, latencies))
+        files = heard(voice, qtbot, msgids, latencies)
+        check(voice.last, files)
 
     if choose is not None:  # the worker picks their language first: the prompt follows
         qtbot.mouseClick(ctl.attract.language_buttons[choose], Qt.MouseButton.LeftButton)
@@ -104,12 +105,13 @@ def walk(
 def test_a_chinese_walk_is_spoken_end_to_end(qtbot: QtBot, tmp_path: Path, rigs: list[Rig]) -> None:
     rig = voice_rig(qtbot, tmp_path, "zh", "chinese")
     rigs.append(rig)
-    catalog = rig.kiosk.texts.catalog
     cache = rig.paths.data_dir / "voice-cache"
 
-    def check(msgids: tuple[str, ...], files: list[Path]) -> None:
-        synth = rig.kiosk.voice.service.synth  # type: ignore[union-attr]
-        assert files == [synth.cached(catalog.text(m, Lang.ZH), "zh") for m in msgids]
+    def check(items: list[tuple[str, dict[str, object]]], files: list[Path]) -> None:
+        service = rig.kiosk.voice.service  # type: ignore[union-attr]
+        texts = [service.resolver.text(m, Lang.ZH, fmt) for m, fmt in items]
+        assert all("{" not in t for t in texts), texts  # every field filled (the name)
+        assert files == [service.synth.cached(t, "zh") for t in texts]
         assert all(f.parent == cache and wav_seconds(f) > 0.4 for f in files)
 
     latencies = walk(rig, qtbot, check, "resident_chinese")
@@ -127,10 +129,10 @@ def test_a_tibetan_walk_plays_clips_or_the_chime(
     rigs.append(rig)
     chime = rig.paths.assets / "voice" / "chime.wav"
 
-    def check(msgids: tuple[str, ...], files: list[Path]) -> None:
+    def check(items: list[tuple[str, dict[str, object]]], files: list[Path]) -> None:
         # A recorded clip, or the rule (a chime); never synthesised Tibetan.
-        expected = [clips / f"{m}.wav" if m in recorded else chime for m in msgids]
-        assert files == expected, (msgids, files)
+        expected = [clips / f"{m}.wav" if m in recorded else chime for m, _ in items]
+        assert files == expected, (items, files)
 
     walk(rig, qtbot, check, "resident_tibetan", choose=Mode.BO)
     service = rig.kiosk.voice.service  # type: ignore[union-attr]

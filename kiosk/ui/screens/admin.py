@@ -134,14 +134,21 @@ class TechnicianScreen(_AdminScreen):
     prompt_id = "tech.title"
     title_id = "tech.title"
     enrol_requested = Signal()
+    record_requested = Signal()
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
-        self.enrol = BigButton(
-            theme, "primary", role="secondary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM)
-        )
+        tools = QHBoxLayout()
+        tools.setSpacing(theme.mm(6))
+        size = (MAIN_TARGET_MM * 3, MAIN_TARGET_MM)
+        self.enrol = BigButton(theme, "primary", role="secondary", min_mm=size)
         self.enrol.clicked.connect(self.enrol_requested)
-        self.top.insertWidget(1, self.enrol, 0, Qt.AlignmentFlag.AlignTop)
+        self.record = BigButton(theme, "primary", role="secondary", min_mm=size)
+        self.record.clicked.connect(self.record_requested)
+        tools.addWidget(self.enrol)
+        tools.addWidget(self.record)
+        tools.addStretch(1)
+        self.root.addLayout(tools)
         self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.root.addWidget(self.sync_line)
         self.sync_messages: list[Message] = []
@@ -165,6 +172,7 @@ class TechnicianScreen(_AdminScreen):
         super().retranslate()
         self.section.set_lines(self.texts.lines("tech.diagnostics"))
         self.enrol.set_lines(self.texts.lines("tech.enrol"))
+        self.record.set_lines(self.texts.lines("tech.record"))
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
 
     def show_sync(self, status: list[Message]) -> None:

@@ -12,7 +12,7 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
-from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.buttons import BigButton, RepeatButton
 
 LANGUAGE_BUTTONS = (
     (Mode.BOTH, "lang.both"),
@@ -72,9 +72,7 @@ class AttractScreen(Screen):
             button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m))
             self.language_buttons[mode] = button
             row.addWidget(button)
-        self.repeat = BigButton(
-            theme, "secondary", min_mm=(MAIN_TARGET_MM * 1.6, MAIN_TARGET_MM * 0.8)
-        )
+        self.repeat = RepeatButton(theme)
         self.repeat.clicked.connect(self.repeat_requested)
         row.addStretch(1)
         row.addWidget(self.repeat)
@@ -107,7 +105,7 @@ class AttractScreen(Screen):
             )
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
-        self.repeat.set_lines(self.texts.lines("voice.repeat"))
+        self.repeat.set_name(self.texts.lines("voice.repeat"))
 
     def show_sync(self, messages: list[Message]) -> None:
         """A small line for staff: online or offline, and what waits to be sent."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -86,6 +88,10 @@ class HomeScreen(Screen):
         self.find_work = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
         self.bar = SessionBar(theme, texts, middle=self.find_work)
         root.addWidget(self.bar)
+
+    def prompt(self) -> tuple[str, dict[str, Any]]:
+        """Greet the worker by name."""
+        return self.prompt_id, {"name": self.view.name if self.view else ""}
 
     def show_session(self, view: SessionView | None) -> None:
         """Show ``view`` (None: clear everything shown of the last worker)."""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
-from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.buttons import BigButton, RepeatButton
 
 
 class SessionBar(QWidget):
@@ -32,7 +32,7 @@ class SessionBar(QWidget):
         size = (MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM)
         self.call_staff = BigButton(theme, "staff", min_mm=size)
         self.finish = BigButton(theme, "secondary", min_mm=size)
-        self.repeat = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 1.6, MAIN_TARGET_MM))
+        self.repeat = RepeatButton(theme)
         row.addWidget(self.call_staff)
         row.addWidget(self.repeat)
         row.addStretch(1)
@@ -50,4 +50,4 @@ class SessionBar(QWidget):
         """Relabel in the current mode."""
         self.call_staff.set_lines(self.texts.lines("common.call_staff"))
         self.finish.set_lines(self.texts.lines("session.finish"))
-        self.repeat.set_lines(self.texts.lines("voice.repeat"))
+        self.repeat.set_name(self.texts.lines("voice.repeat"))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Lang
-from kiosk.ui.theme import MIN_TARGET_MM, Theme
+from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 
 
@@ -77,3 +77,22 @@ class BigButton(QPushButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """The labels' minimum (so text is never clipped) or the touch minimum."""
         return self._face_layout.minimumSize().expandedTo(self._min)
+
+
+SPEAKER = "\U0001f50a"  # 🔊, understood without reading
+
+
+class RepeatButton(BigButton):
+    """ "Say it again": a speaker picture (no words to read), its name for screen readers."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(
+            theme, "secondary", role="huge", min_mm=(MAIN_TARGET_MM, MAIN_TARGET_MM), parent=parent
+        )
+        self.set_lines([(Lang.EN, SPEAKER)])
+
+    def set_name(self, lines: list[tuple[Lang, str]]) -> None:
+        """The spoken/accessible name in the current languages."""
+        text = " / ".join(t for _, t in lines)
+        self.setAccessibleName(text)
+        self.setToolTip(text)

@@ -1,0 +1,175 @@
+"""Recording the Tibetan prompts at the kiosk (QtMultimedia capture to WAV).
+
+Each take goes to a scratch file; "save" checks it is a real recording of some length and
+moves it into the clip library, where the voice service finds it at once. With no
+microphone the screen says so and recording is disabled; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtMultimedia import (
+    QAudioInput,
+    QAudioOutput,
+    QMediaCaptureSession,
+    QMediaDevices,
+    QMediaFormat,
+    QMediaPlayer,
+    QMediaRecorder,
+)
+
+from kiosk.i18n import Lang
+from kiosk.voice.prompts import ClipLibrary
+from kiosk.voice.tts import SynthesisError, wav_seconds
+
+if TYPE_CHECKING:
+    from kiosk.ui.controller import KioskController
+
+log = logging.getLogger(__name__)
+MIN_TAKE_S = 0.3
+
+
+class RecordFlow(QObject):
+    """Walks the prompt list; records, plays back and saves clips."""
+
+    def __init__(self, ctl: KioskController, clips: ClipLibrary, prompts: list[str]) -> None:
+        super().__init__()
+        self.ctl = ctl
+        self.clips = clips
+        self.prompts = prompts
+        self.index = 0
+        self.scratch = clips.root / "scratch.wav"
+        self.session: QMediaCaptureSession | None = None
+        self.recorder: QMediaRecorder | None = None
+        # Made on first playback only: an idle second audio output slowed the start of every
+        # prompt by up to 2 s on PulseAudio (measured: bench/voice.py).
+        self.player: QMediaPlayer | None = None
+        self.output: QAudioOutput | None = None
+        self.has_take = False
+        screen = ctl.record
+        screen.prev.clicked.connect(lambda: self.move(-1))
+        screen.next.clicked.connect(lambda: self.move(1))
+        screen.record.clicked.connect(self.toggle_record)
+        screen.play.clicked.connect(self.play)
+        screen.save.clicked.connect(self.save)
+        screen.back_requested.connect(self.leave)
+
+    def open(self) -> None:
+        """From the technician screen: start at the first prompt without a clip."""
+        missing = [i for i, p in enumerate(self.prompts) if not self.clips.has(p)]
+        self.index = missing[0] if missing else 0
+        self.ctl.window.navigator.go("record")
+        self.show()
+        if not QMediaDevices.audioInputs():
+            self.ctl.record.record.setEnabled(False)
+            self.ctl.record.set_state(("record.no_microphone", None, {}), error=True)
+
+    def leave(self) -> None:
+        """Back to the technician screen (a take in progress is dropped)."""
+        self.stop_recording()
+        self._release_player()
+        self.ctl.window.navigator.go("technician")
+
+    def show(self) -> None:
+        """The current prompt, its texts and the coverage."""
+        msgid = self.prompts[self.index]
+        catalog = self.ctl.texts.catalog
+        if msgid.startswith("num/"):
+            value = msgid.split("/", 1)[1]
+            tibetan = catalog.text("record.number", Lang.BO, value=value)
+            chinese = catalog.text("record.number", Lang.ZH, value=value)
+        else:
+            tibetan, chinese = catalog.text(msgid, Lang.BO), catalog.text(msgid, Lang.ZH)
+        done, total = self.clips.coverage(self.prompts)
+        self.has_take = False
+        self.ctl.record.show_item(msgid, tibetan, chinese, done, total)
+        self.ctl.record.set_state(("record.has_clip", None, {}) if self.clips.has(msgid) else None)
+
+    def move(self, step: int) -> None:
+        """Previous or next prompt."""
+        self.stop_recording()
+        self.index = (self.index + step) % len(self.prompts)
+        self.show()
+
+    def toggle_record(self) -> None:
+        """Start or stop a take."""
+        if self.recorder is not None:
+            self.stop_recording()
+            self.ctl.record.set_state(("record.recorded", None, {}))
+            self.has_take = True
+            return
+        device = QMediaDevices.defaultAudioInput()
+        if device.isNull():
+            self.ctl.record.set_state(("record.no_microphone", None, {}), error=True)
+            return
+        self._release_player()
+        self.scratch.parent.mkdir(parents=True, exist_ok=True)
+        self.scratch.unlink(missing_ok=True)
+        self.session = QMediaCaptureSession()
+        self.session.setAudioInput(QAudioInput(device, self.session))
+        self.recorder = QMediaRecorder()
+        self.session.setRecorder(self.recorder)
+        fmt = QMediaFormat(QMediaFormat.FileFormat.Wave)
+        fmt.setAudioCodec(QMediaFormat.AudioCodec.Wave)
+        self.recorder.setMediaFormat(fmt)
+        self.recorder.setOutputLocation(QUrl.fromLocalFile(str(self.scratch)))
+        self.recorder.errorOccurred.connect(self._on_error)
+        self.recorder.record()
+        self.ctl.record.recording = True
+        self.ctl.record.set_state(("record.recording", None, {}))
+
+    def stop_recording(self) -> None:
+        """End a take (the file is complete when this returns to the event loop)."""
+        if self.recorder is not None:
+            self.recorder.stop()
+            self.recorder = None
+            self.session = None
+        self.ctl.record.recording = False
+        self.ctl.record.retranslate()
+
+    def play(self) -> None:
+        """Play the take, or the saved clip."""
+        source = self.scratch if self.has_take else self.clips.path(self.prompts[self.index])
+        if source.is_file():
+            if self.player is None:
+                self.player, self.output = QMediaPlayer(), QAudioOutput()
+                self.player.setAudioOutput(self.output)
+            self.player.setSource(QUrl.fromLocalFile(str(source)))
+            self.player.play()
+
+    def _release_player(self) -> None:
+        if self.player is not None:
+            self.player.stop()
+            self.player.deleteLater()
+            if self.output is not None:
+                self.output.deleteLater()
+            self.player = self.output = None
+
+    def save(self) -> None:
+        """Keep the take as this prompt's clip (checked first)."""
+        if not self.has_take:
+            return
+        try:
+            seconds = wav_seconds(self.scratch)
+        except SynthesisError as exc:
+            self.ctl.record.set_state(("record.failed", None, {"reason": str(exc)}), error=True)
+            return
+        if seconds < MIN_TAKE_S:
+            self.ctl.record.set_state(("record.failed", None, {"reason": "too short"}), error=True)
+            return
+        target = self.clips.path(self.prompts[self.index])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._release_player()
+        shutil.move(str(self.scratch), target)
+        log.info("prompt clip saved (%.1f s)", seconds)
+        self.show()
+        self.ctl.record.set_state(("record.saved", None, {}))
+
+    def _on_error(self, _error: QMediaRecorder.Error, message: str) -> None:
+        log.warning("recording failed: %s", message)
+        self.stop_recording()
+        self.ctl.record.set_state(("record.failed", None, {"reason": message[:60]}), error=True)
