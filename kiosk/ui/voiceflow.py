@@ -4,6 +4,7 @@ recorded clips, Chinese and English synthesised)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -71,20 +72,27 @@ class VoiceFlow(QObject):
         self.last: list[tuple[str, dict[str, Any]]] = []
         self._banner_at = -1e9
         self._pending = False
+        self._wired: list[tuple[Any, Any]] = []
+        self.closed = False
         self.spoken: list[tuple[str, ...]] = []  # what each prompt said, in order
 
     def wire(self) -> None:
         """Wire everything (after the controller's screens exist)."""
         ctl = self.ctl
-        ctl.window.navigator.screen_changed.connect(self.screen_shown)
-        ctl.window.banner.shown.connect(self.say)
-        ctl.filing.prompt_changed.connect(self.screen_shown)
-        ctl.texts.mode_changed.connect(self.screen_shown)
-        ctl.attract.repeat_requested.connect(self.repeat)
+        signals: list[tuple[Any, Any]] = [
+            (ctl.window.navigator.screen_changed, self.screen_shown),
+            (ctl.window.banner.shown, self.say),
+            (ctl.filing.prompt_changed, self.screen_shown),
+            (ctl.texts.mode_changed, self.screen_shown),
+            (ctl.attract.repeat_requested, self.repeat),
+        ]
         for screen in ctl.window.navigator.screens.values():
             bar = getattr(screen, "bar", None)
             if bar is not None and hasattr(bar, "repeat_requested"):
-                bar.repeat_requested.connect(self.repeat)
+                signals.append((bar.repeat_requested, self.repeat))
+        for signal, slot in signals:
+            signal.connect(slot)
+        self._wired = signals
 
     def screen_shown(self, *_args: object) -> None:
         """The visible screen (or its step, or the language) changed: speak its prompt.
@@ -100,6 +108,8 @@ class VoiceFlow(QObject):
         """A result announced just before (the banner, e.g. "application sent") is said
         first, not cut off by the new screen."""
         self._pending = False
+        if self.closed:
+            return
         items = [self.ctl.window.navigator.current.prompt()]
         banner = self.ctl.window.banner
         if (
@@ -133,6 +143,13 @@ class VoiceFlow(QObject):
         self.player.stop()
 
     def close(self) -> None:
-        """Stop playback and the voice threads."""
+        """Stop playback and the voice threads; let go of the screens."""
+        if self.closed:
+            return
+        self.closed = True
+        for signal, slot in self._wired:
+            with contextlib.suppress(RuntimeError, TypeError):  # the sender may be gone
+                signal.disconnect(slot)
+        self._wired = []
         self.stop()
         self.service.close()

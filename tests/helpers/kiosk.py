@@ -50,9 +50,12 @@ def tap(rig: Rig, qtbot: object, key: str) -> None:
 def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
     """Tear a test kiosk down without shutting down pytest-qt's shared application."""
     kiosk.stop_devices()
+    kiosk.idle.end_session()  # its timer must not fire into a deleted window later
     if kiosk.sync is not None:
         kiosk.sync.stop()
     kiosk.controller.sync_flow.close()
+    if kiosk.voice is not None:
+        kiosk.voice.close()
     kiosk.db.wait()
     kiosk.app.removeEventFilter(kiosk.idle)
     kiosk.window.allow_close = True
