@@ -6,20 +6,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_kiosk, open_store
 from kiosk.store import models as m
 from kiosk.sync import credentials
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
-from tests.helpers.fakes import FakeClock
 from tests.helpers.faultproxy import Fault, FaultProxy
-from tests.helpers.kiosk import Rig, close_kiosk, make_config
+from tests.helpers.kiosk import Rig
 from tests.helpers.market import MarketServer, market_admin
 from tests.helpers.screens import shows
 from tests.ui.test_admin import enter, open_pin_pad
@@ -28,18 +25,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.parametrize("market_db", ["sqlite"],
 
 
 @pytest.fixture
-def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
+def rig(demo_rig: Rig) -> Rig:
     """A demo kiosk (demo data and PINs), not enrolled."""
-    config, paths = make_config(tmp_path / "kiosk", terminal={"demo": True})
-    clock = FakeClock()
-    backend = open_store(config, paths)
-    kiosk = build_kiosk(config, paths, demo_panel=True, monotonic=clock.monotonic)
-    kiosk.attach(config, paths, backend)
-    kiosk.window.resize(config.display.width_px, config.display.height_px)
-    kiosk.window.show()
-    rig = Rig(kiosk, backend, clock, config, paths)
-    yield rig
-    close_kiosk(kiosk, backend)
+    return demo_rig
 
 
 def test_technician_enrols_and_jobs_arrive(
