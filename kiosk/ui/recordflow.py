@@ -164,7 +164,8 @@ class RecordFlow(QObject):
         target = self.clips.path(self.prompts[self.index])
         target.parent.mkdir(parents=True, exist_ok=True)
         self._release_player()
-        shutil.move(str(self.scratch), target)
+        # A copy: the take stays where a playback just started may still be opening it.
+        shutil.copyfile(self.scratch, target)
         log.info("prompt clip saved (%.1f s)", seconds)
         self.show()
         self.ctl.record.set_state(("record.saved", None, {}))

@@ -85,6 +85,10 @@ class VoicePlayer(QObject):
             self.finished.emit(self.token)
             return
         path = self.queue.pop(0)
+        if not path.is_file():  # removed since it was made (a cache purge): skip it
+            log.warning("voice file missing; skipped")
+            self._next()
+            return
         self.played.append((self.token, path))
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.play()

@@ -72,8 +72,9 @@ def test_staff_record_a_prompt_and_the_kiosk_uses_it(
     speaker.play()  # someone speaks into the microphone
     qtbot.wait(3500)
     qtbot.mouseClick(screen.record, Qt.MouseButton.LeftButton)  # stop
-    qtbot.wait(300)
     assert not screen.recording
+    # The encoder finishes the file after stop() returns.
+    qtbot.waitUntil(lambda: flow.scratch.is_file() and flow.scratch.stat().st_size > 10_000)
     qtbot.mouseClick(screen.play, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     clip = flow.clips.path(msgid)
