@@ -10,6 +10,9 @@ from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 
 
+DISABLED_BG = "#555555"
+
+
 class BigButton(QPushButton):
     """A push button whose face is a ``BiText``; its size hint comes from the labels."""
 
@@ -56,6 +59,9 @@ class BigButton(QPushButton):
         self.setStyleSheet(
             f"QPushButton {{ background: {bg}; border: {border}; border-radius: {radius}px; }}"
             f"QPushButton:pressed {{ background: {fg}; }}"
+            # Unavailable now (e.g. while waiting for an approval): plainly grey, text still
+            # readable at 7:1 (white on #555555).
+            f"QPushButton:disabled {{ background: {DISABLED_BG}; }}"
         )
 
     def set_selected(self, selected: bool) -> None:
