@@ -9,7 +9,6 @@ from kiosk.i18n import Lang
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 
-
 DISABLED_BG = "#555555"
 
 
