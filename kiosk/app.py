@@ -173,22 +173,14 @@ class Kiosk:
         self.controller.sync_flow.enrolled.connect(lambda: self.start_sync(config, paths, backend))
 
     def start_sync(self, config: Config, paths: Paths, backend: Backend) -> None:
-        """Start background sync when enrolled (again after a new enrolment)."""
+        """Start background sync when enrolled (again after a new enrolment).
+
+        Building it reads the credential and loads requests, and stopping an old worker may
+        wait for a request in flight: both run on the DB worker, never on the GUI thread.
+        """
         from kiosk.wiring import build_sync, refresh_catalogue  # noqa: PLC0415
 
-        if self.sync is not None:
-            self.sync.stop()
-            self.sync = None
-        worker = build_sync(
-            config,
-            paths,
-            backend,
-            on_status=self.sync_bridge.status,
-            on_pulled=self.sync_bridge.pulled_sink,
-        )
-        if worker is None:
-            return
-        self.sync = worker
+        old, self.sync = self.sync, None
         if not self._sync_wired:
             self._sync_wired = True
             self.sync_bridge.status_changed.connect(self.controller.sync_flow.set_status)
@@ -198,7 +190,24 @@ class Kiosk:
             # Something was queued: send it now rather than at the next interval.
             self.controller.session_applied.connect(self.wake_sync)
             self.controller.session_ended.connect(self.wake_sync)
-        worker.start()
+
+        def build() -> SyncWorker | None:
+            if old is not None:
+                old.stop()
+            return build_sync(
+                config,
+                paths,
+                backend,
+                on_status=self.sync_bridge.status,
+                on_pulled=self.sync_bridge.pulled_sink,
+            )
+
+        def built(worker: SyncWorker | None) -> None:
+            if worker is not None:
+                self.sync = worker
+                worker.start()
+
+        self.db.submit(build, built)
 
     def start_voice(self, config: Config, paths: Paths) -> VoiceFlow | None:
         """Spoken prompts and prompt recording (after the screens exist; QtMultimedia loads

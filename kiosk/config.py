@@ -139,6 +139,9 @@ class SyncSection:
     interval_s: int = _f(30, "Seconds between sync cycles (with jitter)", min=2, max=3600)
     page_size: int = _f(500, "Changes asked for per request", min=10, max=500)
     watchdog_s: int = _f(120, "Longest a sync cycle may run", min=10, max=3600)
+    read_timeout_s: float = _f(
+        30.0, "Longest wait for a server reply to continue (SYNC.md: 30 s)", min=0.5, max=300.0
+    )
     ca_bundle: str = _f("", "CA bundle for the server's TLS certificate (empty: system CAs)")
     terminal_name: str = _f("", "Name shown to the market administrator (empty: station code)")
 

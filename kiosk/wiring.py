@@ -182,6 +182,7 @@ def build_sync(
         creds,
         app_version=__version__,
         ca_bundle=config.sync.ca_bundle or None,
+        timeout=(3.05, config.sync.read_timeout_s),
     )
     engine = SyncEngine(
         client,

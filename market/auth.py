@@ -38,7 +38,7 @@ class SignedHeaders:
 
 
 def user_code() -> str:
-    """``XXXX-XXXX`` from an unambiguous alphabet."""
+    """Eight characters in two groups of four (``K7PD-3XQM``), from an unambiguous alphabet."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     return f"{raw[:4]}-{raw[4:]}"
 

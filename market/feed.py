@@ -63,18 +63,26 @@ def write(
         rec.updated_at = now
     s.flush()
     s.execute(delete(Change).where(Change.collection == collection, Change.entity_id == entity_id))
-    values: dict[str, Any] = {
-        "collection": collection,
-        "entity_id": entity_id,
-        "op": "upsert" if data is not None else "delete",
-        "version": rec.version,
-        "data": data,
-        "at": now,
-    }
-    if _is_pg(s):
-        values["xid"] = text("pg_current_xact_id()::text::bigint")
-    s.execute(insert(Change).values(**values))
+    op = "upsert" if data is not None else "delete"
+    _record_changes(s, collection, [(entity_id, op, rec.version, data)], now)
     return rec.version
+
+
+def _record_changes(
+    s: Session,
+    collection: str,
+    changes: list[tuple[str, str, int, dict[str, Any] | None]],
+    now: dt.datetime,
+) -> None:
+    """Append feed rows (id, op, version, data); on PostgreSQL stamped with the writer's xid."""
+    stmt = insert(Change)
+    if _is_pg(s):
+        stmt = stmt.values(xid=text("pg_current_xact_id()::text::bigint"))
+    rows = [
+        {"collection": collection, "entity_id": i, "op": op, "version": v, "data": d, "at": now}
+        for i, op, v, d in changes
+    ]
+    s.execute(stmt, rows)
 
 
 def read(s: Session, collections: list[str], cursor: Cursor, limit: int) -> Page:
@@ -172,22 +180,5 @@ def write_many(
                 for i, d in fresh
             ],
         )
-        extra: dict[str, Any] = {}
-        if _is_pg(s):
-            extra["xid"] = text("pg_current_xact_id()::text::bigint")
-        rows = [
-            {
-                "collection": collection,
-                "entity_id": i,
-                "op": "upsert",
-                "version": 1,
-                "data": d,
-                "at": now,
-            }
-            for i, d in fresh
-        ]
-        if extra:
-            s.execute(insert(Change).values(**extra), rows)
-        else:
-            s.execute(insert(Change), rows)
+        _record_changes(s, collection, [(i, "upsert", 1, d) for i, d in fresh], now)
     return len(items)

@@ -17,7 +17,6 @@ MAX_BATCH_BYTES = 256 * 1024
 MAX_PAGE = 500
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 SIGNATURE_WINDOW_S = 300
-CLOCK_SKEW_WARN_S = 300  # also in kiosk.sync.status, which must stay import-light
 
 # Pulled collections in dependency order (a job names its employer, trade and place).
 COLLECTIONS = ("job_types", "places", "employers", "trainings", "jobs")

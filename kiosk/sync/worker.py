@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 
-from kiosk.sync import wire
 from kiosk.sync.engine import CycleReport, SyncEngine, WatchdogExpiredError
 from kiosk.sync.errors import (
     BadResponseError,
@@ -22,15 +21,7 @@ from kiosk.sync.errors import (
     UnauthorizedError,
     UpgradeRequiredError,
 )
-from kiosk.sync.status import (
-    NOT_ENROLLED,
-    OFFLINE,
-    ONLINE,
-    REVOKED,
-    SYNCING,
-    UPGRADE,
-    SyncStatus,
-)
+from kiosk.sync.status import NOT_ENROLLED, OFFLINE, ONLINE, REVOKED, SYNCING, UPGRADE, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -107,19 +98,17 @@ class SyncWorker:
             self._publish(self._failed(exc))
             return None
         self.failures = 0
-        skew = self.engine.client.offset
-        self._publish(
-            SyncStatus(
-                ONLINE,
-                last_sync=self.now(),
-                waiting=self.engine.local.waiting(),
-                clock_skew_s=skew,
-                pulled_total=self.status.pulled_total + report.pulled,
-                pushed_total=self.status.pushed_total + report.pushed,
-            )
+        status = SyncStatus(
+            ONLINE,
+            last_sync=self.now(),
+            waiting=self.engine.local.waiting(),
+            clock_skew_s=self.engine.client.offset,
+            pulled_total=self.status.pulled_total + report.pulled,
+            pushed_total=self.status.pushed_total + report.pushed,
         )
-        if abs(skew) > wire.CLOCK_SKEW_WARN_S:
-            log.warning("kiosk clock is %.0f s off the server's", skew)
+        self._publish(status)
+        if status.skew_warning:
+            log.warning("kiosk clock is %.0f s off the server's", status.clock_skew_s)
         if report.pulled:
             self.on_pulled(report.pulled)
         return report

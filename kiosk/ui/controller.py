@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.errors import (
-    AuthError,
-    AuthErrorKind,
     CardErrorKind,
     CardReadError,
     KioskError,
@@ -31,7 +29,7 @@ from kiosk.idcard.events import (
     ReaderStatus,
     ScanReceived,
 )
-from kiosk.ui.flows import FilingFlow, JobsFlow
+from kiosk.ui.flows import AdminFlow, FilingFlow, JobsFlow
 from kiosk.ui.icons import TRADE_ICONS as TRADES
 from kiosk.ui.idle import IdleController
 from kiosk.ui.screens.attract import AttractScreen
@@ -41,8 +39,7 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the screens behind the attract screen load after its first frame
-    from kiosk.domain.entities import StationFigures
-    from kiosk.services.admin_auth import AdminAuth, Role
+    from kiosk.services.admin_auth import AdminAuth
     from kiosk.services.jobs import JobsService
     from kiosk.services.ports import AuditLog, Clock, FiguresReader
     from kiosk.services.registration import RegistrationService
@@ -58,7 +55,6 @@ if TYPE_CHECKING:  # the screens behind the attract screen load after its first 
     from kiosk.ui.screens.staff_bind import StaffBindScreen
 
 log = logging.getLogger(__name__)
-CHIP_WAIT_S = 600.0  # how long staff may register a chip-only card after its tap
 
 
 @dataclass(frozen=True)
@@ -122,6 +118,7 @@ class KioskController(QObject):
         self.jobs_flow = JobsFlow(self)
         self.filing_flow = FilingFlow(self)
         self.sync_flow = SyncFlow(self)
+        self.admin_flow = AdminFlow(self)
         self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
@@ -201,8 +198,8 @@ class KioskController(QObject):
         self.idle.countdown.connect(w.overlay.show_countdown)
         self.idle.expired.connect(lambda: self.end_session("timeout"))
         w.overlay.continue_pressed.connect(self._on_overlay_continue_pressed)
-        w.hotspot.triggered.connect(self._on_hotspot_triggered)
-        self.pin.pin_entered.connect(self._on_pin_entered)
+        w.hotspot.triggered.connect(self.admin_flow.hotspot_triggered)
+        self.pin.pin_entered.connect(self.admin_flow.pin_entered)
         self.pin.cancelled.connect(lambda: self.end_session("cancelled"))
         self.staff.leave_requested.connect(lambda: self.end_session("staff_left"))
         self.technician.leave_requested.connect(lambda: self.end_session("technician_left"))
@@ -373,53 +370,3 @@ class KioskController(QObject):
     def _on_overlay_continue_pressed(self) -> None:
         self.idle.extend()
         self.window.overlay.hide()
-
-    # --- staff and technician ---------------------------------------------------------
-    def _on_hotspot_triggered(self) -> None:
-        if self.window.navigator.current.name in ("pin", "staff", "technician", "message"):
-            return
-        if self.idle.clock.phase.value != "idle":
-            self.end_session("staff_gesture")
-        self.idle.start_session()
-        self.window.navigator.go("pin")
-
-    def _on_pin_entered(self, pin: str) -> None:
-        services = self.services
-        if services is None:
-            self.pin.show_error(self.texts.lines("error.store.unavailable"))
-            return
-        self.db.submit(lambda: services.auth.sign_in(pin), self.open_role, self.show_sign_in_error)
-
-    def open_role(self, role: Role) -> None:
-        """Show the staff or technician screen and load what it shows."""
-        from kiosk.services.admin_auth import Role  # noqa: PLC0415 - deferred, see imports
-
-        services = self.services
-        assert services is not None
-        if role is Role.STAFF:
-            waiting = self.chip_waiting
-            fresh = waiting is not None and self.idle.monotonic() - waiting[1] < CHIP_WAIT_S
-            self.staff.set_card_waiting(fresh)
-            self.window.navigator.go("staff")
-            self.db.submit(services.figures.figures, self._on_figures_loaded)
-            self.sync_flow.staff_opened()
-        else:
-            self.window.navigator.go("technician")
-            self.db.submit(services.diagnostics, self.technician.show_report)
-
-    def _on_figures_loaded(self, figures: StationFigures) -> None:
-        self.staff.show_figures(figures)
-
-    def show_sign_in_error(self, exc: Exception) -> None:
-        """Tell why the PIN was refused (wrong, locked, none set)."""
-        if not isinstance(exc, AuthError):
-            log.error("sign-in failed unexpectedly: %s", type(exc).__name__)
-            self.pin.show_error(self.texts.lines("error.generic"))
-            return
-        msgid = exc.message_id
-        if exc.kind is AuthErrorKind.WRONG_PIN:
-            self.pin.show_error(self.texts.plural_lines(msgid, exc.remaining))
-        elif exc.kind is AuthErrorKind.LOCKED_OUT:
-            self.pin.show_error(self.texts.plural_lines(msgid, exc.retry_after_s))
-        else:
-            self.pin.show_error(self.texts.lines(msgid))

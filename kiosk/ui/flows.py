@@ -1,4 +1,5 @@
-"""The worker's longer flows, kept out of the controller: finding work, and filing a profile.
+"""Longer flows, kept out of the controller: finding work, filing a profile, and the
+staff and technician sign-in.
 
 Each flow holds the controller (screens, services, DB worker) and is wired by it; like the
 controller, every service call runs on the DB worker and comes back on the GUI thread.
@@ -9,16 +10,19 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from kiosk.domain.errors import AlreadyAppliedError, KioskError
+from kiosk.domain.errors import AlreadyAppliedError, AuthError, AuthErrorKind, KioskError
 from kiosk.idcard.events import CardPresented
 
 if TYPE_CHECKING:
     from kiosk.domain.matching import Match
     from kiosk.domain.profile import ProfileDraft
+    from kiosk.services.admin_auth import Role
     from kiosk.services.session import SessionView
     from kiosk.ui.controller import KioskController
 
 log = logging.getLogger(__name__)
+
+CHIP_WAIT_S = 600.0  # how long staff may register a chip-only card after its tap
 
 
 class JobsFlow:
@@ -177,3 +181,63 @@ class FilingFlow:
         self.ctl.window.banner.show_message(
             "filing.declined", self.ctl.texts.lines("filing.declined")
         )
+
+
+class AdminFlow:
+    """Five taps in the corner -> PIN -> the staff or technician screen."""
+
+    def __init__(self, ctl: KioskController) -> None:
+        self.ctl = ctl
+
+    def hotspot_triggered(self) -> None:
+        """The hidden gesture: end any visit and ask for a PIN."""
+        ctl = self.ctl
+        if ctl.window.navigator.current.name in ("pin", "staff", "technician", "message"):
+            return
+        if ctl.idle.clock.phase.value != "idle":
+            ctl.end_session("staff_gesture")
+        ctl.idle.start_session()
+        ctl.window.navigator.go("pin")
+
+    def pin_entered(self, pin: str) -> None:
+        """Check the PIN on the DB worker."""
+        services = self.ctl.services
+        if services is None:
+            self.ctl.pin.show_error(self.ctl.texts.lines("error.store.unavailable"))
+            return
+        self.ctl.db.submit(
+            lambda: services.auth.sign_in(pin), self.open_role, self.show_sign_in_error
+        )
+
+    def open_role(self, role: Role) -> None:
+        """Show the staff or technician screen and load what it shows."""
+        from kiosk.services.admin_auth import Role  # noqa: PLC0415 - deferred, see imports
+
+        ctl = self.ctl
+        services = ctl.services
+        assert services is not None
+        if role is Role.STAFF:
+            waiting = ctl.chip_waiting
+            fresh = waiting is not None and ctl.idle.monotonic() - waiting[1] < CHIP_WAIT_S
+            ctl.staff.set_card_waiting(fresh)
+            ctl.window.navigator.go("staff")
+            ctl.db.submit(services.figures.figures, ctl.staff.show_figures)
+            ctl.sync_flow.staff_opened()
+        else:
+            ctl.window.navigator.go("technician")
+            ctl.db.submit(services.diagnostics, ctl.technician.show_report)
+
+    def show_sign_in_error(self, exc: Exception) -> None:
+        """Tell why the PIN was refused (wrong, locked, none set)."""
+        pin, texts = self.ctl.pin, self.ctl.texts
+        if not isinstance(exc, AuthError):
+            log.error("sign-in failed unexpectedly: %s", type(exc).__name__)
+            pin.show_error(texts.lines("error.generic"))
+            return
+        msgid = exc.message_id
+        if exc.kind is AuthErrorKind.WRONG_PIN:
+            pin.show_error(texts.plural_lines(msgid, exc.remaining))
+        elif exc.kind is AuthErrorKind.LOCKED_OUT:
+            pin.show_error(texts.plural_lines(msgid, exc.retry_after_s))
+        else:
+            pin.show_error(texts.lines(msgid))

@@ -157,9 +157,8 @@ class SyncFlow(QObject):
     def _on_enrolled(self, _terminal_id: object) -> None:
         self.pending = None
         services = self.ctl.services
-        self.enrolled_with = (
-            services.enrolment.enrolled_with() if services and (services.enrolment) else None
-        )
+        enrolment = services.enrolment if services is not None else None
+        self.enrolled_with = enrolment.enrolled_with() if enrolment is not None else None
         self.ctl.enrol.set_state("enrol.done", {})
         if services is not None:
             audit, now = services.audit, services.clock.now()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -13,6 +14,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 from kiosk.voice.service import Ready
 
 log = logging.getLogger(__name__)
+HISTORY = 64
 
 
 class VoiceBridge(QObject):
@@ -46,9 +48,10 @@ class VoicePlayer(QObject):
         self.player.errorOccurred.connect(self._on_error)
         self.queue: list[Path] = []
         self.token = 0
+        # Recent history only (a kiosk runs for weeks): the last HISTORY prompts.
         self.asked_at: dict[int, float] = {}
         self._started = False
-        self.played: list[tuple[int, Path]] = []
+        self.played: deque[tuple[int, Path]] = deque(maxlen=HISTORY)
         self.latencies: dict[int, float] = {}  # token -> seconds from asked to sounding
         self.ready_latencies: dict[int, float] = {}  # token -> seconds from asked to play()
 
@@ -60,6 +63,9 @@ class VoicePlayer(QObject):
     def asked(self, token: int) -> None:
         """A prompt was requested now (start of the latency measurement)."""
         if token:
+            for book in (self.asked_at, self.latencies, self.ready_latencies):
+                for old in [t for t in book if t <= token - HISTORY]:
+                    del book[old]
             self.asked_at[token] = time.perf_counter()
             self.stop()
             self.token = token

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -74,7 +75,7 @@ class VoiceFlow(QObject):
         self._pending = False
         self._wired: list[tuple[Any, Any]] = []
         self.closed = False
-        self.spoken: list[tuple[str, ...]] = []  # what each prompt said, in order
+        self.spoken: deque[tuple[str, ...]] = deque(maxlen=64)  # what the last prompts said
 
     def wire(self) -> None:
         """Wire everything (after the controller's screens exist)."""

@@ -51,6 +51,8 @@ def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
     """Tear a test kiosk down without shutting down pytest-qt's shared application."""
     kiosk.stop_devices()
     kiosk.idle.end_session()  # its timer must not fire into a deleted window later
+    kiosk.db.wait()  # a sync worker being built on the DB worker arrives before we stop it
+    kiosk.app.processEvents()
     if kiosk.sync is not None:
         kiosk.sync.stop()
     kiosk.controller.sync_flow.close()

@@ -52,6 +52,7 @@ def test_technician_enrols_and_jobs_arrive(
     market_admin(market.database, "approve", code)
     qtbot.waitUntil(lambda: shows(ctl.enrol, "连接成功"), timeout=10_000)
     assert credentials.load(rig.paths.credentials) is not None
+    qtbot.waitUntil(lambda: rig.kiosk.sync is not None, timeout=10_000)  # built off-GUI
     assert rig.kiosk.sync is not None
     qtbot.waitUntil(lambda: shows(ctl.attract, "在线"), timeout=10_000)
 
@@ -83,12 +84,12 @@ def test_a_stalled_server_never_freezes_the_screen(
         pending.wait()
         proxy.fault = Fault("stall", times=100, stall_s=30)
         config = dataclasses.replace(
-            rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=2)
+            rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=2, read_timeout_s=1.0)
         )
         rig.kiosk.start_sync(config, rig.paths, rig.backend)
+        qtbot.waitUntil(lambda: rig.kiosk.sync is not None, timeout=10_000)
         worker = rig.kiosk.sync
         assert worker is not None
-        worker.engine.client.timeout = (0.5, 1.0)
 
         gaps: list[float] = []
         clock = QElapsedTimer()
