@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,8 @@ from kiosk.idcard.demo import DemoReader
 from kiosk.idcard.events import Reader
 from kiosk.idcard.wedge import WedgeDecoder
 from kiosk.logsetup import setup_logging
+from kiosk.services.clock import SystemClock
+from kiosk.services.ports import Clock
 from kiosk.ui.bridges import ReaderBridge, ScannerFilter, SyncBridge
 from kiosk.ui.controller import KioskController, Services
 from kiosk.ui.excepthook import CrashGuard
@@ -124,6 +126,7 @@ class Kiosk:
     fonts: FontReport
     bridge: ReaderBridge
     readers: list[Reader]
+    clock: Clock
     scanner: ScannerFilter | None = None
     _sync_wired: bool = False
     sync_bridge: SyncBridge = field(default_factory=SyncBridge)
@@ -267,10 +270,15 @@ def build_kiosk(
     paths: Paths,
     *,
     demo_panel: bool,
-    monotonic: Callable[[], float] = time.monotonic,
+    clock: Clock | None = None,
     deferred: bool = False,
 ) -> Kiosk:
-    """Create the application, fonts, catalog, window, idle rule and controller."""
+    """Create the application, fonts, catalog, window, idle rule and controller.
+
+    ``clock`` is the kiosk's one clock: the idle rule, the screens' "today" and (through
+    ``open_store``) every service read it, so a test steps all of them at once.
+    """
+    clock = clock or SystemClock()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["kiosk"])
     fonts = load_fonts(paths.assets / "fonts")
@@ -281,7 +289,7 @@ def build_kiosk(
     db = TaskRunner(1, "db-worker")
     window = KioskWindow(theme, texts, demo=demo_panel, gesture_taps=config.admin.gesture_taps)
     policy = IdlePolicy(config.session.idle_seconds, config.session.warning_seconds)
-    idle = IdleController(SessionClock(policy), monotonic)
+    idle = IdleController(SessionClock(policy), clock.monotonic)
     app.installEventFilter(idle)
     controller = KioskController(
         window,
@@ -290,6 +298,7 @@ def build_kiosk(
         db=db,
         station_code=config.terminal.station_code,
         quit_app=app.quit,
+        clock=clock,
         deferred=deferred,
     )
     bridge = ReaderBridge()
@@ -307,7 +316,7 @@ def build_kiosk(
     if config.idcard.scanner:
         decoder = WedgeDecoder(max_gap_s=config.idcard.scanner_max_gap_ms / 1000)
         scanner = ScannerFilter(bridge.sink, decoder)
-    return Kiosk(app, window, controller, texts, idle, db, fonts, bridge, readers, scanner)
+    return Kiosk(app, window, controller, texts, idle, db, fonts, bridge, readers, clock, scanner)
 
 
 def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float | None) -> int:
@@ -329,7 +338,7 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
         kiosk.start_voice(config, paths)
         kiosk.start_devices()
         kiosk.db.submit(
-            lambda: open_store(config, paths),
+            lambda: open_store(config, paths, kiosk.clock),
             lambda backend: kiosk.attach(config, paths, backend),
             kiosk.controller.store_failed,
         )
@@ -358,12 +367,12 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
     return code
 
 
-def open_store(config: Config, paths: Paths) -> Backend:
+def open_store(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
     """Open the database (and, in demo mode, fill it); runs on the DB worker."""
     from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415 - demo only
     from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415 - see TYPE_CHECKING
 
-    backend = open_backend(config, paths)
+    backend = open_backend(config, paths, clock)
     if config.terminal.demo:
         prepare_demo(backend, paths, DEMO_PINS)
     log.info("store open (schema %s)", backend.report.revision)

@@ -17,6 +17,7 @@ from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from kiosk.services.jobs import JobsService, Station
+from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
 from kiosk.store.db import OpenReport, open_database
@@ -46,7 +47,7 @@ class Backend:
     engine: Engine
     report: OpenReport
     secret: bytes
-    clock: SystemClock
+    clock: Clock
     session: SessionService
     auth: AdminAuth
     figures: FiguresRepository
@@ -58,9 +59,13 @@ class Backend:
     station_code: str
 
 
-def open_backend(config: Config, paths: Paths) -> Backend:
-    """Open (check, migrate) the database and build services over it."""
-    clock = SystemClock()
+def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
+    """Open (check, migrate) the database and build services over it.
+
+    ``clock`` is the kiosk's one clock (the GUI passes the one its screens use; tests a
+    clock they step); every service gets it.
+    """
+    clock = clock or SystemClock()
     engine, report = open_database(paths.database, clock.now())
     secret = load_or_create_secret(paths.secret)
     audit = AuditRepository(engine)

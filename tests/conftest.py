@@ -14,6 +14,7 @@ import pytest
 pytest_plugins = ["pytester"]
 
 from kiosk.app import build_kiosk, open_store  # noqa: E402
+from kiosk.domain.timeutil import now_local  # noqa: E402
 from tests.helpers.fakes import FakeClock  # noqa: E402
 from tests.helpers.kiosk import Rig, close_kiosk, make_config  # noqa: E402
 from tests.helpers.pulse import Pulse  # noqa: E402
@@ -38,9 +39,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def demo_rig(qtbot: object, tmp_path: Path) -> Iterator[Rig]:
     """A demo kiosk with demo data and PINs, its window shown at the reference size."""
     config, paths = make_config(tmp_path, terminal={"demo": True})
-    clock = FakeClock()
-    backend = open_store(config, paths)
-    kiosk = build_kiosk(config, paths, demo_panel=True, monotonic=clock.monotonic)
+    clock = FakeClock(now_local().replace(microsecond=0))  # the kiosk's one clock, stepped by hand
+    backend = open_store(config, paths, clock)
+    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
     kiosk.attach(config, paths, backend)
     kiosk.window.resize(config.display.width_px, config.display.height_px)
     kiosk.window.show()

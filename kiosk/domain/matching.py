@@ -49,11 +49,15 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Context:
-    """Where and when the kiosk is asked, and the local wage floor."""
+    """When the kiosk is asked, where distances are measured from, and the local wage floor.
+
+    The origin is the place the worker chose to work from when filing, else the station:
+    the reasons ("3 km away") and the job detail both quote ``Match.distance_km`` from it.
+    """
 
     now: dt.datetime
-    station_lat: float
-    station_lon: float
+    origin_lat: float
+    origin_lon: float
     min_hourly_yuan: int
 
 
@@ -73,6 +77,7 @@ class Match:
     candidate: Candidate
     score: float
     reasons: tuple[Reason, ...] = field(default=())
+    distance_km: float = 0.0  # from the context's origin, the one distance every screen shows
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -120,7 +125,7 @@ def _raw(
     years = seeker.skills.get(job.job_type_code, 0)
     expected = seeker.expected_wage or job.day_wage
     ratio = job.day_wage / expected if expected else 1.0
-    km = distance_km(ctx.station_lat, ctx.station_lon, job.lat, job.lon)
+    km = distance_km(ctx.origin_lat, ctx.origin_lon, job.lat, job.lon)
     hours = max(0.0, (job.starts_at - ctx.now).total_seconds() / 3600)
     age_h = max(0.0, (ctx.now - job.posted_at).total_seconds() / 3600)
     credit = (
@@ -174,7 +179,8 @@ def score(seeker: Seeker, c: Candidate, ctx: Context) -> Match:
     ]
     total = sum(r.weight for r in weighted)
     top = sorted(weighted, key=lambda r: -r.weight)[:3]
-    return Match(c, total, tuple(top))
+    km = distance_km(ctx.origin_lat, ctx.origin_lon, c.job.lat, c.job.lon)
+    return Match(c, total, tuple(top), km)
 
 
 def fairness(seeker: Seeker, c: Candidate) -> float:
@@ -231,7 +237,8 @@ def _cap_per_employer(
 
 
 def _with_reasons(seeker: Seeker, c: Candidate, ctx: Context, value: float) -> Match:
-    return Match(c, value, score(seeker, c, ctx).reasons)
+    scored = score(seeker, c, ctx)
+    return Match(c, value, scored.reasons, scored.distance_km)
 
 
 class JobIndex:

@@ -48,7 +48,7 @@ class Filters:
 
 @dataclass(frozen=True)
 class Station:
-    """Where this kiosk stands (distances are measured from here)."""
+    """A point on the map: where this kiosk stands, or a place a worker chose."""
 
     lat: float
     lon: float

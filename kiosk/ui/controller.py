@@ -29,6 +29,7 @@ from kiosk.idcard.events import (
     ReaderStatus,
     ScanReceived,
 )
+from kiosk.services.ports import Clock
 from kiosk.ui.flows import AdminFlow, FilingFlow, JobsFlow
 from kiosk.ui.icons import TRADE_ICONS as TRADES
 from kiosk.ui.idle import IdleController
@@ -41,7 +42,7 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:  # the screens behind the attract screen load after its first frame
     from kiosk.services.admin_auth import AdminAuth
     from kiosk.services.jobs import JobsService
-    from kiosk.services.ports import AuditLog, Clock, FiguresReader
+    from kiosk.services.ports import AuditLog, FiguresReader
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.sync import EnrolmentService
@@ -90,15 +91,17 @@ class KioskController(QObject):
         db: TaskRunner,
         station_code: str,
         quit_app: Callable[[], None],
+        clock: Clock,
         deferred: bool = False,
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
+        self.clock = clock  # the one clock of the kiosk (services get the same one)
         self.quit_app = quit_app
         self.services: Services | None = None
         self.reader_status = ReaderStatus(ReaderState.MISSING, "not started")
         self.ready = False
-        self.attract = AttractScreen(window.theme, texts, station_code)
+        self.attract = AttractScreen(window.theme, texts, station_code, clock)
         self.attract.mode_chosen.connect(self._on_attract_mode_chosen)
         window.navigator.add(self.attract)
         window.navigator.go("attract")
@@ -119,7 +122,6 @@ class KioskController(QObject):
         self.filing_flow = FilingFlow(self)
         self.sync_flow = SyncFlow(self)
         self.admin_flow = AdminFlow(self)
-        self.station = (29.6578, 91.1172)
         if not deferred:
             self.finish_setup()
 
@@ -146,9 +148,8 @@ class KioskController(QObject):
         self.staff = StaffScreen(theme, texts)
         self.technician = TechnicianScreen(theme, texts)
         self.message = MessageScreen(theme, texts)
-        today = dt.date.today()
-        self.jobs = JobsScreen(theme, texts, today)
-        self.job = JobDetailScreen(theme, texts, self.station, today)
+        self.jobs = JobsScreen(theme, texts, self.today)
+        self.job = JobDetailScreen(theme, texts, self.today)
         self.filing = FilingScreen(theme, texts, list(TRADES))
         self.staff_bind = StaffBindScreen(theme, texts)
         self.enrol = EnrolScreen(theme, texts)
@@ -206,6 +207,10 @@ class KioskController(QObject):
         if w.demo_panel is not None:
             w.demo_panel.exit_requested.connect(self.quit_app)
 
+    def today(self) -> dt.date:
+        """The kiosk's date now (asked at each use: a kiosk runs past midnight)."""
+        return self.clock.now().date()
+
     def idle_seconds_left(self) -> int:
         """Whole seconds left in the warning."""
         return round(self.idle.clock.seconds_left(self.idle.monotonic()))
@@ -218,8 +223,6 @@ class KioskController(QObject):
         if services.enrolment is not None:
             self.sync_flow.enrolled_with = services.enrolment.enrolled_with()
         self.sync_flow.show()
-        station = services.jobs.station
-        self.job.station = (station.lat, station.lon)
         self.services_attached.emit()
 
     def store_failed(self, exc: Exception) -> None:

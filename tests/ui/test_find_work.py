@@ -127,3 +127,69 @@ def test_the_trade_chip_shows_one_trade_at_a_time(demo_rig: Rig, qtbot: QtBot) -
     qtbot.waitUntil(lambda: controller.jobs.trade == trades[0])
     qtbot.wait(50)
     assert {x.candidate.job.job_type_code for x in controller.jobs.model.matches} <= {trades[0]}
+
+
+def _when_texts(rig: Rig) -> list[str]:
+    return rig.kiosk.controller.job.facts["when"].texts()
+
+
+def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    """The screens are built one evening; a visit after midnight still says "today" right."""
+    import datetime as dt
+
+    controller, clock = demo_rig.kiosk.controller, demo_rig.clock
+    evening = clock.wall.replace(hour=23, minute=50, second=0)
+    clock.wall = evening
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    tomorrow = evening.date() + dt.timedelta(days=1)
+    chosen = next(
+        x for x in controller.jobs.model.matches if x.candidate.job.starts_at.date() == tomorrow
+    )
+    controller.jobs.job_chosen.emit(chosen)
+    job = chosen.candidate.job
+    times = {"start": f"{job.starts_at:%H:%M}", "end": f"{job.ends_at:%H:%M}"}
+    texts = controller.texts
+    assert _when_texts(demo_rig) == [t for _, t in texts.lines("job.when_tomorrow", **times)]
+    controller.end_session("finished")
+    clock.wall = evening + dt.timedelta(minutes=20)  # 00:10 the next day, same kiosk
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    again = next(
+        x for x in controller.jobs.model.matches if x.candidate.job.id == chosen.candidate.job.id
+    )
+    controller.jobs.job_chosen.emit(again)
+    assert _when_texts(demo_rig) == [t for _, t in texts.lines("job.when_today", **times)]
+
+
+def test_the_job_detail_quotes_the_distance_the_reasons_use(demo_rig: Rig, qtbot: QtBot) -> None:
+    """A worker who chose a place far from the station: one distance, from that place."""
+    from sqlalchemy import update
+
+    from kiosk.domain.matching import distance_km
+    from kiosk.domain.privacy import keyed_hash
+    from kiosk.idcard.demo import SAMPLES
+
+    far = "gamagongsang"  # another station's place, kilometres from this one
+    id_hash = keyed_hash(demo_rig.backend.secret, "id", SAMPLES["resident_tibetan"].number)
+    with demo_rig.backend.engine.begin() as conn:
+        conn.execute(
+            update(m.WorkerRow).where(m.WorkerRow.id_hash == id_hash).values(home_place_code=far)
+        )
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    station = demo_rig.backend.jobs.station
+    differs = [
+        x
+        for x in controller.jobs.model.matches
+        if round(x.distance_km)
+        != round(distance_km(station.lat, station.lon, x.candidate.job.lat, x.candidate.job.lon))
+    ]
+    assert differs, "the chosen place is far enough from the station to change distances"
+    chosen = differs[0]
+    km = max(1, round(chosen.distance_km))
+    near = [r for r in chosen.reasons if r.message_id == "reason.near"]
+    assert all(r.values["km"] == km for r in near)
+    controller.jobs.job_chosen.emit(chosen)
+    where = controller.job.facts["where"].texts()
+    assert controller.texts.lines("job.km", km=km)[0][1] in where

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_kiosk, open_store
+from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Lang, Mode
 from kiosk.ui.voiceflow import VoiceFlow, spoken_prompts
 from kiosk.voice.tts import wav_seconds
@@ -30,14 +31,15 @@ def voice_rig(qtbot: QtBot, tmp_path: Path, mode: str, rule: str) -> Rig:
         display={"default_mode": mode},
         voice={"missing_clip": rule},
     )
-    backend = open_store(config, paths)
-    kiosk = build_kiosk(config, paths, demo_panel=True, monotonic=FakeClock().monotonic)
+    clock = FakeClock(now_local().replace(microsecond=0))
+    backend = open_store(config, paths, clock)
+    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
     kiosk.attach(config, paths, backend)
     kiosk.window.resize(config.display.width_px, config.display.height_px)
     kiosk.window.show()
     kiosk.start_devices()
     assert kiosk.start_voice(config, paths) is not None
-    return Rig(kiosk, backend, FakeClock(), config, paths)
+    return Rig(kiosk, backend, clock, config, paths)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -95,9 +96,14 @@ class JobCardDelegate(QStyledItemDelegate):
     """Paints one large job card: trade, when, how long, where, employer, wage, reasons."""
 
     def __init__(
-        self, theme: Theme, texts: Texts, today: dt.date, parent: QWidget | None = None
+        self,
+        theme: Theme,
+        texts: Texts,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Asked at each paint: a kiosk runs past midnight and "today" moves with the clock.
         self.theme, self.texts, self.today = theme, texts, today
 
     def _columns(self, width: float) -> tuple[float, float, float]:
@@ -121,7 +127,7 @@ class JobCardDelegate(QStyledItemDelegate):
             bold=True,
         )
         mid_h = (
-            block_height(th, when_lines(t, match, self.today), "secondary", middle, bold=True)
+            block_height(th, when_lines(t, match, self.today()), "secondary", middle, bold=True)
             + block_height(th, duration_lines(t, match), "small", middle)
             + block_height(th, [(Lang.ZH, match.candidate.job.address_zh)], "small", middle)
             + sum(block_height(th, reason_lines(t, r), "small", middle) for r in match.reasons)
@@ -174,7 +180,7 @@ class JobCardDelegate(QStyledItemDelegate):
         y += draw_block(
             painter,
             th,
-            when_lines(t, match, self.today),
+            when_lines(t, match, self.today()),
             role="secondary",
             origin=QPointF(x1, y),
             width=middle,

@@ -7,7 +7,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import Lang, Mode
-from kiosk.services.clock import SystemClock
+from kiosk.services.ports import Clock
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
@@ -32,12 +32,17 @@ class AttractScreen(Screen):
     repeat_requested = Signal()
 
     def __init__(
-        self, theme: Theme, texts: Texts, station_code: str, parent: QWidget | None = None
+        self,
+        theme: Theme,
+        texts: Texts,
+        station_code: str,
+        clock: Clock,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(theme, texts, parent)
         self.station_code = station_code
         self._painted = False
-        self._clock = SystemClock()
+        self._clock = clock
         root = QVBoxLayout(self)
         m = theme.mm(8)
         root.setContentsMargins(m, m, m, m)

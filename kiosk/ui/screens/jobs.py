@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.entities import Duration
-from kiosk.domain.matching import Match, distance_km
+from kiosk.domain.matching import Match
 from kiosk.i18n import Lang
 from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.models.jobs import (
@@ -60,7 +61,11 @@ class JobsScreen(Screen):
     back_requested = Signal()
 
     def __init__(
-        self, theme: Theme, texts: Texts, today: dt.date, parent: QWidget | None = None
+        self,
+        theme: Theme,
+        texts: Texts,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(theme, texts, parent)
         self.day, self.same_day_pay = "any", False
@@ -183,12 +188,11 @@ class JobDetailScreen(Screen):
         self,
         theme: Theme,
         texts: Texts,
-        station: tuple[float, float],
-        today: dt.date,
+        today: Callable[[], dt.date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(theme, texts, parent)
-        self.station, self.today = station, today
+        self.today = today
         self.match: Match | None = None
         root = QVBoxLayout(self)
         m = theme.mm(6)
@@ -279,13 +283,13 @@ class JobDetailScreen(Screen):
         self.unit.set_lines(
             t.lines("job.per_half_day" if job.duration is Duration.HALF_DAY else "job.per_day")
         )
-        km = max(1, round(distance_km(self.station[0], self.station[1], job.lat, job.lon)))
+        km = max(1, round(match.distance_km))  # the distance the reasons quote
         employer = t.lines("job.credit", score=emp.credit_score)[:1]
         if emp.unpaid_wage_cases:
             employer = t.plural_lines("job.unpaid", emp.unpaid_wage_cases)[:1]
         if emp.licence_verified:
             employer += t.lines("job.verified")[:1]
-        self.facts["when"].set_lines(when_lines(t, match, self.today))
+        self.facts["when"].set_lines(when_lines(t, match, self.today()))
         self.facts["duration"].set_lines(duration_lines(t, match))
         self.facts["pay"].set_lines(t.lines(f"pay.{job.pay_terms.value}"))
         self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines("job.km", km=km)[:1]])
