@@ -83,3 +83,9 @@ class AlreadyAppliedError(KioskError):
     """The worker applied for this job before: shown as a friendly confirmation."""
 
     message_id = "job.already_applied"
+
+
+class JobUnavailableError(KioskError):
+    """The job closed or was withdrawn while the worker looked at it: pick another."""
+
+    message_id = "job.unavailable"

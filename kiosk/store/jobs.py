@@ -7,11 +7,10 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
-from kiosk.domain.errors import AlreadyAppliedError
+from kiosk.domain.errors import AlreadyAppliedError, JobUnavailableError
 from kiosk.domain.matching import Candidate
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
@@ -96,20 +95,29 @@ class JobRepository:
             "worker_id": worker_id,
             "job_id": job_id,
         }
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(
-                    insert(m.ApplicationRow).values(
-                        id=application_id,
-                        worker_id=worker_id,
-                        job_id=job_id,
-                        status="pending",
-                        created_at=now,
-                    )
+        with self.engine.begin() as conn:
+            # Asked, not guessed from an IntegrityError: a closed or vanished job and a
+            # second tap are different things to tell the worker (one transaction, one writer).
+            status = conn.execute(select(m.JobRow.status).where(m.JobRow.id == job_id)).scalar()
+            if status != "open":
+                raise JobUnavailableError(job_id)
+            before = conn.execute(
+                select(m.ApplicationRow.id).where(
+                    m.ApplicationRow.worker_id == worker_id, m.ApplicationRow.job_id == job_id
                 )
-                queue_mutation(conn, "application.create", application_id, payload, now)
-        except IntegrityError as exc:
-            raise AlreadyAppliedError(job_id) from exc
+            ).scalar()
+            if before is not None:
+                raise AlreadyAppliedError(job_id)
+            conn.execute(
+                insert(m.ApplicationRow).values(
+                    id=application_id,
+                    worker_id=worker_id,
+                    job_id=job_id,
+                    status="pending",
+                    created_at=now,
+                )
+            )
+            queue_mutation(conn, "application.create", application_id, payload, now)
         return application_id
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:

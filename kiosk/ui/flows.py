@@ -10,7 +10,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from kiosk.domain.errors import AlreadyAppliedError, AuthError, AuthErrorKind, KioskError
+from kiosk.domain.errors import (
+    AlreadyAppliedError,
+    AuthError,
+    AuthErrorKind,
+    JobUnavailableError,
+    KioskError,
+)
 from kiosk.idcard.events import CardPresented
 
 if TYPE_CHECKING:
@@ -87,6 +93,12 @@ class JobsFlow:
             self.ctl.window.banner.show_message(
                 "job.already_applied", self.ctl.texts.lines("job.already_applied")
             )
+            return
+        if isinstance(exc, JobUnavailableError):  # closed while they looked: the list again
+            self.ctl.window.banner.show_message(
+                "job.unavailable", self.ctl.texts.lines("job.unavailable"), "error"
+            )
+            self.find_work(self.ctl.jobs.day, self.ctl.jobs.same_day_pay, self.ctl.jobs.trade)
             return
         self.ctl._on_service_failed(exc)
 

@@ -41,6 +41,7 @@ SCREEN_PROMPTS = (
 SPOKEN_EXTRA = (
     "job.applied",
     "job.already_applied",
+    "job.unavailable",
     "filing.saved",
     "filing.declined",
     "staff.bound",

@@ -193,3 +193,27 @@ def test_the_job_detail_quotes_the_distance_the_reasons_use(demo_rig: Rig, qtbot
     controller.jobs.job_chosen.emit(chosen)
     where = controller.job.facts["where"].texts()
     assert controller.texts.lines("job.km", km=km)[0][1] in where
+
+
+def test_a_job_closed_while_the_worker_looks_says_so_and_shows_the_list_again(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    from sqlalchemy import update
+
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    chosen = controller.jobs.model.matches[0]
+    controller.jobs.job_chosen.emit(chosen)
+    with demo_rig.backend.engine.begin() as conn:  # the market withdrew it meanwhile
+        conn.execute(
+            update(m.JobRow).where(m.JobRow.id == chosen.candidate.job.id).values(status="closed")
+        )
+    demo_rig.backend.jobs.refresh()  # as a pull does
+    qtbot.mouseClick(controller.job.apply, Qt.MouseButton.LeftButton)
+    demo_rig.kiosk.db.wait()
+    banner = demo_rig.kiosk.window.banner
+    qtbot.waitUntil(lambda: banner.message_id == "job.unavailable")
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
+    assert chosen.candidate.job.id not in [x.candidate.job.id for x in controller.jobs.model.matches]
+    with Session(demo_rig.backend.engine) as s:
+        assert s.scalar(select(m.ApplicationRow.id)) is None

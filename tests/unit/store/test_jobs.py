@@ -84,3 +84,26 @@ def test_paid_days_count_days_with_signed_agreements(store: tuple[JobRepository,
             )
     since = dt.datetime(2026, 11, 17, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert repo.paid_days(worker, since) == 2  # the 20th twice, the 22nd; the 10th is too old
+
+
+def test_a_closed_or_vanished_job_is_not_reported_as_already_applied(
+    store: tuple[JobRepository, str],
+) -> None:
+    """Each refusal says what happened; none writes an application or an outbox row."""
+    from sqlalchemy import update
+    from sqlalchemy.exc import IntegrityError
+
+    from kiosk.domain.errors import JobUnavailableError
+
+    repo, worker = store
+    ids = sorted(c.job.id for c in repo.candidates(dt.datetime(2026, 11, 23, tzinfo=dt.UTC)))
+    with repo.engine.begin() as conn:
+        conn.execute(update(m.JobRow).where(m.JobRow.id == ids[0]).values(status="withdrawn"))
+    at = dt.datetime(2026, 11, 24, 9, 0)
+    with pytest.raises(JobUnavailableError):
+        repo.apply(worker, ids[0], at)
+    with pytest.raises(JobUnavailableError):
+        repo.apply(worker, "no-such-job", at)
+    with pytest.raises(IntegrityError):  # a broken reference is a fault, not "applied before"
+        repo.apply("no-such-worker", ids[1], at)
+    assert (count(repo, m.ApplicationRow), count(repo, m.OutboxRow)) == (0, 0)
