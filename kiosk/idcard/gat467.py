@@ -7,6 +7,7 @@ LEN counts everything after itself, CHK included; CHK is the XOR of LEN..last da
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -14,6 +15,9 @@ from kiosk.domain.errors import CardErrorKind, CardReadError
 
 PREAMBLE = bytes.fromhex("AAAAAA9669")
 MAX_LEN = 4096
+# Bytes a reply may be preceded by before we give up on finding its preamble: real readers
+# emit CR LF, XON/XOFF, a power-on banner or half a frame when the port opens.
+MAX_NOISE = 256
 
 
 class Command(Enum):
@@ -82,6 +86,31 @@ def reply_length(header: bytes) -> int:
     if not 4 <= length <= MAX_LEN:
         raise CardReadError(CardErrorKind.READER_ERROR, f"implausible frame length {length}")
     return length
+
+
+def read_frame(read: Callable[[int], bytes], what: str = "request") -> Reply:
+    """Read and decode one reply, resynchronising on the preamble past line noise.
+
+    ``read(n)`` returns at most ``n`` bytes (fewer, or none, on its time-out), as pyserial's
+    ``Serial.read`` does. Noise before the preamble (up to ``MAX_NOISE`` bytes, including
+    a partial preamble) is skipped; a reply that never shows a preamble is a reader error.
+    """
+    n = len(PREAMBLE)
+    window = read(n)
+    if not window:
+        raise CardReadError(CardErrorKind.READER_ERROR, f"no reply to {what}")
+    skipped = 0
+    while window != PREAMBLE:
+        more = read(1)
+        skipped += 1
+        if not more or skipped > MAX_NOISE:
+            raise CardReadError(CardErrorKind.READER_ERROR, "bad frame preamble")
+        window = (window + more)[-n:]
+    header = PREAMBLE + read(2)
+    if len(header) < n + 2:
+        raise CardReadError(CardErrorKind.READER_ERROR, "frame cut short")
+    rest = read(reply_length(header))
+    return decode(header + rest)
 
 
 def decode(frame: bytes) -> Reply:

@@ -64,11 +64,7 @@ class SamReader(ThreadedReader):
             raise CardReadError(CardErrorKind.READER_MISSING, "port not open")
         port.reset_input_buffer()
         port.write(gat467.request(command, data))
-        header = port.read(7)
-        if len(header) < 7:
-            raise CardReadError(CardErrorKind.READER_ERROR, f"no reply to {command.name}")
-        rest = port.read(gat467.reply_length(header))
-        return gat467.decode(header + rest)
+        return gat467.read_frame(port.read, command.name)
 
     def read_card(self) -> CardPresented | None:
         """One find/select/read cycle; None when no card is on the reader."""

@@ -24,7 +24,8 @@ class SamEmulator:
         self.path = os.ttyname(slave)
         self._slave = slave
         self.card: bytes | None = None  # the 256-byte text block
-        self.mode = "ok"  # "ok", "silent", "garbage", "bad_checksum", "read_fails"
+        # "ok", "silent", "garbage", "bad_checksum", "read_fails", "noisy" (line noise first)
+        self.mode = "ok"
         self.requests: list[bytes] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, name="sam-emulator", daemon=True)
@@ -72,6 +73,8 @@ class SamEmulator:
                 reply = self._reply(frame[7:9])
                 if self.mode == "bad_checksum":
                     reply = reply[:-1] + bytes([reply[-1] ^ 0xFF])
+                if self.mode == "noisy":  # what a real reader may send as a port opens
+                    reply = b"\r\n\x11\x13\xaa\xaa" + reply
                 os.write(self.master, reply)
             if buf and not buf.startswith(gat467.PREAMBLE[: len(buf)]):
                 buf = b""

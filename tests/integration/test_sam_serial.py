@@ -104,3 +104,18 @@ def test_a_missing_port_is_reported() -> None:
     assert isinstance(status, ReaderStatus)
     assert status.state is ReaderState.MISSING
     assert "/dev/does-not-exist-kiosk" in status.reason
+
+
+def test_a_reader_that_sends_line_noise_before_its_replies_still_reads_cards(
+    emulator: SamEmulator, events: queue.Queue[ReaderEvent]
+) -> None:
+    emulator.mode = "noisy"
+    status = next_of(events, ReaderStatus)
+    assert isinstance(status, ReaderStatus)
+    assert status.state is ReaderState.CONNECTED
+    emulator.card = build(SAMPLES["resident_tibetan"])
+    event = next_of(events, CardPresented)
+    assert isinstance(event, CardPresented)
+    assert event.identity == SAMPLES["resident_tibetan"]
+    errors = [e for e in list(events.queue) if isinstance(e, ReaderStatus)]
+    assert all(e.state is ReaderState.CONNECTED for e in errors)

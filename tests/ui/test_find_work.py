@@ -214,6 +214,7 @@ def test_a_job_closed_while_the_worker_looks_says_so_and_shows_the_list_again(
     banner = demo_rig.kiosk.window.banner
     qtbot.waitUntil(lambda: banner.message_id == "job.unavailable")
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
-    assert chosen.candidate.job.id not in [x.candidate.job.id for x in controller.jobs.model.matches]
+    shown = [x.candidate.job.id for x in controller.jobs.model.matches]
+    assert chosen.candidate.job.id not in shown
     with Session(demo_rig.backend.engine) as s:
         assert s.scalar(select(m.ApplicationRow.id)) is None

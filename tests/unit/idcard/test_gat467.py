@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 
 import pytest
 from hypothesis import given, settings
@@ -68,3 +69,33 @@ def test_random_frames_raise_only_typed_errors(data: bytes) -> None:
         gat467.decode(gat467.PREAMBLE + data)
     with contextlib.suppress(CardReadError):
         gat467.decode(data)
+
+
+NOISE = (
+    b"\r\n",  # a line ending when the port opens
+    b"\x11\x13",  # XON / XOFF
+    b"\xaa\xaa",  # half a preamble
+    b"\xaa\xaa\xaa\x96",  # all but the last preamble byte
+    b"SAM V2.1\r\n\x00\xff",  # a power-on banner and stray bytes
+)
+
+
+@pytest.mark.parametrize("noise", NOISE)
+def test_a_reply_after_line_noise_is_found_by_its_preamble(noise: bytes) -> None:
+    frame = gat467.encode_reply(0x9F, b"\x00\x00\x00\x00")
+    reply = gat467.read_frame(io.BytesIO(noise + frame).read)
+    assert (reply.sw3, reply.data) == (0x9F, b"\x00\x00\x00\x00")
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=gat467.MAX_NOISE).map(lambda b: b.replace(gat467.PREAMBLE[:1], b"")))
+def test_any_noise_without_a_preamble_byte_is_skipped(noise: bytes) -> None:
+    frame = gat467.encode_reply(0x90, b"abc")
+    assert gat467.read_frame(io.BytesIO(noise + frame).read).data == b"abc"
+
+
+def test_noise_and_no_frame_is_a_reader_error_not_a_hang() -> None:
+    for stream, reason in ((b"", "no reply"), (b"\r\n" * 400, "bad frame preamble")):
+        with pytest.raises(CardReadError, match=reason) as err:
+            gat467.read_frame(io.BytesIO(stream).read)
+        assert err.value.kind is CardErrorKind.READER_ERROR
