@@ -185,7 +185,10 @@ def test_a_stale_cursor_gets_410_and_the_kiosk_pulls_again(
     station.worker.run_once()
     assert station.count(m.JobRow, m.JobRow.id == gone) == 1
     with Session(station.backend.engine) as s:
-        victim = s.scalars(select(m.JobRow.id).limit(1)).first()
+        # Any other job, chosen by a rule: limit(1) alone may return ``gone`` itself.
+        victim = s.scalars(
+            select(m.JobRow.id).where(m.JobRow.id != gone).order_by(m.JobRow.id).limit(1)
+        ).first()
     assert victim is not None
     # Two deletions; the kiosk is offline and misses both; the tombstones are compacted away.
     market_admin(market.database, "close-job", gone, "--delete")

@@ -94,7 +94,7 @@ def test_home_shows_the_workers_rating(demo_rig: Rig, qtbot: QtBot) -> None:
         w for w in WorkerRepository(demo_rig.backend.engine).sample(5) if w.name == "次仁卓玛"
     )
     with Session(demo_rig.backend.engine) as s:
-        employer = s.scalars(select(m.EmployerRow.id)).first()
+        employer = s.scalars(select(m.EmployerRow.id).order_by(m.EmployerRow.id)).first()
     with demo_rig.backend.engine.begin() as conn:
         for i, stars in enumerate((5, 4)):
             conn.execute(
