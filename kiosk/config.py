@@ -10,6 +10,7 @@ Environment overrides: ``KIOSK_<SECTION>_<KEY>``, e.g. ``KIOSK_SESSION_IDLE_SECO
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import tomllib
 from collections.abc import Mapping
@@ -20,6 +21,9 @@ from typing import Any, get_type_hints
 from kiosk.domain.session import MIN_WARNING_SECONDS
 
 ENV_PREFIX = "KIOSK_"
+# Keys that older config files may still carry: accepted with a warning, never read.
+RETIRED: dict[str, frozenset[str]] = {"wages": frozenset({"min_monthly_yuan"})}
+log = logging.getLogger(__name__)
 DISPLAY_MODES = ("both", "bo", "zh", "en")
 MISSING_CLIP_RULES = ("chinese", "chime", "silence")
 READER_BACKENDS = ("pcsc", "sam", "none")
@@ -38,7 +42,8 @@ class TerminalSection:
         "gongdelin", "Code of the station this kiosk stands in (see assets/data/places.json)"
     )
     name: str = _f(
-        "kiosk-1", "Name of this terminal, shown to technicians and in the market server"
+        "kiosk-1",
+        "Name of this terminal in diagnostics (the market sees [sync] terminal_name)",
     )
     demo: bool = _f(
         False, "Demo mode: seeds demo data, shows the demo card panel and an exit button"
@@ -97,9 +102,6 @@ class WagesSection:
 
     min_hourly_yuan: int = _f(
         18, "TAR minimum hourly wage for non-full-time work (2021 notice: 18)", min=1, max=1000
-    )
-    min_monthly_yuan: int = _f(
-        1850, "TAR minimum monthly wage (2021 notice: 1850)", min=1, max=100000
     )
 
 
@@ -236,7 +238,9 @@ def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], so
     hints = get_type_hints(cls)
     known = {f.name: f for f in fields(cls)}
     for key in raw:
-        if key not in known:
+        if key in RETIRED.get(name, ()):
+            log.warning("%s: [%s] %s is no longer used; it can be removed", source, name, key)
+        elif key not in known:
             raise ConfigError(source, f"[{name}] {key}", f"unknown key (known: {', '.join(known)})")
     values: dict[str, Any] = {}
     for fname, fdef in known.items():

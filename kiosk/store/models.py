@@ -286,14 +286,6 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
-class SettingRow(Base):
-    """A terminal setting changed at the kiosk (not in the config file)."""
-
-    __tablename__ = "terminal_settings"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
 class PinRow(Base):
     """A role's PIN hash and its failure count, kept across restarts."""
 

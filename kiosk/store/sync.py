@@ -386,7 +386,7 @@ class SyncRepository:
         return int(counts.get("pending", 0)), int(counts.get("rejected", 0)), int(conflicts)
 
     def rejected(self, limit: int = 20) -> list[tuple[str, str, dt.datetime]]:
-        """RejectedError mutations for staff: (type, reason, when captured), newest first."""
+        """Mutations the server refused, for staff: (type, reason, when captured), newest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(m.OutboxRow.type, m.OutboxRow.last_error, m.OutboxRow.captured_at_local)

@@ -1,7 +1,8 @@
 """Recording the Tibetan prompts at the kiosk (QtMultimedia capture to WAV).
 
 Each take goes to a scratch file; "save" checks it is a real recording of some length and
-moves it into the clip library, where the voice service finds it at once. With no
+copies it into the clip library (never moving it from under a playback), where the voice
+service finds it at once. With no
 microphone the screen says so and recording is disabled; nothing else changes.
 """
 

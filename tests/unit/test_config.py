@@ -93,3 +93,18 @@ def test_demo_data_lives_apart_from_real_data(tmp_path: Path) -> None:
     demo = resolve_paths(with_overrides(config, terminal={"demo": True}), env={})
     assert real.database == tmp_path / "kiosk.sqlite3"
     assert demo.database.parent == tmp_path / "demo"
+
+
+def test_a_retired_key_still_loads_with_a_warning_and_an_unknown_one_does_not(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An installed kiosk's old file keeps working; a typo is still a clear error."""
+    old = write(tmp_path, "[wages]\nmin_hourly_yuan = 20\nmin_monthly_yuan = 1850\n")
+    with caplog.at_level("WARNING"):
+        config = load_config(old, env={})
+    assert config.wages.min_hourly_yuan == 20
+    assert not hasattr(config.wages, "min_monthly_yuan")
+    assert "min_monthly_yuan is no longer used" in caplog.text
+    typo = write(tmp_path, "[wages]\nmin_hourly_yaun = 20\n")
+    with pytest.raises(ConfigError, match="unknown key"):
+        load_config(typo, env={})

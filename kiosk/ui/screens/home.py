@@ -41,7 +41,7 @@ class SkillTile(QFrame):
 
 
 class HomeScreen(Screen):
-    """Greets the signed-in worker; job matching attaches here in the matching issue."""
+    """Greets the signed-in worker with their skills and rating: find work, or my details."""
 
     name = "home"
     prompt_id = "session.welcome"
