@@ -25,6 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from kiosk.domain.registry import WorkerBindCard
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
@@ -157,8 +158,8 @@ def drain(tmp: Path) -> None:
             with st.backend.engine.begin() as conn:
                 for i in range(n):
                     w = workers[i % len(workers)]
-                    payload = {"worker_id": w.id, "chip_hash": uuid.uuid4().hex * 2}
-                    queue_mutation(conn, "worker.bind_card", w.id, payload, now)
+                    payload = WorkerBindCard(w.id, uuid.uuid4().hex * 2)
+                    queue_mutation(conn, payload, now)
             start = time.perf_counter()
             report = st.worker.engine.cycle()
             timings[n] = time.perf_counter() - start

@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("--days", type=int, default=1)
     j.add_argument("--slots", type=int, default=1)
     j.add_argument("--place", help="station or market code")
+    h = sub.add_parser("hire", help="the employer took an applicant: one place fewer")
+    h.add_argument("application_id")
     c = sub.add_parser("close-job", help="close a job (or --delete to withdraw it)")
     c.add_argument("job_id")
     c.add_argument("--delete", action="store_true")
@@ -130,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                     place_code=args.place,
                 )
                 print(job_id)
+            elif args.cmd == "hire":
+                job_id = catalog.hire(s, args.application_id, now)
+                print(f"hired {args.application_id} for job {job_id}")
             elif args.cmd == "close-job":
                 catalog.close_job(s, args.job_id, now, delete=args.delete)
                 print(("withdrew " if args.delete else "closed ") + args.job_id)

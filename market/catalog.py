@@ -9,12 +9,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.places import is_full
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from market import feed
-from market.models import Record, Worker
+from market.models import Application, Record, Worker
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "data"
 
@@ -117,3 +119,39 @@ def close_job(s: Session, job_id: str, now: dt.datetime, *, delete: bool = False
     if rec is None or rec.deleted:
         raise LookupError(f"no job {job_id}")
     feed.write(s, "jobs", job_id, None if delete else {**rec.data, "status": "closed"}, now)
+
+
+def recount(s: Session, job_id: str, now: dt.datetime) -> None:
+    """Publish the job's applicants and hired counts (``kiosk.domain.places``) if they moved."""
+    rec = s.get(Record, ("jobs", job_id))
+    if rec is None or rec.deleted:
+        return
+    applicants = s.scalar(
+        select(func.count()).select_from(Application).where(Application.job_id == job_id)
+    )
+    hired = s.scalar(
+        select(func.count())
+        .select_from(Application)
+        .where(Application.job_id == job_id, Application.hired_at.is_not(None))
+    )
+    counts = {"applicants": int(applicants or 0), "slots_taken": int(hired or 0)}
+    if any(rec.data.get(k) != v for k, v in counts.items()):
+        feed.write(s, "jobs", job_id, {**rec.data, **counts}, now)
+
+
+def hire(s: Session, application_id: str, now: dt.datetime) -> str:
+    """The employer took this applicant: one place fewer, for every kiosk. Returns the job id."""
+    app = s.get(Application, application_id)
+    if app is None:
+        raise LookupError(f"no application {application_id}")
+    if app.hired_at is not None:
+        raise ValueError(f"application {application_id} is already hired")
+    rec = s.get(Record, ("jobs", app.job_id))
+    if rec is None or rec.deleted:
+        raise LookupError(f"job {app.job_id} is gone")
+    if is_full(int(rec.data.get("slots_total", 1)), int(rec.data.get("slots_taken", 0))):
+        raise ValueError(f"job {app.job_id} has no place left")
+    app.hired_at = now
+    s.flush()
+    recount(s, app.job_id, now)
+    return app.job_id

@@ -181,3 +181,4 @@ class Application(Base):
     job_id: Mapped[str] = mapped_column(String(ID), index=True)
     terminal_id: Mapped[str] = mapped_column(String(ID))
     created_at: Mapped[dt.datetime]
+    hired_at: Mapped[dt.datetime | None] = mapped_column(default=None)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
+from kiosk.domain.registry import MUTATIONS, MutationType
 from kiosk.sync import wire
 
 
@@ -65,6 +66,39 @@ class MutationBatch(BaseModel):
     schema_version: int
     app_version: str
     mutations: list[Any] = Field(max_length=wire.MAX_MUTATIONS)
+
+
+def _documented(kind: MutationType) -> type[BaseModel]:
+    """One mutation envelope of ``kind``, for the OpenAPI document."""
+    return create_model(
+        f"{kind.payload.__name__}Mutation",
+        __doc__=f"A ``{kind.name}`` mutation (schema version {kind.version}).",
+        seq=(int, ...),
+        mutation_uuid=(str, ...),
+        type=(Literal[kind.name], ...),  # type: ignore[arg-type]
+        entity_id=(str, ...),
+        base_version=(int | None, None),
+        payload=(kind.payload, ...),
+        captured_at_local=(str | None, None),
+    )
+
+
+DOCUMENTED = tuple(_documented(kind) for kind in MUTATIONS.values())
+
+
+class DocumentedBatch(BaseModel):
+    """What a kiosk sends: each mutation one of the registered types, told apart by ``type``.
+
+    The server reads the body leniently (``MutationBatch``) so that one bad item is refused
+    on its own; this model is what the document promises a kiosk may send.
+    """
+
+    terminal_id: str
+    schema_version: int
+    app_version: str
+    mutations: list[
+        Annotated[Union[DOCUMENTED], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
+    ] = Field(max_length=wire.MAX_MUTATIONS)
 
 
 class MutationResult(BaseModel):

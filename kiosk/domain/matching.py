@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
+from kiosk.domain.places import is_full, places_left
 
 WEIGHTS = {
     "skill": 0.25, "wage": 0.20, "near": 0.15, "credit": 0.15,
@@ -93,7 +94,7 @@ def refusal(seeker: Seeker, c: Candidate, ctx: Context) -> str | None:
     job = c.job
     rules = (
         ("job_type", job.job_type_code not in seeker.skills),
-        ("full", job.slots_taken >= job.slots_total),
+        ("full", is_full(job.slots_total, job.slots_taken)),
         ("employer_on_arrears_list", c.employer.on_arrears_list),
         ("started", job.starts_at < ctx.now - STARTED_GRACE),
         ("date", bool(seeker.days) and job.starts_at.date() not in seeker.days),
@@ -108,7 +109,7 @@ def _passes(seeker: Seeker, c: Candidate, ctx: Context, earliest: dt.datetime) -
     job = c.job
     return (
         job.job_type_code in seeker.skills
-        and job.slots_taken < job.slots_total
+        and not is_full(job.slots_total, job.slots_taken)
         and not c.employer.on_arrears_list
         and job.starts_at >= earliest
         and (not seeker.days or job.starts_at.date() in seeker.days)
@@ -189,7 +190,7 @@ def fairness(seeker: Seeker, c: Candidate) -> float:
     Contention is applicants per place left; a worker with 0 paid days gets the full lift,
     one who worked all 7 days the full drop, so the same few are not always first in line.
     """
-    left = max(1, c.job.slots_total - c.job.slots_taken)
+    left = max(1, places_left(c.job.slots_total, c.job.slots_taken))
     contention = min(1.0, c.applicants / (2 * left))
     need = 1 - 2 * min(seeker.paid_days_last_week, 7) / 7  # +1 .. -1
     return FAIRNESS_WEIGHT * contention * need

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from typing import Any, Protocol
+from typing import Protocol
 
 from kiosk.domain.entities import Worker
 from kiosk.domain.errors import CardErrorKind, CardReadError
 from kiosk.domain.identity import Identity, identity_from_number
 from kiosk.domain.profile import ProfileDraft
+from kiosk.domain.registry import WorkerRegister
 from kiosk.services.ports import AuditLog, Clock
 from kiosk.services.session import Hasher, SessionService, SessionView
 
@@ -27,7 +28,7 @@ class RegistrationStore(Protocol):
         ...
 
     def register(
-        self, worker: Worker, chip_hash: str | None, availability: str, mutation: dict[str, Any]
+        self, worker: Worker, chip_hash: str | None, availability: str, mutation: WorkerRegister
     ) -> None:
         """Insert worker, skills and outbox row together."""
         ...
@@ -120,21 +121,7 @@ class RegistrationService:
             skills=dict(draft.skills),
         )
         chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
-        mutation = {
-            "worker_id": worker.id,
-            "id_hash": worker.id_hash,
-            "name": worker.name,
-            "gender": worker.gender,
-            "nation_code": worker.nation_code,
-            "birth_year": worker.birth_year,
-            "phone": worker.phone,
-            "skills": worker.skills,
-            "expected_wage": worker.expected_wage,
-            "availability": draft.availability,
-            "area": draft.area,
-            "language": draft.language,
-            "consent_at": now.isoformat(),
-        }
+        mutation = WorkerRegister.of(worker, draft.availability, now.isoformat())
         self.store.register(worker, chip_hash, draft.availability, mutation)
         self.audit.append(now, "worker", "registered")
         view = self.session.start_for_worker(worker)

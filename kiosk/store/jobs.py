@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
 from kiosk.domain.errors import AlreadyAppliedError, JobUnavailableError
 from kiosk.domain.matching import Candidate
+from kiosk.domain.registry import ApplicationCreate
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
@@ -77,7 +77,11 @@ class JobRepository:
             rows = s.scalars(
                 select(m.JobRow).where(m.JobRow.status == "open", m.JobRow.starts_at >= wall)
             )
-            return [Candidate(_job(r), employers[r.employer_id], counts.get(r.id, 0)) for r in rows]
+            # Applicants: the market's count, or ours while our applications are unsent.
+            return [
+                Candidate(_job(r), employers[r.employer_id], max(r.applicants, counts.get(r.id, 0)))
+                for r in rows
+            ]
 
     def applied_job_ids(self, worker_id: str) -> set[str]:
         """Jobs this worker already applied for."""
@@ -90,11 +94,6 @@ class JobRepository:
     def apply(self, worker_id: str, job_id: str, now: dt.datetime) -> str:
         """Record "I want this job" and its outbox mutation together (SYNC.md rule 1)."""
         application_id = str(uuid.uuid4())
-        payload: dict[str, Any] = {
-            "application_id": application_id,
-            "worker_id": worker_id,
-            "job_id": job_id,
-        }
         with self.engine.begin() as conn:
             # Asked, not guessed from an IntegrityError: a closed or vanished job and a
             # second tap are different things to tell the worker (one transaction, one writer).
@@ -117,7 +116,7 @@ class JobRepository:
                     created_at=now,
                 )
             )
-            queue_mutation(conn, "application.create", application_id, payload, now)
+            queue_mutation(conn, ApplicationCreate(application_id, worker_id, job_id), now)
         return application_id
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:

@@ -113,7 +113,8 @@ class JobRow(Base):
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     slots_total: Mapped[int]
-    slots_taken: Mapped[int] = mapped_column(default=0)
+    slots_taken: Mapped[int] = mapped_column(default=0)  # hired (kiosk.domain.places)
+    applicants: Mapped[int] = mapped_column(default=0, server_default="0")  # market's count
     tools_provided: Mapped[bool] = mapped_column(Boolean, default=True)
     meals_provided: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16), default="open")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.entities import DataSet, StationFigures, Worker
 from kiosk.domain.pin import PinRecord
+from kiosk.domain.registry import ProfileFields, WorkerBindCard, WorkerRegister, WorkerUpdate
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
 
@@ -225,7 +226,7 @@ class RegistrationRepository:
         self.engine = engine
 
     def register(
-        self, worker: Worker, chip_hash: str | None, availability: str, mutation: dict[str, Any]
+        self, worker: Worker, chip_hash: str | None, availability: str, mutation: WorkerRegister
     ) -> None:
         """Insert the worker, their skills and ``worker.register`` for the server."""
 
@@ -248,7 +249,7 @@ class RegistrationRepository:
                         for c, y in worker.skills.items()
                     ],
                 )
-            queue_mutation(conn, "worker.register", worker.id, mutation, worker.registered_at)
+            queue_mutation(conn, mutation, worker.registered_at)
 
     def bind_chip(self, worker_id: str, chip_hash: str, now: dt.datetime) -> None:
         """Bind a card's chip to a registered worker, with its outbox row, in one transaction."""
@@ -259,13 +260,7 @@ class RegistrationRepository:
             conn.execute(
                 update(m.WorkerRow).where(m.WorkerRow.id == worker_id).values(chip_hash=chip_hash)
             )
-            queue_mutation(
-                conn,
-                "worker.bind_card",
-                worker_id,
-                {"worker_id": worker_id, "chip_hash": chip_hash},
-                now,
-            )
+            queue_mutation(conn, WorkerBindCard(worker_id, chip_hash), now)
 
     def update_profile(self, worker: Worker, availability: str, now: dt.datetime) -> int:
         """Save edited choices, skills and ``worker.update`` together; return the base version."""
@@ -296,20 +291,6 @@ class RegistrationRepository:
                         for c, y in worker.skills.items()
                     ],
                 )
-            fields = {
-                "phone": worker.phone,
-                "language": worker.preferred_lang,
-                "expected_wage": worker.expected_wage,
-                "area": worker.home_place_code,
-                "availability": availability,
-                "skills": worker.skills,
-            }
-            queue_mutation(
-                conn,
-                "worker.update",
-                worker.id,
-                {"worker_id": worker.id, "fields": fields},
-                now,
-                base_version=base,
-            )
+            fields = ProfileFields.of(worker, availability).to_wire()
+            queue_mutation(conn, WorkerUpdate(worker.id, fields), now, base_version=base)
             return int(base)

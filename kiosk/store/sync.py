@@ -14,9 +14,17 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Column, Connection, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from kiosk.domain.registry import (
+    COLLECTIONS,
+    MUTATIONS,
+    Effect,
+    KeepServerValues,
+    SetStatus,
+    SetVersion,
+)
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 
@@ -24,22 +32,14 @@ log = logging.getLogger(__name__)
 
 FEED = "feed"
 
-# collection -> (table, primary key, datetime columns)
-TABLES: dict[str, tuple[type[m.Base], str, tuple[str, ...]]] = {
-    "job_types": (m.JobTypeRow, "code", ()),
-    "places": (m.PlaceRow, "code", ()),
-    "employers": (m.EmployerRow, "id", ("updated_at",)),
-    "trainings": (m.TrainingRow, "id", ("starts_at",)),
-    "jobs": (m.JobRow, "id", ("starts_at", "ends_at", "posted_at")),
-}
 
-# worker.update field -> workers column
-WORKER_FIELDS = {
-    "phone": "phone",
-    "language": "preferred_lang",
-    "expected_wage": "expected_wage",
-    "area": "home_place_code",
-}
+def _table(name: str) -> Table:
+    return m.Base.metadata.tables[name]
+
+
+def _key(table: Table) -> Column[Any]:
+    (column,) = table.primary_key.columns
+    return column
 
 
 class ChangeLike(Protocol):
@@ -86,8 +86,7 @@ class SyncRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._columns = {
-            name: {c.name for c in table.__table__.columns}
-            for name, (table, _pk, _dts) in TABLES.items()
+            c.name: {col.name for col in _table(c.table).columns} for c in COLLECTIONS.values()
         }
 
     # -- push -------------------------------------------------------------------------
@@ -150,6 +149,7 @@ class SyncRepository:
                 select(m.OutboxRow).where(m.OutboxRow.batch_uuid == batch_key)
             ).all()
             for row in rows:
+                kind = MUTATIONS.get(row.type)  # None: a type this version no longer knows
                 res = by_uuid.get(row.mutation_uuid)
                 status = res.status if res else "retry_later"
                 if status == "duplicate" and res is not None:
@@ -160,66 +160,39 @@ class SyncRepository:
                     retry += 1
                 elif status == "rejected":
                     values.update(state="rejected", last_error=res.error or "rejected")
-                    self._rejected(conn, row, res.error or "rejected")
+                    log.warning(
+                        "mutation %s (%s) rejected: %s", row.mutation_uuid, row.type, res.error
+                    )
+                    self._effect(conn, kind.on_rejected if kind else None, row, res, now)
                     rejected += 1
                 else:
                     values.update(state="done", last_error=None)
-                    if status == "conflict":
-                        conflicts += self._conflict(conn, row, res, now)
-                    self._applied(conn, row, res.server_version)
+                    if status == "conflict" and kind is not None:
+                        conflicts += self._effect(conn, kind.on_conflict, row, res, now)
+                    self._effect(conn, kind.on_applied if kind else None, row, res, now)
                     done += 1
                 conn.execute(update(m.OutboxRow).where(m.OutboxRow.seq == row.seq).values(**values))
         return done, rejected, conflicts, retry
 
     @staticmethod
-    def _applied(conn: Connection, row: Any, version: int | None) -> None:
-        if row.type.startswith("worker.") and version is not None:
-            conn.execute(
-                update(m.WorkerRow).where(m.WorkerRow.id == row.entity_id).values(version=version)
-            )
-        elif row.type == "application.create":
-            conn.execute(
-                update(m.ApplicationRow)
-                .where(m.ApplicationRow.id == row.entity_id)
-                .values(status="sent")
-            )
-
-    @staticmethod
-    def _rejected(conn: Connection, row: Any, reason: str) -> None:
-        if row.type == "application.create":
-            status = reason if reason in {"full", "closed"} else "rejected"
-            conn.execute(
-                update(m.ApplicationRow)
-                .where(m.ApplicationRow.id == row.entity_id)
-                .values(status=status)
-            )
-        log.warning("mutation %s (%s) rejected: %s", row.mutation_uuid, row.type, reason)
-
-    @staticmethod
-    def _conflict(conn: Connection, row: Any, res: ResultLike, now: dt.datetime) -> int:
-        """The server won: keep our value for staff, take the server's value locally."""
-        server_values = res.detail.get("server_values")
-        if not isinstance(server_values, dict):
+    def _effect(
+        conn: Connection, effect: Effect | None, row: Any, res: ResultLike | None, now: dt.datetime
+    ) -> int:
+        """Do what the registry says the kiosk does with this answer; returns conflicts kept."""
+        if effect is None:
             return 0
-        ours = row.payload.get("fields", {}) if isinstance(row.payload, dict) else {}
-        column_values = {}
-        for name, server_value in server_values.items():
-            conn.execute(
-                insert(m.ConflictRow).values(
-                    mutation_uuid=row.mutation_uuid,
-                    field=str(name)[:64],
-                    kiosk_value=json.dumps(ours.get(name), ensure_ascii=False),
-                    server_value=json.dumps(server_value, ensure_ascii=False),
-                    created_at=now,
-                )
-            )
-            if name in WORKER_FIELDS:
-                column_values[WORKER_FIELDS[name]] = server_value
-        if column_values:
-            conn.execute(
-                update(m.WorkerRow).where(m.WorkerRow.id == row.entity_id).values(**column_values)
-            )
-        return len(server_values)
+        table = _table(effect.table)
+        where = _key(table) == row.entity_id
+        if isinstance(effect, SetVersion):
+            if res is not None and res.server_version is not None:
+                conn.execute(update(table).where(where).values(version=res.server_version))
+            return 0
+        if isinstance(effect, SetStatus):
+            reason = res.error if res is not None else None
+            status = reason if reason in effect.reasons else effect.status
+            conn.execute(update(table).where(where).values(status=status))
+            return 0
+        return _keep_server_values(conn, effect, table, row, res=res, now=now)
 
     # -- pull -------------------------------------------------------------------------
 
@@ -258,16 +231,18 @@ class SyncRepository:
                     select(m.OutboxRow.entity_id).where(m.OutboxRow.state == "pending")
                 ).scalars()
             )
+            referenced = {r.collection for c in COLLECTIONS.values() for r in c.refs}
             known = {
-                "job_types": set(conn.execute(select(m.JobTypeRow.code)).scalars()),
-                "employers": set(conn.execute(select(m.EmployerRow.id)).scalars()),
-                "places": set(conn.execute(select(m.PlaceRow.code)).scalars()),
+                name: set(conn.execute(select(_key(_table(COLLECTIONS[name].table)))).scalars())
+                for name in referenced
             }
             run: list[dict[str, Any]] = []
             run_key: tuple[str, tuple[str, ...]] | None = None
             for ch in changes:
                 if ch.id in held:
                     continue  # rule 5: never overwrite a row with a pending outbox entry
+                if ch.collection not in COLLECTIONS:
+                    continue  # a newer server's collection: not ours to keep
                 if ch.op == "delete":
                     applied += self._upsert(conn, run_key, run)
                     run, run_key = [], None
@@ -294,7 +269,8 @@ class SyncRepository:
         if key is None or not rows:
             return 0
         collection, columns = key
-        table, pk, _ = TABLES[collection]
+        spec = COLLECTIONS[collection]
+        table, pk = _table(spec.table), spec.key
         stmt = sqlite_insert(table)
         stmt = stmt.on_conflict_do_update(
             index_elements=[pk], set_={c: stmt.excluded[c] for c in columns if c != pk}
@@ -305,26 +281,32 @@ class SyncRepository:
     def _row(
         self, ch: ChangeLike, now: dt.datetime, known: dict[str, set[str]]
     ) -> dict[str, Any] | None:
-        table, pk, dts = TABLES[ch.collection]
+        spec = COLLECTIONS[ch.collection]
+        columns = self._columns[ch.collection]
         data = ch.data or {}
-        row = {k: v for k, v in data.items() if k in self._columns[ch.collection]}
-        row[pk] = ch.id
+        row = {k: v for k, v in data.items() if k in columns}
+        row[spec.key] = ch.id
         try:
-            for name in dts:
+            for name in spec.datetimes:
                 if name in row:
                     row[name] = _wall(row[name])
-            if ch.collection == "employers":
-                row["updated_at"] = now.astimezone(LHASA_TZ).replace(tzinfo=None)
-            if "version" in self._columns[ch.collection]:
+            if spec.stamped is not None:
+                row[spec.stamped] = now.astimezone(LHASA_TZ).replace(tzinfo=None)
+            if "version" in columns:
                 row["version"] = ch.version
-            if ch.collection == "jobs":
-                self._check_refs(row, known)
+            for ref in spec.refs:
+                if row.get(ref.column) in known[ref.collection]:
+                    continue
+                if ref.required:
+                    raise KeyError(f"unknown {ref.collection} in {ref.column}")
+                if row.get(ref.column) is not None:
+                    row[ref.column] = None
         except (ValueError, TypeError, KeyError) as exc:
             log.warning("pulled %s %s skipped: %s", ch.collection, ch.id, exc)
             return None
         missing = [
             c.name
-            for c in table.__table__.columns
+            for c in _table(spec.table).columns
             if not c.nullable and c.default is None and c.name not in row
         ]
         if missing:
@@ -333,30 +315,21 @@ class SyncRepository:
         return row
 
     @staticmethod
-    def _check_refs(row: dict[str, Any], known: dict[str, set[str]]) -> None:
-        if row.get("job_type_code") not in known["job_types"]:
-            raise KeyError("unknown trade")
-        if row.get("employer_id") not in known["employers"]:
-            raise KeyError("unknown employer")
-        if row.get("place_code") is not None and row["place_code"] not in known["places"]:
-            row["place_code"] = None
-
-    @staticmethod
     def _delete(conn: Connection, collection: str, ident: str) -> int:
-        table, pk, _ = TABLES[collection]
-        column = getattr(table, pk)
-        if collection == "jobs":
+        spec = COLLECTIONS[collection]
+        table = _table(spec.table)
+        where = _key(table) == ident
+        if spec.kept_when_used is not None:
+            user_table, user_column = spec.kept_when_used.split(".")
             used = conn.execute(
-                select(func.count()).where(m.ApplicationRow.job_id == ident)
+                select(func.count()).where(_table(user_table).c[user_column] == ident)
             ).scalar_one()
-            if used:  # applications point at it: keep it, closed
-                conn.execute(
-                    update(m.JobRow).where(m.JobRow.id == ident).values(status="withdrawn")
-                )
+            if used:  # rows here point at it: keep it, withdrawn
+                conn.execute(update(table).where(where).values(status="withdrawn"))
                 return 1
         try:
             with conn.begin_nested():
-                return int(conn.execute(delete(table).where(column == ident)).rowcount)
+                return int(conn.execute(delete(table).where(where)).rowcount)
         except Exception:  # noqa: BLE001 - still referenced locally: leave it, say so
             log.warning("pulled delete of %s %s kept: still referenced", collection, ident)
             return 0
@@ -365,11 +338,13 @@ class SyncRepository:
         """After a full re-pull: remove pulled rows the server no longer has."""
         removed = 0
         with self.engine.begin() as conn:
-            for collection in ("jobs", "trainings", "employers"):
-                table, pk, _ = TABLES[collection]
-                ids = set(conn.execute(select(getattr(table, pk))).scalars())
-                for ident in ids - seen.get(collection, set()):
-                    removed += self._delete(conn, collection, ident)
+            # Dependants first (jobs before their employers): the registry's order, reversed.
+            for spec in reversed(list(COLLECTIONS.values())):
+                if not spec.swept:
+                    continue
+                ids = set(conn.execute(select(_key(_table(spec.table)))).scalars())
+                for ident in ids - seen.get(spec.name, set()):
+                    removed += self._delete(conn, spec.name, ident)
         return removed
 
     # -- figures ----------------------------------------------------------------------
@@ -395,3 +370,35 @@ class SyncRepository:
                 .limit(limit)
             ).all()
         return [(t, e or "", c) for t, e, c in rows]
+
+
+def _keep_server_values(
+    conn: Connection,
+    effect: KeepServerValues,
+    table: Table,
+    row: Any,
+    *,
+    res: ResultLike | None,
+    now: dt.datetime,
+) -> int:
+    """The server won: keep our value for staff, take the server's value locally."""
+    server_values = res.detail.get("server_values") if res is not None else None
+    if not isinstance(server_values, dict):
+        return 0
+    ours = row.payload.get("fields", {}) if isinstance(row.payload, dict) else {}
+    column_values = {}
+    for name, server_value in server_values.items():
+        conn.execute(
+            insert(m.ConflictRow).values(
+                mutation_uuid=row.mutation_uuid,
+                field=str(name)[:64],
+                kiosk_value=json.dumps(ours.get(name), ensure_ascii=False),
+                server_value=json.dumps(server_value, ensure_ascii=False),
+                created_at=now,
+            )
+        )
+        if name in effect.columns:
+            column_values[effect.columns[name]] = server_value
+    if column_values:
+        conn.execute(update(table).where(_key(table) == row.entity_id).values(**column_values))
+    return len(server_values)

@@ -1,7 +1,9 @@
 """The sync protocol's shared vocabulary (SYNC.md v1): limits, names, cursors and signing.
 
-This is the one module the reference server (``market/``) imports from ``kiosk/``, so both
-ends sign and count the same way. Standard library only.
+The reference server (``market/``) imports this module and the registry of mutation types
+and collections (``kiosk.domain.registry``), so both ends sign, count and name things the
+same way; the import contract in pyproject.toml says what else it may import. Standard
+library and ``kiosk.domain`` only.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
+
+from kiosk.domain.registry import collections as registry
 
 PROTOCOL = "v1"
 SCHEMA_VERSION = 1
@@ -19,9 +23,7 @@ MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 SIGNATURE_WINDOW_S = 300
 
 # Pulled collections in dependency order (a job names its employer, trade and place).
-COLLECTIONS = ("job_types", "places", "employers", "trainings", "jobs")
-
-MUTATION_TYPES = ("worker.register", "worker.bind_card", "worker.update", "application.create")
+COLLECTIONS = registry.NAMES
 
 # Per-mutation results.
 APPLIED, DUPLICATE, REJECTED, CONFLICT, RETRY_LATER = (

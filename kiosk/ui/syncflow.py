@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.domain.registry import MUTATIONS
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.sync.errors import SyncError
 from kiosk.sync.status import NOT_ENROLLED, ONLINE, REVOKED, SYNCING, UPGRADE, SyncStatus
@@ -25,12 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KIND_MESSAGES = {
-    "application.create": "sync.kind.application",
-    "worker.register": "sync.kind.register",
-    "worker.update": "sync.kind.update",
-    "worker.bind_card": "sync.kind.bind_card",
-}
+UNKNOWN_KIND = "sync.kind.unknown"  # a type this version does not know (an old outbox row)
 
 
 def _clock(when: dt.datetime | None) -> str:
@@ -69,9 +65,9 @@ def rejected_messages(rows: list[tuple[str, str, dt.datetime]]) -> list[Message]
     """One line per refused item: what it was, when, and the server's reason code."""
     out: list[Message] = []
     for kind, reason, when in rows[:6]:
-        msgid = KIND_MESSAGES.get(kind)
-        if msgid is not None:
-            out.append((msgid, None, {"when": when.strftime("%m-%d %H:%M"), "reason": reason}))
+        known = MUTATIONS.get(kind)
+        msgid = known.refusal_message if known is not None else UNKNOWN_KIND
+        out.append((msgid, None, {"when": when.strftime("%m-%d %H:%M"), "reason": reason}))
     return out
 
 

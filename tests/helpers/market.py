@@ -49,12 +49,18 @@ class MarketServer:
 
     @classmethod
     def start(
-        cls, database: str, log: Path, port: int | None = None, env: dict[str, str] | None = None
+        cls,
+        database: str,
+        log: Path,
+        port: int | None = None,
+        env: dict[str, str] | None = None,
+        workers: int = 1,
     ) -> MarketServer:
-        """Start and wait until ``/v1/status`` answers."""
+        """Start (``workers`` processes) and wait until ``/v1/status`` answers."""
         port = port or free_port()
+        args = ["--port", str(port), "--database", database, "--workers", str(workers)]
         process = subprocess.Popen(
-            [sys.executable, "-m", "market", "--port", str(port), "--database", database],
+            [sys.executable, "-m", "market", *args],
             stdout=log.open("ab"),
             stderr=subprocess.STDOUT,
             cwd=ROOT,
@@ -72,6 +78,19 @@ class MarketServer:
                 server.stop()
                 raise RuntimeError(f"market server did not start: {log.read_text()[-2000:]}")
             time.sleep(0.1)
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes this server started (its children that serve requests)."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                cmdline = (stat.parent / "cmdline").read_bytes()
+            except OSError:
+                continue  # gone meanwhile
+            if int(fields[1]) == self.process.pid and b"spawn_main" in cmdline:
+                found.append(int(stat.parent.name))
+        return sorted(found)
 
     def kill(self) -> None:
         """SIGKILL, as a crash would."""

@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kiosk.domain.profile import ProfileDraft
+from kiosk.domain.registry import ApplicationCreate
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.idcard.demo import SAMPLES
 from kiosk.store import models as m
@@ -23,6 +24,7 @@ from kiosk.store.outbox import queue_mutation
 from kiosk.store.sync import SyncRepository
 from market.models import Application, MutationLog
 from tests.helpers.market import MarketServer, market_admin, server_rows
+from tests.helpers.outbox import queue_unchecked
 from tests.helpers.syncrig import Station, enrol, seed_like_server
 
 pytestmark = pytest.mark.slow
@@ -112,16 +114,11 @@ def test_a_poison_mutation_is_kept_for_staff_and_blocks_nothing(
     ghost = str(uuid.uuid4())
     now = dt.datetime.now(LHASA_TZ)
     with backend.engine.begin() as conn:
-        queue_mutation(
-            conn, "worker.register", ghost, {"worker_id": ghost}, now
-        )  # no id_hash, no name
-        queue_mutation(
-            conn,
-            "application.create",
-            str(uuid.uuid4()),
-            {"application_id": str(uuid.uuid4()), "worker_id": ghost, "job_id": jobs[1].id},
-            now,
-        )
+        # A row this kiosk's registry would refuse to queue (an older version wrote it, or
+        # the disk flipped a bit): the server must refuse it alone.
+        queue_unchecked(conn, "worker.register", ghost, {"worker_id": ghost}, now)
+        application = str(uuid.uuid4())
+        queue_mutation(conn, ApplicationCreate(application, ghost, jobs[1].id), now)
     backend.jobs.apply(worker, jobs[1].id)
 
     report = station.worker.run_once()
@@ -209,3 +206,48 @@ def test_revoked_kiosk_stops_and_says_so(market: MarketServer, station: Station)
     assert station.worker.run_once() is None
     assert station.worker.status.state == "revoked"
     assert station.worker.next_delay() >= 300
+
+
+def test_places_are_offered_minus_hired_and_applicants_are_shown_not_refused(
+    market: MarketServer, station: Station, today: dt.date
+) -> None:
+    """One rule on both sides (kiosk.domain.places): applying takes no place, hiring does."""
+    market_admin(market.database, "import-demo", "--jobs", "20", "--today", today.isoformat())
+    job_id = market_admin(
+        market.database, "post-job", "--trade", "banyun", "--title", "t", "--wage", "300"
+    ).strip()  # one place
+    station.worker.run_once()
+    backend = station.backend
+    draft = ProfileDraft(skills={"banyun": 3}, expected_wage=250, phone="13812345678")
+    backend.registration.register(SAMPLES["hmt_permit"], "CHIP-1", draft)
+    first = backend.session.worker
+    assert first is not None
+    application = backend.jobs.apply(first, job_id)
+    backend.registration.register(SAMPLES["resident_chinese"], "CHIP-2", draft)
+    second = backend.session.worker
+    assert second is not None
+    station.worker.run_once()
+    backend.jobs.refresh()
+    with Session(backend.engine) as s:
+        job = s.get(m.JobRow, job_id)
+        assert job is not None
+        assert (job.applicants, job.slots_taken) == (1, 0)  # applied: counted, no place taken
+    offered = [x.candidate for x in backend.jobs.matches(second, limit=50)]
+    assert [c.applicants for c in offered if c.job.id == job_id] == [1]
+
+    market_admin(market.database, "hire", application)
+    station.worker.run_once()
+    backend.jobs.refresh()
+    with Session(backend.engine) as s:
+        job = s.get(m.JobRow, job_id)
+        assert job is not None
+        assert job.slots_taken == 1
+    assert job_id not in [x.candidate.job.id for x in backend.jobs.matches(second, limit=50)]
+    late = backend.jobs.apply(second, job_id)  # queued before this kiosk heard of the hire
+    station.worker.run_once()
+    with Session(backend.engine) as s:
+        refused = s.get(m.ApplicationRow, late)
+        assert refused is not None
+        assert refused.status == "full"
+    with pytest.raises(RuntimeError, match="already hired"):
+        market_admin(market.database, "hire", application)

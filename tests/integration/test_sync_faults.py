@@ -19,6 +19,7 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.registry import WorkerBindCard
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
@@ -42,13 +43,7 @@ def queue_bindings(station: Station, n: int) -> set[str]:
         for i in range(n):
             w = workers[i % len(workers)]
             ids.add(
-                queue_mutation(
-                    conn,
-                    "worker.bind_card",
-                    w.id,
-                    {"worker_id": w.id, "chip_hash": f"{i:064x}"},
-                    now,
-                )
+                queue_mutation(conn, WorkerBindCard(w.id, f"{i:064x}"), now)
             )
     return ids
 

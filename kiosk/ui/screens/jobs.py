@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.entities import Duration
 from kiosk.domain.matching import Match
+from kiosk.domain.places import places_left
 from kiosk.i18n import Lang
 from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.models.jobs import (
@@ -175,6 +176,9 @@ class JobsScreen(Screen):
             self.job_chosen.emit(match)
 
 
+FACTS = ("when", "duration", "pay", "where", "employer", "places", "tools", "applied")
+
+
 class JobDetailScreen(Screen):
     """Everything a worker asks before going; ``apply_requested(job_id)``."""
 
@@ -231,7 +235,16 @@ class JobDetailScreen(Screen):
         grid.setVerticalSpacing(theme.mm(2))
         self.facts = {
             key: BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
-            for key in ("when", "duration", "pay", "where", "employer", "places", "tools")
+            for key in (
+                "when",
+                "duration",
+                "pay",
+                "where",
+                "employer",
+                "places",
+                "tools",
+                "applied",
+            )
         }
         for i, key in enumerate(self.facts):
             grid.addWidget(self.facts[key], i // 2, i % 2)
@@ -295,7 +308,11 @@ class JobDetailScreen(Screen):
         self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines("job.km", km=km)[:1]])
         self.facts["employer"].set_lines([(Lang.ZH, emp.name), *employer])
         self.facts["places"].set_lines(
-            t.plural_lines("job.places_left", job.slots_total - job.slots_taken)
+            t.plural_lines("job.places_left", places_left(job.slots_total, job.slots_taken))
+        )
+        applied = match.candidate.applicants  # shown, never closing a job (domain.places)
+        self.facts["applied"].set_lines(
+            t.plural_lines("job.applicants", applied) if applied else []
         )
         provided = t.lines("job.tools" if job.tools_provided else "job.no_tools")
         if job.meals_provided:

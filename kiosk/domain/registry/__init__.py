@@ -1,0 +1,47 @@
+"""The sync protocol's registry: mutation types and pulled collections, declared once.
+
+Pure standard library, so the kiosk's store and sync engine and the market server can all
+read it (ARCHITECTURE.md, "a feature is a unit").
+"""
+
+from kiosk.domain.registry.collections import COLLECTIONS, Collection, Ref
+from kiosk.domain.registry.mutations import (
+    MUTATIONS,
+    PROFILE_COLUMNS,
+    UPDATABLE,
+    ApplicationCreate,
+    Effect,
+    KeepServerValues,
+    MutationType,
+    ProfileFields,
+    SetStatus,
+    SetVersion,
+    WorkerBindCard,
+    WorkerRegister,
+    WorkerUpdate,
+    type_of,
+)
+from kiosk.domain.registry.payload import Payload, PayloadError, fits
+
+__all__ = [
+    "COLLECTIONS",
+    "MUTATIONS",
+    "PROFILE_COLUMNS",
+    "UPDATABLE",
+    "ApplicationCreate",
+    "Collection",
+    "Effect",
+    "KeepServerValues",
+    "MutationType",
+    "Payload",
+    "PayloadError",
+    "ProfileFields",
+    "Ref",
+    "SetStatus",
+    "SetVersion",
+    "WorkerBindCard",
+    "WorkerRegister",
+    "WorkerUpdate",
+    "fits",
+    "type_of",
+]

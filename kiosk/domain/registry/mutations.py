@@ -1,0 +1,223 @@
+"""Every mutation type a kiosk sends, declared once (SYNC.md).
+
+For each type: its name, a payload that validates itself, a schema version, the catalog id
+of the line staff see when the server refuses one, and what the kiosk does to its own rows
+when the server answers applied, rejected or conflict. The kiosk store queues these payloads
+and takes its effects from here; the market server dispatches each type to one handler and
+documents each payload in its OpenAPI document; tests fail when any side lacks a type.
+
+Adding a type: a payload class and one ``MutationType`` entry here, one handler module in
+``market/handlers/``, one ``sync.kind.*`` message in the catalog.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from kiosk.domain.entities import Worker
+from kiosk.domain.registry.payload import Payload, PayloadError
+
+# Profile fields as they travel -> the kiosk's ``workers`` column for the simple ones (a
+# conflict puts the server's value back there). The one map of worker field names.
+PROFILE_COLUMNS: Mapping[str, str] = {
+    "phone": "phone",
+    "language": "preferred_lang",
+    "expected_wage": "expected_wage",
+    "area": "home_place_code",
+}
+
+
+@dataclass(frozen=True)
+class ProfileFields(Payload):
+    """The worker's own choices: filed once, edited later (compared field by field)."""
+
+    phone: str | None = None
+    language: str = "zh"
+    expected_wage: int | None = None
+    area: str | None = None
+    availability: str = "any"
+    skills: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, worker: Worker, availability: str) -> ProfileFields:
+        """A worker's choices as they travel."""
+        return cls(
+            phone=worker.phone,
+            language=worker.preferred_lang,
+            expected_wage=worker.expected_wage,
+            area=worker.home_place_code,
+            availability=availability,
+            skills=dict(worker.skills),
+        )
+
+    def check(self) -> None:
+        """Years of experience are never negative."""
+        if any(years < 0 for years in self.skills.values()):
+            raise PayloadError("skills")
+
+
+UPDATABLE = tuple(f.name for f in dataclasses.fields(ProfileFields))
+
+
+@dataclass(frozen=True)
+class WorkerRegister(Payload):
+    """A profile filed at the kiosk with the holder's consent (hashes, never the number)."""
+
+    entity_field: ClassVar[str] = "worker_id"
+    worker_id: str
+    id_hash: str
+    name: str
+    gender: int | None = None
+    nation_code: str | None = None
+    birth_year: int | None = None
+    phone: str | None = None
+    skills: dict[str, int] = field(default_factory=dict)
+    expected_wage: int | None = None
+    availability: str = "any"
+    area: str | None = None
+    language: str = "zh"
+    consent_at: str | None = None
+
+    @classmethod
+    def of(cls, worker: Worker, availability: str, consent_at: str) -> WorkerRegister:
+        """The registration of a worker just filed."""
+        profile = ProfileFields.of(worker, availability)
+        return cls(
+            worker_id=worker.id,
+            id_hash=worker.id_hash,
+            name=worker.name,
+            gender=worker.gender,
+            nation_code=worker.nation_code,
+            birth_year=worker.birth_year,
+            consent_at=consent_at,
+            **{k: v for k, v in dataclasses.asdict(profile).items()},
+        )
+
+
+@dataclass(frozen=True)
+class WorkerBindCard(Payload):
+    """Staff bound a chip-only card to a registered worker (keyed hash of the chip)."""
+
+    entity_field: ClassVar[str] = "worker_id"
+    worker_id: str
+    chip_hash: str
+
+
+@dataclass(frozen=True)
+class WorkerUpdate(Payload):
+    """Edited choices; the server compares each field with the version they were based on."""
+
+    entity_field: ClassVar[str] = "worker_id"
+    worker_id: str
+    fields: dict[str, Any]
+
+    def check(self) -> None:
+        """Only profile fields, each of its type."""
+        ProfileFields.from_wire(self.fields)  # raises naming the field
+
+    @property
+    def profile(self) -> dict[str, Any]:
+        """The edited fields this version knows (others are ignored, additively)."""
+        return {k: v for k, v in self.fields.items() if k in UPDATABLE}
+
+
+@dataclass(frozen=True)
+class ApplicationCreate(Payload):
+    """ "I want this job": a command the server decides (``full``, ``closed``)."""
+
+    entity_field: ClassVar[str] = "application_id"
+    application_id: str
+    worker_id: str
+    job_id: str
+
+
+# --- what the kiosk does with an answer ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetVersion:
+    """The entity's row in ``table`` takes the server's version."""
+
+    table: str
+
+
+@dataclass(frozen=True)
+class SetStatus:
+    """The entity's row in ``table`` gets ``status`` (or the refusal reason, when listed)."""
+
+    table: str
+    status: str
+    reasons: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class KeepServerValues:
+    """The server won: staff see both values; the row in ``table`` takes the server's."""
+
+    table: str
+    columns: Mapping[str, str]
+
+
+Effect = SetVersion | SetStatus | KeepServerValues
+
+
+@dataclass(frozen=True)
+class MutationType:
+    """One kind of mutation, end to end."""
+
+    name: str
+    payload: type[Payload]
+    version: int
+    refusal_message: str  # catalog id of the staff line: "{when} ... {reason}"
+    on_applied: Effect | None = None
+    on_rejected: Effect | None = None
+    on_conflict: Effect | None = None
+    needs_base_version: bool = False
+
+
+MUTATIONS: Mapping[str, MutationType] = {
+    t.name: t
+    for t in (
+        MutationType(
+            "worker.register",
+            WorkerRegister,
+            1,
+            "sync.kind.register",
+            on_applied=SetVersion("workers"),
+        ),
+        MutationType(
+            "worker.bind_card",
+            WorkerBindCard,
+            1,
+            "sync.kind.bind_card",
+            on_applied=SetVersion("workers"),
+        ),
+        MutationType(
+            "worker.update",
+            WorkerUpdate,
+            1,
+            "sync.kind.update",
+            on_applied=SetVersion("workers"),
+            on_conflict=KeepServerValues("workers", PROFILE_COLUMNS),
+            needs_base_version=True,
+        ),
+        MutationType(
+            "application.create",
+            ApplicationCreate,
+            1,
+            "sync.kind.application",
+            on_applied=SetStatus("applications", "sent"),
+            on_rejected=SetStatus("applications", "rejected", frozenset({"full", "closed"})),
+        ),
+    )
+}
+
+_BY_PAYLOAD = {t.payload: t for t in MUTATIONS.values()}
+
+
+def type_of(payload: Payload) -> MutationType:
+    """The registered type of a payload (KeyError for an unregistered class)."""
+    return _BY_PAYLOAD[type(payload)]

@@ -1,0 +1,95 @@
+"""What every router shares: the error type, the database session, signed requests.
+
+Everything lives on ``request.app.state`` (settings, session factory), never in module
+globals, so several apps (and several worker processes) share nothing but the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from kiosk.sync import wire
+from market import auth
+from market.db import utcnow
+from market.models import Credential
+from market.schemas import ApiErrorBody
+from market.settings import Settings
+
+
+class ApiError(Exception):
+    """An error answered as ``{error, server_time, detail}``."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(code)
+        self.status, self.code, self.detail, self.headers = status, code, detail, headers
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ApiErrorBody} for code in (400, 401, 403, 410, 413, 426, 503)
+}
+
+
+def settings(request: Request) -> Settings:
+    """The app's settings."""
+    value: Settings = request.app.state.settings
+    return value
+
+
+def db(request: Request) -> Iterator[Session]:
+    """One transaction per request."""
+    with request.app.state.sessions.begin() as s:
+        yield s
+
+
+# "function" scope: the transaction commits before the reply leaves, so a kiosk is never
+# told "applied" about a write that then fails to commit.
+DB = Annotated[Session, Depends(db, scope="function")]
+
+
+async def signed(request: Request) -> tuple[bytes, auth.SignedHeaders]:
+    """The body and signing headers of a kiosk request (size and version checked)."""
+    length = int(request.headers.get("content-length") or 0)
+    if length > wire.MAX_BATCH_BYTES:
+        raise ApiError(413, "too_large")
+    body = await request.body()
+    if len(body) > wire.MAX_BATCH_BYTES:
+        raise ApiError(413, "too_large")
+    h = request.headers
+    try:
+        headers = auth.SignedHeaders(
+            token=h[wire.H_CREDENTIAL],
+            timestamp=int(h[wire.H_TIMESTAMP]),
+            nonce=h[wire.H_NONCE][:64],
+            signature=h[wire.H_SIGNATURE],
+        )
+    except (KeyError, ValueError):
+        raise auth.AuthFailureError("unsigned") from None
+    minimum = settings(request).min_app_version
+    if wire.version_tuple(h.get(wire.H_APP_VERSION, "0")) < wire.version_tuple(minimum):
+        raise ApiError(426, "upgrade_required", {"min_app_version": minimum})
+    return body, headers
+
+
+Signed = Annotated[tuple[bytes, auth.SignedHeaders], Depends(signed)]
+
+
+def terminal(request: Request, s: Session, sig: tuple[bytes, auth.SignedHeaders]) -> Credential:
+    """The enrolled terminal that signed this request (its nonce is then spent)."""
+    body, headers = sig
+    raw_path = request.scope.get("raw_path") or request.url.path.encode()
+    path_qs = raw_path.decode()
+    if request.scope.get("query_string"):
+        path_qs += "?" + request.scope["query_string"].decode()
+    return auth.authenticate(
+        s, headers, method=request.method, path_qs=path_qs, body=body, now=utcnow()
+    )

@@ -1,0 +1,23 @@
+"""One handler module per mutation type of the registry (``kiosk.domain.registry``).
+
+Adding a type: a module here with ``TYPE`` and ``handle``, and one line in ``MODULES``; a
+test fails while a registered type has no handler or a handler no registered type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from market.handlers import (
+    application_create,
+    worker_bind_card,
+    worker_register,
+    worker_update,
+)
+from market.handlers.base import Context, Item, Outcome
+
+MODULES = (worker_register, worker_bind_card, worker_update, application_create)
+
+Handler = Callable[[Context, Item[Any]], Outcome]
+HANDLERS: dict[str, Handler] = {mod.TYPE: mod.handle for mod in MODULES}
