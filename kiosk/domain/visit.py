@@ -1,0 +1,216 @@
+"""The visit: who is at the kiosk, what they are doing, and what a card tap means now.
+
+Pure Python, so every transition is tested without Qt. The UI's card and scan router asks
+the visit (``on_card``, ``on_scan``, ``on_card_failed``) instead of checking which screen is
+up, and tells it what happened (looked up, filed, finished...). Wrong-state events never
+raise: they answer ``IGNORE`` (a tap) or ``False`` (a step), and the visit stays as it was.
+
+Who is at the kiosk: nobody; someone filing a profile for an unknown card; a worker (alone,
+or assisted by staff who started the visit for them); staff; a technician. Employers come
+with the employer issue: they join as a new ``Who`` and phase, nothing else changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Generic, TypeVar
+
+CHIP_WAIT_S = 600.0  # how long staff may register a chip-only card after its tap
+
+Card = TypeVar("Card")  # the reader's event (kiosk.idcard.events.CardPresented)
+View = TypeVar("View")  # what the screens show of the worker (kiosk.services.session)
+
+
+class Phase(Enum):
+    """Where the visit stands."""
+
+    IDLE = "idle"  # the attract screen: nobody at the kiosk
+    LOOKING_UP = "looking_up"  # a card was read; its holder is being looked up
+    FILING = "filing"  # an unknown card's holder files a profile (consent first)
+    AT_HOME = "at_home"  # a worker signed in, on their home screen
+    BUSY = "busy"  # a worker in the middle of something: jobs, a job, their details
+    SIGNING_IN = "signing_in"  # the PIN pad, for staff or a technician
+    STAFF = "staff"  # staff at work
+    TECHNICIAN = "technician"  # a technician at work
+
+
+class Who(Enum):
+    """Who is at the kiosk."""
+
+    NOBODY = "nobody"
+    NEWCOMER = "newcomer"  # an unknown card's holder, filing
+    WORKER = "worker"
+    STAFF = "staff"
+    TECHNICIAN = "technician"
+
+
+class Tap(Enum):
+    """What a card tap (or a scan, or a failed read) means in the current phase."""
+
+    START = "start"  # look the card up and start a visit
+    SWITCH = "switch"  # end the current worker's visit, then look the new card up
+    REPORT = "report"  # say what went wrong with this card or scan
+    IGNORE = "ignore"  # someone is at work: a stray card on the reader does nothing
+
+
+# A tap starts or switches only where a worker could be starting: the attract screen, or a
+# worker's home (the next person in the queue). Mid-task and in admin modes it waits.
+_TAP = {Phase.IDLE: Tap.START, Phase.AT_HOME: Tap.SWITCH}
+_REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME})
+_ADMIN = frozenset({Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN})
+
+
+@dataclass(frozen=True)
+class ChipWaiting:
+    """A chip-only card that found no worker: staff may bind it for a while."""
+
+    serial: str
+    since: float  # monotonic seconds
+
+    def fresh(self, now: float) -> bool:
+        """Still within CHIP_WAIT_S of its tap."""
+        return now - self.since < CHIP_WAIT_S
+
+
+class Visit(Generic[Card, View]):
+    """The state machine of one kiosk's visits (one instance for the kiosk's life)."""
+
+    def __init__(self) -> None:
+        self.phase = Phase.IDLE
+        self.card: Card | None = None  # held only while its holder is looked up or files
+        self.view: View | None = None  # the signed-in worker, as the screens show them
+        self.assisted = False  # staff started this worker's visit for them
+        self.editing = False  # the worker files again to change their details
+        self.chip: ChipWaiting | None = None  # survives visits: staff come later to bind it
+
+    @property
+    def who(self) -> Who:
+        """Who is at the kiosk now."""
+        if self.phase is Phase.FILING and self.view is None:
+            return Who.NEWCOMER
+        if self.phase in (Phase.AT_HOME, Phase.BUSY, Phase.FILING):
+            return Who.WORKER
+        if self.phase is Phase.STAFF:
+            return Who.STAFF
+        if self.phase is Phase.TECHNICIAN:
+            return Who.TECHNICIAN
+        return Who.NOBODY
+
+    @property
+    def in_session(self) -> bool:
+        """Someone is using the kiosk (the idle rule runs)."""
+        return self.phase is not Phase.IDLE
+
+    # --- what a device event means ------------------------------------------------------
+    def on_card(self, card: Card) -> Tap:
+        """A card was read: START or SWITCH begin a look-up (the card is kept meanwhile)."""
+        tap = _TAP.get(self.phase, Tap.IGNORE)
+        if tap is not Tap.IGNORE:
+            self._clear()
+            self.phase, self.card = Phase.LOOKING_UP, card
+        return tap
+
+    def on_card_failed(self) -> Tap:
+        """A card could not be read: REPORT where a worker could be starting."""
+        return Tap.REPORT if self.phase in _REPORTED else Tap.IGNORE
+
+    def on_scan(self) -> Tap:
+        """A QR code was scanned (QR login comes later): REPORT where a tap would count."""
+        return self.on_card_failed()
+
+    # --- what the services answered -----------------------------------------------------
+    def looked_up(self, view: View) -> bool:
+        """The card's holder is a registered worker: their visit starts at home."""
+        if self.phase is not Phase.LOOKING_UP:
+            return False  # the visit ended (timeout, staff) while the look-up ran
+        self.phase, self.card, self.view = Phase.AT_HOME, None, view
+        return True
+
+    def unknown_card(self, readable: bool, chip_serial: str, now: float) -> bool:
+        """No worker for this card: file a profile (the identity was read), or keep a
+        chip-only card for staff to bind. Returns True when filing starts."""
+        if self.phase is not Phase.LOOKING_UP:
+            return False
+        if readable:
+            self.phase = Phase.FILING
+            return True
+        if chip_serial:
+            self.chip = ChipWaiting(chip_serial, now)
+        self.phase, self.card = Phase.IDLE, None
+        return False
+
+    def refused(self) -> None:
+        """The card was refused (expired, invalid, a fault): back to the start."""
+        if self.phase is Phase.LOOKING_UP:
+            self.phase, self.card = Phase.IDLE, None
+
+    def filed(self, view: View) -> bool:
+        """The profile was saved (new, or edited): the worker is at home."""
+        if self.phase is not Phase.FILING:
+            return False
+        self.phase, self.card, self.view, self.editing = Phase.AT_HOME, None, view, False
+        return True
+
+    # --- what the worker did ------------------------------------------------------------
+    def task_started(self) -> bool:
+        """The worker left home for a task (jobs, a job): taps wait until they are back."""
+        if self.phase not in (Phase.AT_HOME, Phase.BUSY):
+            return False
+        self.phase = Phase.BUSY
+        return True
+
+    def back_home(self) -> bool:
+        """The worker is on their home screen again."""
+        if self.phase not in (Phase.AT_HOME, Phase.BUSY):
+            return False
+        self.phase = Phase.AT_HOME
+        return True
+
+    def edit_started(self) -> bool:
+        """The worker changes their details (the filing steps again, no consent)."""
+        if self.phase not in (Phase.AT_HOME, Phase.BUSY) or self.view is None:
+            return False
+        self.phase, self.editing = Phase.FILING, True
+        return True
+
+    # --- staff and technicians ----------------------------------------------------------
+    def pin_requested(self) -> bool:
+        """The hidden gesture: any visit ends and the PIN pad opens (False: already there,
+        or staff or a technician is at work)."""
+        if self.phase in _ADMIN:
+            return False
+        self._clear()
+        self.phase = Phase.SIGNING_IN
+        return True
+
+    def signed_in(self, staff: bool) -> bool:
+        """A PIN was accepted: staff or a technician is at work."""
+        if self.phase is not Phase.SIGNING_IN:
+            return False
+        self.phase = Phase.STAFF if staff else Phase.TECHNICIAN
+        return True
+
+    def chip_for_staff(self, now: float) -> str | None:
+        """The chip-only card staff may bind now (None when none, or too old)."""
+        chip = self.chip
+        return chip.serial if chip is not None and chip.fresh(now) else None
+
+    def staff_take_over(self, card: Card) -> bool:
+        """Staff identified a waiting chip-only card's holder; the look-up runs for them."""
+        if self.phase is not Phase.STAFF:
+            return False
+        self.phase, self.card, self.assisted, self.chip = Phase.LOOKING_UP, card, True, None
+        return True
+
+    # --- the end --------------------------------------------------------------------------
+    def finish(self) -> bool:
+        """End whatever is going on (finish, idle, cancel, an error); True when something
+        did. A waiting chip-only card is kept for staff."""
+        ended = self.phase is not Phase.IDLE
+        self._clear()
+        self.phase = Phase.IDLE
+        return ended
+
+    def _clear(self) -> None:
+        self.card, self.view, self.assisted, self.editing = None, None, False, False
