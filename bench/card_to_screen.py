@@ -54,8 +54,8 @@ def main() -> None:
         kiosk.window.show()
         clock = _PaintClock()
         ctl = kiosk.controller
-        ctl.home.installEventFilter(clock)
-        ctl.pin.installEventFilter(clock)
+        ctl.screens["home"].installEventFilter(clock)
+        ctl.screens["pin"].installEventFilter(clock)
 
         def measure(trigger: object, screen: QObject) -> float:
             ctl.end_session("bench")
@@ -73,8 +73,8 @@ def main() -> None:
         tap, switch = [], []
         for i in range(RUNS):
             event = CardPresented("0123456789ABCDEF", cards[i % 2])
-            tap.append(measure(lambda e=event: kiosk.bridge.sink(e), ctl.home))
-            switch.append(measure(lambda: kiosk.window.navigator.go("pin"), ctl.pin))
+            tap.append(measure(lambda e=event: kiosk.bridge.sink(e), ctl.screens["home"]))
+            switch.append(measure(lambda: kiosk.window.navigator.go("pin"), ctl.screens["pin"]))
         kiosk.stop_devices()
         kiosk.db.wait()
         backend.engine.dispose()

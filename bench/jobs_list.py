@@ -20,7 +20,7 @@ from kiosk.domain.matching import Candidate, Context, Seeker, score
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.i18n import Catalog, Mode
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
-from kiosk.ui.models.jobs import JobCardDelegate, JobListModel
+from kiosk.ui.jobs.model import JobCardDelegate, JobListModel
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import Theme, load_fonts
 

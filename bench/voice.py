@@ -54,7 +54,7 @@ def _walk(kiosk: object, modes_note: str) -> tuple[list[float], list[float]]:
     sounding, ready = [], []
     for name in SCREENS:
         if name == "message":
-            ctl.message.show_message("error.store.unavailable")
+            ctl.screens["message"].show_message("error.store.unavailable")
         ctl.window.navigator.go(name)
         _wait(app, lambda: voice.player.token and voice.player.token in voice.player.latencies)
         token = voice.player.token

@@ -30,10 +30,11 @@ from kiosk.logsetup import setup_logging
 from kiosk.services.clock import SystemClock
 from kiosk.services.ports import Clock
 from kiosk.ui.bridges import ReaderBridge, ScannerFilter, SyncBridge
-from kiosk.ui.controller import KioskController, Services
+from kiosk.ui.controller import KioskController
 from kiosk.ui.excepthook import CrashGuard
 from kiosk.ui.idle import IdleController
 from kiosk.ui.lifecycle import shutdown
+from kiosk.ui.shell import Services
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import FontReport, Theme, load_fonts
@@ -41,7 +42,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, after the first frame
     from kiosk.sync.worker import SyncWorker
-    from kiosk.ui.recordflow import RecordFlow
+    from kiosk.ui.recording.flow import RecordFlow
     from kiosk.ui.voiceflow import VoiceFlow
     from kiosk.wiring import Backend
 
@@ -173,7 +174,7 @@ class Kiosk:
         )
 
         self.start_sync(config, paths, backend)
-        self.controller.sync_flow.enrolled.connect(lambda: self.start_sync(config, paths, backend))
+        self.controller.sync_ui.enrolled.connect(lambda: self.start_sync(config, paths, backend))
 
     def start_sync(self, config: Config, paths: Paths, backend: Backend) -> None:
         """Start background sync when enrolled (again after a new enrolment).
@@ -186,7 +187,7 @@ class Kiosk:
         old, self.sync = self.sync, None
         if not self._sync_wired:
             self._sync_wired = True
-            self.sync_bridge.status_changed.connect(self.controller.sync_flow.set_status)
+            self.sync_bridge.status_changed.connect(self.controller.sync_ui.set_status)
             self.sync_bridge.pulled.connect(
                 lambda n: self.db.submit(lambda: refresh_catalogue(backend, n))
             )
@@ -217,7 +218,6 @@ class Kiosk:
         here, after the first frame)."""
         if self.voice is not None or self.recorder is not None:
             return self.voice
-        from kiosk.ui.recordflow import RecordFlow  # noqa: PLC0415
         from kiosk.ui.voice import VoicePlayer  # noqa: PLC0415
         from kiosk.ui.voiceflow import VoiceFlow, spoken_prompts  # noqa: PLC0415
         from kiosk.voice.prompts import ClipLibrary, PromptResolver  # noqa: PLC0415
@@ -226,8 +226,7 @@ class Kiosk:
 
         clips = ClipLibrary(paths.data_dir / "voice")
         ctl = self.controller
-        self.recorder = RecordFlow(ctl, clips, spoken_prompts(self.texts.catalog))
-        ctl.technician.record_requested.connect(self.recorder.open)
+        self.recorder = ctl.recording_ui.open_library(clips, spoken_prompts(self.texts.catalog))
         if not config.voice.enabled:
             return None
         resolver = PromptResolver(self.texts.catalog, clips, config.voice.missing_clip)
@@ -237,7 +236,7 @@ class Kiosk:
             paths.assets / "voice" / "chime.wav",
             on_ready=lambda _r: None,
         )
-        self.voice = VoiceFlow(self.controller, service, VoicePlayer(config.voice.volume))
+        self.voice = VoiceFlow(ctl.shell, service, VoicePlayer(config.voice.volume))
         self.voice.wire()
         return self.voice
 
@@ -258,7 +257,7 @@ class Kiosk:
         self.stop_devices()
         if self.sync is not None:
             self.sync.stop()
-        self.controller.sync_flow.close()
+        self.controller.sync_ui.close()
         if self.voice is not None:
             self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
@@ -343,7 +342,7 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
             kiosk.controller.store_failed,
         )
 
-    kiosk.controller.attract.first_painted.connect(
+    kiosk.controller.visit_ui.attract.first_painted.connect(
         after_first_frame, Qt.ConnectionType.QueuedConnection
     )
     if measure_from is not None:

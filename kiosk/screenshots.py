@@ -14,8 +14,8 @@ from kiosk.domain.errors import AuthError, AuthErrorKind
 from kiosk.i18n import Lang, Mode
 from kiosk.services.admin_auth import Role
 from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
-from kiosk.ui.screens.filing import STEPS as FILING_STEPS
-from kiosk.ui.syncflow import rejected_messages
+from kiosk.ui.filing.screen import STEPS as FILING_STEPS
+from kiosk.ui.syncstatus.flow import rejected_messages
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -83,49 +83,70 @@ def _walk(
     kiosk.app.processEvents()
     texts.set_mode(mode)
     shot("home", name)
-    ctl.jobs_flow.find_work("any", False, "")
+    jobs = ctl.jobs_ui
+    jobs.find_work("any", False, "")
     shot("jobs", name)
-    if ctl.jobs.model.matches:
-        ctl.jobs.job_chosen.emit(ctl.jobs.model.matches[0])
+    if jobs.list.model.matches:
+        jobs.list.job_chosen.emit(jobs.list.model.matches[0])
         shot("job", name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
     window.overlay.hide()
+    _walk_filing(kiosk, reader, mode, shot)
+    _walk_admin(kiosk, mode, shot)
+
+
+def _walk_filing(
+    kiosk: Kiosk, reader: DemoReader, mode: Mode, shot: Callable[[str, str], None]
+) -> None:
+    """An unknown card: the filing steps."""
+    ctl, texts, name = kiosk.controller, kiosk.texts, mode.value
     ctl.end_session("screenshots")
     reader.present("hmt_permit")  # not registered: profile filing
     kiosk.db.wait()
     kiosk.app.processEvents()
     texts.set_mode(mode)
-    ctl.filing.draft.toggle_skill("banyun")
+    filing = ctl.filing_ui.screen
+    filing.draft.toggle_skill("banyun")
     for label in ("consent", "skills", "years", "phone", "confirm"):
-        ctl.filing.step = FILING_STEPS.index(label)
-        ctl.filing.retranslate()
+        filing.step = FILING_STEPS.index(label)
+        filing.retranslate()
         shot(f"filing-{label}", name)
+
+
+def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> None:
+    """The PIN pad, staff, technician, enrolment and recording screens."""
+    ctl, window, name = kiosk.controller, kiosk.window, mode.value
     ctl.end_session("screenshots")
     window.navigator.go("pin")
-    ctl.admin_flow.show_sign_in_error(AuthError(AuthErrorKind.WRONG_PIN, remaining=3))
+    admin, sync = ctl.admin_ui, ctl.sync_ui
+    ctl.shell.visit.pin_requested()
+    admin.sign_in_failed(AuthError(AuthErrorKind.WRONG_PIN, remaining=3))
     shot("pin", name)
-    ctl.sync_flow.enrolled_with = "https://market.example.cn"
-    ctl.sync_flow.set_status(SAMPLE_STATUS)
-    ctl.admin_flow.open_role(Role.STAFF)
+    sync.enrolled_with = "https://market.example.cn"
+    sync.set_status(SAMPLE_STATUS)
+    admin.open_role(Role.STAFF)
     kiosk.db.wait()
     kiosk.app.processEvents()
-    ctl.staff.show_sync(ctl.sync_flow.messages(), rejected_messages(SAMPLE_REJECTED))
+    admin.staff.show_sync(sync.messages(), rejected_messages(SAMPLE_REJECTED))
     shot("staff", name)
-    ctl.admin_flow.open_role(Role.TECHNICIAN)
+    ctl.shell.visit.finish()  # straight from staff to the technician, for the pictures
+    ctl.shell.visit.pin_requested()
+    admin.open_role(Role.TECHNICIAN)
     shot("technician", name)
-    ctl.enrol.reset("https://market.example.cn")
-    ctl.enrol.show_code("K7PD-3XQM")
+    sync.screen.reset("https://market.example.cn")
+    sync.screen.show_code("K7PD-3XQM")
     window.navigator.go("enrol")
     shot("enrol", name)
     catalog = kiosk.texts.catalog
-    ctl.record.show_item(
+    record = ctl.recording_ui.screen
+    record.show_item(
         "attract.tap_card",
         catalog.text("attract.tap_card", Lang.BO),
         catalog.text("attract.tap_card", Lang.ZH),
         12,
         140,
     )
-    ctl.record.set_state(("record.recorded", None, {}))
+    record.set_state(("record.recorded", None, {}))
     window.navigator.go("record")
     shot("record", name)

@@ -60,6 +60,7 @@ class Context:
     origin_lat: float
     origin_lon: float
     min_hourly_yuan: int
+    origin_is_station: bool = True  # else the worker's chosen place (the words say which)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Match:
     score: float
     reasons: tuple[Reason, ...] = field(default=())
     distance_km: float = 0.0  # from the context's origin, the one distance every screen shows
+    from_station: bool = True  # the origin is this station (else the worker's chosen place)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -158,10 +160,11 @@ def _terms(seeker: Seeker, c: Candidate, ctx: Context) -> list[Reason]:
     terms, years, ratio, km, hours = _raw(seeker, c, ctx)
     job = c.job
     wage_id = "reason.wage_above" if ratio >= 1 else "reason.wage"
+    near_id = "reason.near" if ctx.origin_is_station else "reason.near_chosen"
     quoted: list[tuple[str, dict[str, str | int]]] = [
         ("reason.skill", {"job_type": job.job_type_code, "years": years}),
         (wage_id, {"wage": job.day_wage}),
-        ("reason.near", {"km": max(1, round(km))}),
+        (near_id, {"km": max(1, round(km))}),
         ("reason.good_employer", {}),
         ("reason.soon", {"hours": round(hours)}),
         ("reason.same_day_pay", {}),
@@ -181,7 +184,7 @@ def score(seeker: Seeker, c: Candidate, ctx: Context) -> Match:
     total = sum(r.weight for r in weighted)
     top = sorted(weighted, key=lambda r: -r.weight)[:3]
     km = distance_km(ctx.origin_lat, ctx.origin_lon, c.job.lat, c.job.lon)
-    return Match(c, total, tuple(top), km)
+    return Match(c, total, tuple(top), km, ctx.origin_is_station)
 
 
 def fairness(seeker: Seeker, c: Candidate) -> float:
@@ -239,7 +242,7 @@ def _cap_per_employer(
 
 def _with_reasons(seeker: Seeker, c: Candidate, ctx: Context, value: float) -> Match:
     scored = score(seeker, c, ctx)
-    return Match(c, value, scored.reasons, scored.distance_km)
+    return Match(c, value, scored.reasons, scored.distance_km, scored.from_station)
 
 
 class JobIndex:

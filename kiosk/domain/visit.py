@@ -33,6 +33,7 @@ class Phase(Enum):
     SIGNING_IN = "signing_in"  # the PIN pad, for staff or a technician
     STAFF = "staff"  # staff at work
     TECHNICIAN = "technician"  # a technician at work
+    OUT_OF_SERVICE = "out_of_service"  # the store cannot be used: a message, nothing else
 
 
 class Who(Enum):
@@ -58,7 +59,7 @@ class Tap(Enum):
 # worker's home (the next person in the queue). Mid-task and in admin modes it waits.
 _TAP = {Phase.IDLE: Tap.START, Phase.AT_HOME: Tap.SWITCH}
 _REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME})
-_ADMIN = frozenset({Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN})
+_ADMIN = frozenset({Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN, Phase.OUT_OF_SERVICE})
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,14 @@ class Visit(Generic[Card, View]):
         return self.phase is not Phase.IDLE
 
     # --- what a device event means ------------------------------------------------------
+    def tap_meaning(self) -> Tap:
+        """What a card tap would mean now (nothing changes): SWITCH means the current
+        visit must be ended first (then the tap is a START)."""
+        return _TAP.get(self.phase, Tap.IGNORE)
+
     def on_card(self, card: Card) -> Tap:
         """A card was read: START or SWITCH begin a look-up (the card is kept meanwhile)."""
-        tap = _TAP.get(self.phase, Tap.IGNORE)
+        tap = self.tap_meaning()
         if tap is not Tap.IGNORE:
             self._clear()
             self.phase, self.card = Phase.LOOKING_UP, card
@@ -175,10 +181,15 @@ class Visit(Generic[Card, View]):
         return True
 
     # --- staff and technicians ----------------------------------------------------------
+    def gesture_allowed(self) -> bool:
+        """Whether the hidden gesture opens the PIN pad now (not during admin work, not
+        out of service)."""
+        return self.phase not in _ADMIN
+
     def pin_requested(self) -> bool:
         """The hidden gesture: any visit ends and the PIN pad opens (False: already there,
         or staff or a technician is at work)."""
-        if self.phase in _ADMIN:
+        if not self.gesture_allowed():
             return False
         self._clear()
         self.phase = Phase.SIGNING_IN
@@ -204,9 +215,16 @@ class Visit(Generic[Card, View]):
         return True
 
     # --- the end --------------------------------------------------------------------------
+    def out_of_service(self) -> None:
+        """The kiosk cannot serve (its database failed): taps and the gesture do nothing."""
+        self._clear()
+        self.phase = Phase.OUT_OF_SERVICE
+
     def finish(self) -> bool:
         """End whatever is going on (finish, idle, cancel, an error); True when something
-        did. A waiting chip-only card is kept for staff."""
+        did. A waiting chip-only card is kept for staff; out of service stays so."""
+        if self.phase is Phase.OUT_OF_SERVICE:
+            return False
         ended = self.phase is not Phase.IDLE
         self._clear()
         self.phase = Phase.IDLE

@@ -94,7 +94,7 @@ class JobsService:
         )
         # Distances from the place the worker chose when filing, else from this station.
         origin = self.places.get(worker.home_place_code or "", self.station)
-        ctx = Context(now, origin.lat, origin.lon, self.min_hourly_yuan)
+        ctx = Context(now, origin.lat, origin.lon, self.min_hourly_yuan, origin == self.station)
         found = self._index.query(skills, now - dt.timedelta(hours=1), now + WINDOW)
         if filters.same_day_pay:
             found = [c for c in found if c.job.pay_terms.value == "same_day"]

@@ -19,40 +19,21 @@ from kiosk.voice.service import VoiceService
 
 if TYPE_CHECKING:
     from kiosk.i18n import Catalog
-    from kiosk.ui.controller import KioskController
+    from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 RESULT_GRACE_S = 2.0  # a screen shown this soon after a result is announced after it
 
-# Messages spoken besides each screen's prompt: banners, results and errors.
+# Messages spoken besides what the features list: errors and trade names.
 SPOKEN_PREFIXES = ("error.", "jobtype.")
-SCREEN_PROMPTS = (
-    "attract.tap_card",
-    "session.welcome",
-    "jobs.title",
-    "job.apply",
-    "admin.pin_hint",
-    "staff.title",
-    "tech.title",
-    "staff.bind_title",
-    "enrol.title",
-    "record.title",
-)
-SPOKEN_EXTRA = (
-    "job.applied",
-    "job.already_applied",
-    "job.unavailable",
-    "filing.saved",
-    "filing.declined",
-    "staff.bound",
-    "common.staff_called",
-)
 
 
 def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) -> list[str]:
     """Every message the kiosk may speak, for recording coverage: screens, filing steps,
     banners, errors, trade names, and the number place values."""
-    ids = set(screen_prompts or ()) | set(SCREEN_PROMPTS) | set(SPOKEN_EXTRA)
+    from kiosk.ui.controller import FEATURES  # noqa: PLC0415 - the features' screens load here
+
+    ids = set(screen_prompts or ()) | {m for feature in FEATURES for m in feature.spoken}
     ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith(SPOKEN_PREFIXES)}
     ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith("filing.") and m.endswith("_title")}
     known = set(catalog.ids(Lang.ZH))
@@ -63,9 +44,9 @@ def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) ->
 class VoiceFlow(QObject):
     """Connects screens, banners and the repeat buttons to the voice service and player."""
 
-    def __init__(self, ctl: KioskController, service: VoiceService, player: VoicePlayer) -> None:
+    def __init__(self, shell: Shell, service: VoiceService, player: VoicePlayer) -> None:
         super().__init__()
-        self.ctl = ctl
+        self.shell = shell
         self.service = service
         self.player = player
         self.bridge = VoiceBridge()
@@ -79,19 +60,23 @@ class VoiceFlow(QObject):
         self.spoken: deque[tuple[str, ...]] = deque(maxlen=64)  # what the last prompts said
 
     def wire(self) -> None:
-        """Wire everything (after the controller's screens exist)."""
-        ctl = self.ctl
+        """Wire everything (after the features' screens exist): each screen's arrival and
+        step changes, its say-it-again button, the banner and what the shell announces."""
+        window = self.shell.window
         signals: list[tuple[Any, Any]] = [
-            (ctl.window.navigator.screen_changed, self.screen_shown),
-            (ctl.window.banner.shown, self.say),
-            (ctl.filing.prompt_changed, self.screen_shown),
-            (ctl.texts.mode_changed, self.screen_shown),
-            (ctl.attract.repeat_requested, self.repeat),
+            (window.navigator.screen_changed, self.screen_shown),
+            (window.banner.shown, self.say),
+            (self.shell.announced, self.say),
+            (self.shell.texts.mode_changed, self.screen_shown),
         ]
-        for screen in ctl.window.navigator.screens.values():
-            bar = getattr(screen, "bar", None)
-            if bar is not None and hasattr(bar, "repeat_requested"):
-                signals.append((bar.repeat_requested, self.repeat))
+        for screen in window.navigator.screens.values():
+            for owner in (screen, getattr(screen, "bar", None)):
+                repeat = getattr(owner, "repeat_requested", None)
+                if repeat is not None:
+                    signals.append((repeat, self.repeat))
+            changed = getattr(screen, "prompt_changed", None)
+            if changed is not None:
+                signals.append((changed, self.screen_shown))
         for signal, slot in signals:
             signal.connect(slot)
         self._wired = signals
@@ -112,8 +97,8 @@ class VoiceFlow(QObject):
         self._pending = False
         if self.closed:
             return
-        items = [self.ctl.window.navigator.current.prompt()]
-        banner = self.ctl.window.banner
+        items = [self.shell.window.navigator.current.prompt()]
+        banner = self.shell.window.banner
         if (
             banner.isVisible()
             and banner.message_id
@@ -133,7 +118,7 @@ class VoiceFlow(QObject):
             return
         self.last = items
         self.spoken.append(tuple(m for m, _ in items))
-        self.player.asked(self.service.speak_all(items, self.ctl.texts.mode.langs))
+        self.player.asked(self.service.speak_all(items, self.shell.texts.mode.langs))
 
     def repeat(self) -> None:
         """ "Say it again"."""

@@ -55,7 +55,7 @@ def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
     kiosk.app.processEvents()
     if kiosk.sync is not None:
         kiosk.sync.stop()
-    kiosk.controller.sync_flow.close()
+    kiosk.controller.sync_ui.close()
     if kiosk.voice is not None:
         kiosk.voice.close()
     kiosk.db.wait()

@@ -42,9 +42,7 @@ def queue_bindings(station: Station, n: int) -> set[str]:
     with station.backend.engine.begin() as conn:
         for i in range(n):
             w = workers[i % len(workers)]
-            ids.add(
-                queue_mutation(conn, WorkerBindCard(w.id, f"{i:064x}"), now)
-            )
+            ids.add(queue_mutation(conn, WorkerBindCard(w.id, f"{i:064x}"), now))
     return ids
 
 

@@ -35,26 +35,26 @@ def test_technician_enrols_and_jobs_arrive(
 ) -> None:
     market_admin(market.database, "import-demo", "--jobs", "50", "--today", today.isoformat())
     ctl = rig.kiosk.controller
-    assert shows(ctl.attract, "未连接零工市场服务器")
+    assert shows(ctl.screens["attract"], "未连接零工市场服务器")
     open_pin_pad(rig, qtbot)
     enter(rig, qtbot, DEMO_PINS["technician"])
-    qtbot.mouseClick(ctl.technician.enrol, Qt.MouseButton.LeftButton)
-    assert rig.kiosk.window.navigator.current is ctl.enrol
-    ctl.enrol.address.setText("ftp://nowhere")
-    qtbot.mouseClick(ctl.enrol.start, Qt.MouseButton.LeftButton)
-    assert shows(ctl.enrol, "这不是服务器地址")
+    qtbot.mouseClick(ctl.screens["technician"].enrol, Qt.MouseButton.LeftButton)
+    assert rig.kiosk.window.navigator.current is ctl.screens["enrol"]
+    ctl.screens["enrol"].address.setText("ftp://nowhere")
+    qtbot.mouseClick(ctl.screens["enrol"].start, Qt.MouseButton.LeftButton)
+    assert shows(ctl.screens["enrol"], "这不是服务器地址")
 
-    ctl.enrol.address.setText(market.url)
-    qtbot.mouseClick(ctl.enrol.start, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(ctl.enrol._code), timeout=10_000)
-    code = ctl.enrol._code
-    assert shows(ctl.enrol, code)
+    ctl.screens["enrol"].address.setText(market.url)
+    qtbot.mouseClick(ctl.screens["enrol"].start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(ctl.screens["enrol"]._code), timeout=10_000)
+    code = ctl.screens["enrol"]._code
+    assert shows(ctl.screens["enrol"], code)
     market_admin(market.database, "approve", code)
-    qtbot.waitUntil(lambda: shows(ctl.enrol, "连接成功"), timeout=10_000)
+    qtbot.waitUntil(lambda: shows(ctl.screens["enrol"], "连接成功"), timeout=10_000)
     assert credentials.load(rig.paths.credentials) is not None
     qtbot.waitUntil(lambda: rig.kiosk.sync is not None, timeout=10_000)  # built off-GUI
     assert rig.kiosk.sync is not None
-    qtbot.waitUntil(lambda: shows(ctl.attract, "在线"), timeout=10_000)
+    qtbot.waitUntil(lambda: shows(ctl.screens["attract"], "在线"), timeout=10_000)
 
     job_id = market_admin(
         market.database, "post-job", "--trade", "banyun", "--title", "搬家", "--wage", "300"
@@ -114,6 +114,6 @@ def test_a_stalled_server_never_freezes_the_screen(
         qtbot.wait(50)  # the last status crosses to the GUI thread
         assert len(gaps) > 100
         assert max(gaps) < 100, f"the event loop stalled for {max(gaps)} ms"
-        assert shows(rig.kiosk.controller.attract, "离线")
+        assert shows(rig.kiosk.controller.screens["attract"], "离线")
     finally:
         proxy.close()

@@ -32,9 +32,9 @@ def test_a_tapped_card_logs_its_holder_in(pcscd: Pcscd, qtbot: QtBot, tmp_path: 
         with qtbot.waitSignal(kiosk.controller.session_started, timeout=8000) as started:
             card.insert()
         assert started.args[0].name == "王建国"
-        assert kiosk.window.navigator.current is kiosk.controller.home
-        assert shows(kiosk.controller.home, "王建国")
-        assert shows(kiosk.controller.home, SAMPLES["resident_chinese"].masked_number)
+        assert kiosk.window.navigator.current is kiosk.controller.screens["home"]
+        assert shows(kiosk.controller.screens["home"], "王建国")
+        assert shows(kiosk.controller.screens["home"], SAMPLES["resident_chinese"].masked_number)
     finally:
         card.remove()
         close_kiosk(kiosk, backend)

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Lang, Mode
 from kiosk.services.session import SessionView
-from kiosk.ui.screens.filing import STEPS
+from kiosk.ui.filing.screen import STEPS
 from kiosk.ui.theme import MIN_TARGET_MM, PRIMARY_CAP_MM, contrast_ratio
 from kiosk.ui.voiceflow import spoken_prompts
 from kiosk.ui.widgets.bitext import BiText
@@ -65,11 +65,13 @@ def fill(rig: Rig) -> None:
     """Every screen with its longest realistic content."""
     ctl = rig.kiosk.controller
     skills = {"banyun": 12, "zhuangxiu_dagong": 3, "wajueji": 1}
-    ctl.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
-    ctl.pin.show_error(rig.kiosk.texts.plural_lines("error.auth.locked_out", 300))
-    ctl.staff.show_figures(rig.backend.figures.figures())
-    ctl.enrol.show_code("K7PD-3XQM")
-    ctl.record.show_item(
+    ctl.screens["home"].show_session(
+        SessionView("w", "次仁多吉", "540102********0011", skills, "both")
+    )
+    ctl.screens["pin"].show_error(rig.kiosk.texts.plural_lines("error.auth.locked_out", 300))
+    ctl.screens["staff"].show_figures(rig.backend.figures.figures())
+    ctl.screens["enrol"].show_code("K7PD-3XQM")
+    ctl.screens["record"].show_item(
         "attract.tap_card",
         ctl.texts.catalog.text("attract.tap_card", Lang.BO),
         ctl.texts.catalog.text("attract.tap_card", Lang.ZH),
@@ -158,17 +160,17 @@ def test_every_screen_passes_the_audit(demo_rig: Rig, qtbot: QtBot, mode: Mode) 
             continue
         window.navigator.go(name)
         problems += audit_screen(demo_rig, qtbot, name, mode)
-    ctl.message.show_message("error.store.unavailable")
+    ctl.screens["message"].show_message("error.store.unavailable")
     window.navigator.go("message")
     problems += audit_screen(demo_rig, qtbot, "message", mode)
-    ctl.filing.start("次仁多吉")
-    ctl.filing.draft.toggle_skill("wajueji")
+    ctl.screens["filing"].start("次仁多吉")
+    ctl.screens["filing"].draft.toggle_skill("wajueji")
     window.navigator.go("filing")
     prompts = set()
     for i, step in enumerate(STEPS):
-        ctl.filing.step = i
-        ctl.filing.retranslate()
-        prompts.add(ctl.filing.prompt()[0])
+        ctl.screens["filing"].step = i
+        ctl.screens["filing"].retranslate()
+        prompts.add(ctl.screens["filing"].prompt()[0])
         problems += audit_screen(demo_rig, qtbot, f"filing-{step}", mode)
     window.overlay.show_countdown(demo_rig.config.session.warning_seconds)
     qtbot.wait(30)

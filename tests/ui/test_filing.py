@@ -12,7 +12,7 @@ from kiosk.domain.privacy import keyed_hash
 from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
 from kiosk.store import models as m
-from kiosk.ui.screens.filing import STEPS
+from kiosk.ui.filing.screen import STEPS
 from tests.helpers.kiosk import Rig, tap
 
 
@@ -25,8 +25,8 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
     demo_rig: Rig, qtbot: QtBot, mode: Mode
 ) -> None:
     controller = demo_rig.kiosk.controller
-    filing = controller.filing
-    click(qtbot, controller.attract.language_buttons[mode])
+    filing = controller.screens["filing"]
+    click(qtbot, controller.screens["attract"].language_buttons[mode])
     tap(demo_rig, qtbot, "hmt_permit")
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
     assert "陈志明" in filing.consent_text.texts()[0]
@@ -66,7 +66,7 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
     with qtbot.waitSignal(controller.session_started, timeout=5000) as started:
         click(qtbot, filing.next)  # save
     assert started.args[0].name == "陈志明"
-    assert demo_rig.kiosk.window.navigator.current is controller.home
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
     assert demo_rig.kiosk.window.banner.message_id == "filing.saved"
     secret = demo_rig.backend.secret
     with Session(demo_rig.backend.engine) as s:
@@ -89,12 +89,12 @@ def test_an_unknown_card_files_a_profile_and_starts_a_visit(
 def test_the_next_tap_of_a_filed_card_logs_straight_in(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
     tap(demo_rig, qtbot, "foreign_permanent")
-    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.filing)
-    controller.filing.draft.toggle_skill("baojie")
-    controller.filing.step = STEPS.index("confirm")
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.screens["filing"])
+    controller.screens["filing"].draft.toggle_skill("baojie")
+    controller.screens["filing"].step = STEPS.index("confirm")
     with qtbot.waitSignal(controller.session_started):
-        click(qtbot, controller.filing.next)
-    click(qtbot, controller.home.bar.finish)
+        click(qtbot, controller.screens["filing"].next)
+    click(qtbot, controller.screens["home"].bar.finish)
     with qtbot.waitSignal(controller.session_started) as again:
         tap(demo_rig, qtbot, "foreign_permanent")
     assert again.args[0].name == "帕桑"
@@ -103,22 +103,22 @@ def test_the_next_tap_of_a_filed_card_logs_straight_in(demo_rig: Rig, qtbot: QtB
 def test_declining_consent_stores_nothing(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
     tap(demo_rig, qtbot, "hmt_permit")
-    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.filing)
-    click(qtbot, controller.filing.decline)
-    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.screens["filing"])
+    click(qtbot, controller.screens["filing"].decline)
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["attract"]
     assert demo_rig.kiosk.window.banner.message_id == "filing.declined"
     demo_rig.kiosk.db.wait()
     with Session(demo_rig.backend.engine) as s:
         assert s.scalars(select(m.WorkerRow).where(m.WorkerRow.name == "陈志明")).first() is None
-    assert controller.pending_card is None
+    assert controller.shell.visit.card is None
 
 
 @pytest.mark.parametrize("mode", [Mode.BO, Mode.ZH])
 def test_tap_file_find_and_apply_in_one_visit(demo_rig: Rig, qtbot: QtBot, mode: Mode) -> None:
     """The issue's walk: an unknown card, a filed profile, the matched list, an application."""
     controller = demo_rig.kiosk.controller
-    filing = controller.filing
-    click(qtbot, controller.attract.language_buttons[mode])
+    filing = controller.screens["filing"]
+    click(qtbot, controller.screens["attract"].language_buttons[mode])
     tap(demo_rig, qtbot, "foreign_permanent")
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
     click(qtbot, filing.next)  # consent
@@ -137,19 +137,19 @@ def test_tap_file_find_and_apply_in_one_visit(demo_rig: Rig, qtbot: QtBot, mode:
     click(qtbot, filing.next)  # language
     with qtbot.waitSignal(controller.session_started):
         click(qtbot, filing.next)  # save
-    click(qtbot, controller.home.find_work)
-    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
-    model = controller.jobs.model
+    click(qtbot, controller.screens["home"].find_work)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.screens["jobs"])
+    model = controller.screens["jobs"].model
     assert model.rowCount() >= 10
     assert {x.candidate.job.job_type_code for x in model.matches} <= {"banyun", "zhuangxie"}
-    view = controller.jobs.view
+    view = controller.screens["jobs"].view
     last = model.index(model.rowCount() - 1, 0)
     qtbot.waitUntil(lambda: view.visualRect(last).height() > 100)
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(0, 0)).center()
     )
     with qtbot.waitSignal(controller.session_applied):
-        click(qtbot, controller.job.apply)
+        click(qtbot, controller.screens["job"].apply)
     with Session(demo_rig.backend.engine) as s:
         types = sorted(s.scalars(select(m.OutboxRow.type)))
     assert types == ["application.create", "worker.register"]
@@ -157,11 +157,11 @@ def test_tap_file_find_and_apply_in_one_visit(demo_rig: Rig, qtbot: QtBot, mode:
 
 def test_a_worker_edits_their_details_from_home(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
-    filing = controller.filing
+    filing = controller.screens["filing"]
     with qtbot.waitSignal(controller.session_started):
         tap(demo_rig, qtbot, "resident_chinese")
-    before = dict(controller.home.view.skills) if controller.home.view else {}
-    click(qtbot, controller.home.edit)
+    before = dict(controller.screens["home"].view.skills) if controller.screens["home"].view else {}
+    click(qtbot, controller.screens["home"].edit)
     demo_rig.kiosk.db.wait()
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
     assert STEPS[filing.step] == "skills"  # no consent again

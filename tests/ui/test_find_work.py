@@ -16,11 +16,13 @@ from tests.helpers.kiosk import Rig, tap
 
 def walk_to_list(rig: Rig, qtbot: QtBot, mode: Mode) -> None:
     controller = rig.kiosk.controller
-    qtbot.mouseClick(controller.attract.language_buttons[mode], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        controller.screens["attract"].language_buttons[mode], Qt.MouseButton.LeftButton
+    )
     with qtbot.waitSignal(controller.session_started):
         tap(rig, qtbot, "resident_tibetan")
-    qtbot.mouseClick(controller.home.find_work, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: rig.kiosk.window.navigator.current is controller.jobs)
+    qtbot.mouseClick(controller.screens["home"].find_work, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rig.kiosk.window.navigator.current is controller.screens["jobs"])
 
 
 @pytest.mark.parametrize(
@@ -31,23 +33,25 @@ def test_tap_to_application_in_a_few_taps(
 ) -> None:
     controller = demo_rig.kiosk.controller
     walk_to_list(demo_rig, qtbot, mode)
-    model = controller.jobs.model
+    model = controller.screens["jobs"].model
     assert model.rowCount() >= 10, "more than ten jobs at once"
     first = model.matches[0]
     assert all(len(match.reasons) == 3 for match in model.matches)
-    view = controller.jobs.view
+    view = controller.screens["jobs"].view
     last = model.index(model.rowCount() - 1, 0)
     qtbot.waitUntil(lambda: view.visualRect(last).height() > 100)  # batched layout done
     rect = view.visualRect(model.index(0, 0))
-    qtbot.mouseClick(controller.jobs.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert demo_rig.kiosk.window.navigator.current is controller.job
-    assert controller.job.wage.texts() == [str(first.candidate.job.day_wage)]
+    qtbot.mouseClick(
+        controller.screens["jobs"].view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["job"]
+    assert controller.screens["job"].wage.texts() == [str(first.candidate.job.day_wage)]
     with qtbot.waitSignal(controller.session_applied):
-        qtbot.mouseClick(controller.job.apply, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(controller.screens["job"].apply, Qt.MouseButton.LeftButton)
     banner = demo_rig.kiosk.window.banner
     assert banner.message_id == "job.applied"
     assert any(applied_text in t for t in banner.text.texts())
-    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.screens["jobs"])
     qtbot.waitUntil(
         lambda: first.candidate.job.id not in [x.candidate.job.id for x in model.matches]
     )
@@ -63,23 +67,23 @@ def test_tap_to_application_in_a_few_taps(
 def test_filters_narrow_the_list(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
     walk_to_list(demo_rig, qtbot, Mode.ZH)
-    qtbot.mouseClick(controller.jobs.same_day, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controller.screens["jobs"].same_day, Qt.MouseButton.LeftButton)
     demo_rig.kiosk.db.wait()
-    qtbot.waitUntil(lambda: controller.jobs.same_day_pay)
+    qtbot.waitUntil(lambda: controller.screens["jobs"].same_day_pay)
     qtbot.wait(50)
-    matches: list[Match] = controller.jobs.model.matches
+    matches: list[Match] = controller.screens["jobs"].model.matches
     assert matches
     assert all(x.candidate.job.pay_terms.value == "same_day" for x in matches)
-    assert controller.jobs.same_day.selected
+    assert controller.screens["jobs"].same_day.selected
 
 
 def test_leaving_mid_list_forgets_the_jobs_shown(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
     walk_to_list(demo_rig, qtbot, Mode.BOTH)
-    qtbot.mouseClick(controller.jobs.bar.finish, Qt.MouseButton.LeftButton)
-    assert demo_rig.kiosk.window.navigator.current is controller.attract
-    assert controller.jobs.model.rowCount() == 0
-    assert controller.job.match is None
+    qtbot.mouseClick(controller.screens["jobs"].bar.finish, Qt.MouseButton.LeftButton)
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["attract"]
+    assert controller.screens["jobs"].model.rowCount() == 0
+    assert controller.screens["job"].match is None
 
 
 def test_home_shows_the_workers_rating(demo_rig: Rig, qtbot: QtBot) -> None:
@@ -108,29 +112,33 @@ def test_home_shows_the_workers_rating(demo_rig: Rig, qtbot: QtBot) -> None:
                     created_at=dt.datetime(2026, 11, 20),
                 )
             )
-    qtbot.mouseClick(controller.attract.language_buttons[Mode.ZH], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        controller.screens["attract"].language_buttons[Mode.ZH], Qt.MouseButton.LeftButton
+    )
     with qtbot.waitSignal(controller.session_started):
         tap(demo_rig, qtbot, "resident_tibetan")
     demo_rig.kiosk.db.wait()
-    qtbot.waitUntil(lambda: controller.home.stars == (4.5, 2))
-    assert controller.home.rating.texts() == ["4.5 星 · 2 位雇主评价"]
+    qtbot.waitUntil(lambda: controller.screens["home"].stars == (4.5, 2))
+    assert controller.screens["home"].rating.texts() == ["4.5 星 · 2 位雇主评价"]
 
 
 def test_the_trade_chip_shows_one_trade_at_a_time(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
     walk_to_list(demo_rig, qtbot, Mode.ZH)
-    trades = controller.jobs.trades
+    trades = controller.screens["jobs"].trades
     assert len(trades) >= 2
-    assert controller.jobs.trade_chip.isVisible()
-    qtbot.mouseClick(controller.jobs.trade_chip, Qt.MouseButton.LeftButton)
+    assert controller.screens["jobs"].trade_chip.isVisible()
+    qtbot.mouseClick(controller.screens["jobs"].trade_chip, Qt.MouseButton.LeftButton)
     demo_rig.kiosk.db.wait()
-    qtbot.waitUntil(lambda: controller.jobs.trade == trades[0])
+    qtbot.waitUntil(lambda: controller.screens["jobs"].trade == trades[0])
     qtbot.wait(50)
-    assert {x.candidate.job.job_type_code for x in controller.jobs.model.matches} <= {trades[0]}
+    assert {x.candidate.job.job_type_code for x in controller.screens["jobs"].model.matches} <= {
+        trades[0]
+    }
 
 
 def _when_texts(rig: Rig) -> list[str]:
-    return rig.kiosk.controller.job.facts["when"].texts()
+    return rig.kiosk.controller.screens["job"].facts["when"].texts()
 
 
 def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
@@ -145,9 +153,11 @@ def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
     walk_to_list(demo_rig, qtbot, Mode.ZH)
     tomorrow = evening.date() + dt.timedelta(days=1)
     chosen = next(
-        x for x in controller.jobs.model.matches if x.candidate.job.starts_at.date() == tomorrow
+        x
+        for x in controller.screens["jobs"].model.matches
+        if x.candidate.job.starts_at.date() == tomorrow
     )
-    controller.jobs.job_chosen.emit(chosen)
+    controller.screens["jobs"].job_chosen.emit(chosen)
     job = chosen.candidate.job
     times = {"start": f"{job.starts_at:%H:%M}", "end": f"{job.ends_at:%H:%M}"}
     texts = controller.texts
@@ -156,9 +166,11 @@ def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
     clock.wall = evening + dt.timedelta(minutes=20)  # 00:10 the next day, same kiosk
     walk_to_list(demo_rig, qtbot, Mode.ZH)
     again = next(
-        x for x in controller.jobs.model.matches if x.candidate.job.id == chosen.candidate.job.id
+        x
+        for x in controller.screens["jobs"].model.matches
+        if x.candidate.job.id == chosen.candidate.job.id
     )
-    controller.jobs.job_chosen.emit(again)
+    controller.screens["jobs"].job_chosen.emit(again)
     assert _when_texts(demo_rig) == [t for _, t in texts.lines("job.when_today", **times)]
 
 
@@ -181,18 +193,20 @@ def test_the_job_detail_quotes_the_distance_the_reasons_use(demo_rig: Rig, qtbot
     station = demo_rig.backend.jobs.station
     differs = [
         x
-        for x in controller.jobs.model.matches
+        for x in controller.screens["jobs"].model.matches
         if round(x.distance_km)
         != round(distance_km(station.lat, station.lon, x.candidate.job.lat, x.candidate.job.lon))
     ]
     assert differs, "the chosen place is far enough from the station to change distances"
     chosen = differs[0]
     km = max(1, round(chosen.distance_km))
-    near = [r for r in chosen.reasons if r.message_id == "reason.near"]
+    assert not chosen.from_station
+    near = [r for r in chosen.reasons if r.message_id.startswith("reason.near")]
+    assert all(r.message_id == "reason.near_chosen" for r in near), "the words say from where"
     assert all(r.values["km"] == km for r in near)
-    controller.jobs.job_chosen.emit(chosen)
-    where = controller.job.facts["where"].texts()
-    assert controller.texts.lines("job.km", km=km)[0][1] in where
+    controller.screens["jobs"].job_chosen.emit(chosen)
+    where = controller.screens["job"].facts["where"].texts()
+    assert controller.texts.lines("job.km_chosen", km=km)[0][1] in where
 
 
 def test_a_job_closed_while_the_worker_looks_says_so_and_shows_the_list_again(
@@ -202,19 +216,19 @@ def test_a_job_closed_while_the_worker_looks_says_so_and_shows_the_list_again(
 
     controller = demo_rig.kiosk.controller
     walk_to_list(demo_rig, qtbot, Mode.ZH)
-    chosen = controller.jobs.model.matches[0]
-    controller.jobs.job_chosen.emit(chosen)
+    chosen = controller.screens["jobs"].model.matches[0]
+    controller.screens["jobs"].job_chosen.emit(chosen)
     with demo_rig.backend.engine.begin() as conn:  # the market withdrew it meanwhile
         conn.execute(
             update(m.JobRow).where(m.JobRow.id == chosen.candidate.job.id).values(status="closed")
         )
     demo_rig.backend.jobs.refresh()  # as a pull does
-    qtbot.mouseClick(controller.job.apply, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controller.screens["job"].apply, Qt.MouseButton.LeftButton)
     demo_rig.kiosk.db.wait()
     banner = demo_rig.kiosk.window.banner
     qtbot.waitUntil(lambda: banner.message_id == "job.unavailable")
-    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.jobs)
-    shown = [x.candidate.job.id for x in controller.jobs.model.matches]
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.screens["jobs"])
+    shown = [x.candidate.job.id for x in controller.screens["jobs"].model.matches]
     assert chosen.candidate.job.id not in shown
     with Session(demo_rig.backend.engine) as s:
         assert s.scalar(select(m.ApplicationRow.id)) is None

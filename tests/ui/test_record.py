@@ -55,8 +55,8 @@ def test_staff_record_a_prompt_and_the_kiosk_uses_it(
     assert flow is not None
     open_pin_pad(rig, qtbot)
     enter(rig, qtbot, DEMO_PINS["technician"])
-    qtbot.mouseClick(ctl.technician.record, Qt.MouseButton.LeftButton)
-    screen = ctl.record
+    qtbot.mouseClick(ctl.screens["technician"].record, Qt.MouseButton.LeftButton)
+    screen = ctl.screens["record"]
     assert rig.kiosk.window.navigator.current is screen
     msgid = flow.prompts[flow.index]
     total = len(flow.prompts)
@@ -104,7 +104,7 @@ def test_without_a_microphone_the_screen_says_so(tmp_path: Path) -> None:
         kiosk.attach(config, paths, backend)
         kiosk.start_voice(config, paths)
         kiosk.recorder.open()
-        screen = kiosk.controller.record
+        screen = kiosk.controller.screens["record"]
         print(screen.state_message[0], screen.record.isEnabled())
         """
     )

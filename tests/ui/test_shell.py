@@ -18,7 +18,7 @@ from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
 from kiosk.services.session import SessionView
 from kiosk.ui.excepthook import CrashGuard
-from kiosk.ui.screens.filing import STEPS as FILING_STEPS
+from kiosk.ui.filing.screen import STEPS as FILING_STEPS
 from tests.helpers.kiosk import Rig, make_config, tap
 
 PANEL_W, PANEL_H = 1920, 1080
@@ -51,7 +51,7 @@ def test_an_unexpected_error_returns_to_the_start_without_a_traceback(
 ) -> None:
     controller = demo_rig.kiosk.controller
     tap(demo_rig, qtbot, "resident_tibetan")
-    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.home)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is controller.screens["home"])
     guard = CrashGuard()
     guard.crashed.connect(controller.crashed)
     guard.install()
@@ -65,7 +65,7 @@ def test_an_unexpected_error_returns_to_the_start_without_a_traceback(
     finally:
         guard.uninstall()
     assert sys.excepthook is sys.__excepthook__
-    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["attract"]
     assert demo_rig.kiosk.window.banner.message_id == "error.generic"
     assert "boom in a slot" in caplog.text
 
@@ -80,9 +80,11 @@ def test_a_database_that_cannot_open_gets_a_screen_for_the_technician(
     qtbot.addWidget(kiosk.window)
     with qtbot.waitSignal(kiosk.controller.window.navigator.screen_changed, timeout=5000):
         kiosk.db.submit(lambda: open_store(config, paths), None, kiosk.controller.store_failed)
-    assert kiosk.window.navigator.current is kiosk.controller.message
-    assert kiosk.controller.message.message_id == "error.store.unavailable"
-    assert "无法打开本地数据库,请联系技术人员。" in kiosk.controller.message.message.texts()
+    assert kiosk.window.navigator.current is kiosk.controller.screens["message"]
+    assert kiosk.controller.screens["message"].message_id == "error.store.unavailable"
+    assert (
+        "无法打开本地数据库,请联系技术人员。" in kiosk.controller.screens["message"].message.texts()
+    )
     kiosk.app.removeEventFilter(kiosk.idle)
 
 
@@ -92,24 +94,26 @@ def test_every_screen_fits_the_reference_panel(demo_rig: Rig, mode: Mode) -> Non
     controller = demo_rig.kiosk.controller
     demo_rig.kiosk.texts.set_mode(mode)
     skills = {"banyun": 12, "zhuangxiu_dagong": 3, "wajueji": 1}
-    controller.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
-    controller.pin.show_error(demo_rig.kiosk.texts.plural_lines("error.auth.locked_out", 300))
-    controller.staff.show_figures(demo_rig.backend.figures.figures())
+    controller.screens["home"].show_session(
+        SessionView("w", "次仁多吉", "540102********0011", skills, "both")
+    )
+    controller.screens["pin"].show_error(
+        demo_rig.kiosk.texts.plural_lines("error.auth.locked_out", 300)
+    )
+    controller.screens["staff"].show_figures(demo_rig.backend.figures.figures())
     # The longest sync state: offline with items waiting and refused, the clock wrong.
     from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
-    from kiosk.ui.syncflow import rejected_messages
+    from kiosk.ui.syncstatus.flow import rejected_messages
 
-    controller.sync_flow.enrolled_with = "https://market.lasa-linggong.example.cn"
-    controller.sync_flow.set_status(
-        SyncStatus(OFFLINE, waiting=Waiting(12, 3, 1), clock_skew_s=900)
-    )
+    controller.sync_ui.enrolled_with = "https://market.lasa-linggong.example.cn"
+    controller.sync_ui.set_status(SyncStatus(OFFLINE, waiting=Waiting(12, 3, 1), clock_skew_s=900))
     when = dt.datetime(2026, 11, 24, 16, 42)
-    controller.staff.show_sync(
-        controller.sync_flow.messages(),
+    controller.screens["staff"].show_sync(
+        controller.sync_ui.messages(),
         rejected_messages([("application.create", "dependency_failed", when)] * 3),
     )
-    controller.enrol.show_code("K7PD-3XQM")
-    controller.enrol.set_state("enrol.failed", {"reason": "unreachable"}, error=True)
+    controller.screens["enrol"].show_code("K7PD-3XQM")
+    controller.screens["enrol"].set_state("enrol.failed", {"reason": "unreachable"}, error=True)
     fill_jobs(demo_rig)
     too_big = []
     for screen in controller.window.navigator.screens.values():
@@ -128,7 +132,7 @@ def test_log_has_no_worker_names(
     caplog.set_level(logging.DEBUG)
     worker = SAMPLES["resident_tibetan"]
     tap(demo_rig, qtbot, "resident_tibetan")
-    qtbot.waitUntil(lambda: demo_rig.kiosk.controller.home.view is not None)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.controller.screens["home"].view is not None)
     demo_rig.kiosk.controller.end_session("finished")
     demo_rig.kiosk.db.wait()
     log_file = demo_rig.paths.logs / "kiosk.log"
@@ -162,21 +166,23 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     window.setFixedSize(PANEL_W, PANEL_H)
     kiosk.texts.set_mode(mode)
     skills = {"banyun": 12, "zhuangxiu_dagong": 3, "wajueji": 1}
-    controller.home.show_session(SessionView("w", "次仁多吉", "540102********0011", skills, "both"))
-    controller.pin.show_error(kiosk.texts.plural_lines("error.auth.locked_out", 300))
-    controller.staff.show_figures(demo_rig.backend.figures.figures())
+    controller.screens["home"].show_session(
+        SessionView("w", "次仁多吉", "540102********0011", skills, "both")
+    )
+    controller.screens["pin"].show_error(kiosk.texts.plural_lines("error.auth.locked_out", 300))
+    controller.screens["staff"].show_figures(demo_rig.backend.figures.figures())
     fill_jobs(demo_rig)
     problems = []
     for name in ("attract", "home", "pin", "staff", "staff_bind", "technician", "jobs", "job"):
         window.navigator.go(name)
         qtbot.wait(30)
         problems += [f"{name}: {p}" for p in clipped_labels(window)]
-    controller.filing.start("次仁多吉")
-    controller.filing.draft.toggle_skill("wajueji")
+    controller.screens["filing"].start("次仁多吉")
+    controller.screens["filing"].draft.toggle_skill("wajueji")
     window.navigator.go("filing")
     for step in range(len(FILING_STEPS)):
-        controller.filing.step = step
-        controller.filing.retranslate()
+        controller.screens["filing"].step = step
+        controller.screens["filing"].retranslate()
         qtbot.wait(30)
         problems += [f"filing step {step}: {p}" for p in clipped_labels(window)]
     window.overlay.show_countdown(30)
@@ -195,5 +201,5 @@ def fill_jobs(rig: Rig) -> None:
     )  # fmt: skip
     matches = rig.backend.jobs.matches(worker)
     assert matches
-    rig.kiosk.controller.jobs.show_matches(matches)
-    rig.kiosk.controller.job.show_match(matches[0])
+    rig.kiosk.controller.screens["jobs"].show_matches(matches)
+    rig.kiosk.controller.screens["job"].show_match(matches[0])

@@ -19,7 +19,7 @@ def tap_first_demo_card(rig: Rig, qtbot: QtBot) -> None:
 
 
 def test_attract_screen_invites_a_tap_in_tibetan_above_chinese(demo_rig: Rig) -> None:
-    attract = demo_rig.kiosk.controller.attract
+    attract = demo_rig.kiosk.controller.screens["attract"]
     assert demo_rig.kiosk.window.navigator.current is attract
     texts = attract.title.texts()
     assert texts[0].startswith("ཐོབ་ཐང་")
@@ -28,7 +28,7 @@ def test_attract_screen_invites_a_tap_in_tibetan_above_chinese(demo_rig: Rig) ->
 
 
 def test_language_buttons_switch_every_text_at_once(demo_rig: Rig, qtbot: QtBot) -> None:
-    attract = demo_rig.kiosk.controller.attract
+    attract = demo_rig.kiosk.controller.screens["attract"]
     qtbot.mouseClick(attract.language_buttons[Mode.ZH], Qt.MouseButton.LeftButton)
     assert attract.title.texts() == ["请刷身份证"]
     assert attract.language_buttons[Mode.ZH].selected
@@ -42,7 +42,7 @@ def test_language_buttons_switch_every_text_at_once(demo_rig: Rig, qtbot: QtBot)
 
 def test_a_tap_shows_the_worker_masked_with_skills(demo_rig: Rig, qtbot: QtBot) -> None:
     tap_first_demo_card(demo_rig, qtbot)
-    home = demo_rig.kiosk.controller.home
+    home = demo_rig.kiosk.controller.screens["home"]
     assert demo_rig.kiosk.window.navigator.current is home
     card = SAMPLES["resident_tibetan"]
     assert shows(home, card.name)
@@ -72,7 +72,7 @@ def test_a_card_that_cannot_log_in_gets_a_clear_message(
     assert banner.message_id == message_id
     assert chinese in banner.text.texts()
     assert len(banner.text.texts()) == 2  # Tibetan above Chinese
-    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["attract"]
 
 
 def test_a_card_giving_only_its_chip_serial_is_sent_to_staff(demo_rig: Rig, qtbot: QtBot) -> None:
@@ -80,7 +80,7 @@ def test_a_card_giving_only_its_chip_serial_is_sent_to_staff(demo_rig: Rig, qtbo
     banner = demo_rig.kiosk.window.banner
     qtbot.waitUntil(banner.isVisible)
     assert banner.message_id == "error.card.not_registered"
-    assert demo_rig.kiosk.window.navigator.current is demo_rig.kiosk.controller.attract
+    assert demo_rig.kiosk.window.navigator.current is demo_rig.kiosk.controller.screens["attract"]
 
 
 def test_the_long_term_card_logs_in(demo_rig: Rig, qtbot: QtBot) -> None:
@@ -96,13 +96,13 @@ def test_a_new_card_during_a_visit_starts_the_new_workers_visit(
     with qtbot.waitSignal(demo_rig.kiosk.controller.session_started) as started:
         tap(demo_rig, qtbot, "resident_chinese")
     assert started.args[0].name == "王建国"
-    assert demo_rig.kiosk.controller.home.view is not None
-    assert demo_rig.kiosk.controller.home.view.name == "王建国"
+    assert demo_rig.kiosk.controller.screens["home"].view is not None
+    assert demo_rig.kiosk.controller.screens["home"].view.name == "王建国"
 
 
 def test_call_staff_confirms_on_screen_and_is_audited(demo_rig: Rig, qtbot: QtBot) -> None:
     tap_first_demo_card(demo_rig, qtbot)
-    bar = demo_rig.kiosk.controller.home.bar
+    bar = demo_rig.kiosk.controller.screens["home"].bar
     qtbot.mouseClick(bar.call_staff, Qt.MouseButton.LeftButton)
     banner = demo_rig.kiosk.window.banner
     assert banner.isVisible()
@@ -117,10 +117,10 @@ def test_finish_wipes_the_session_and_returns_to_the_start(demo_rig: Rig, qtbot:
     card = SAMPLES["resident_tibetan"]
     controller = demo_rig.kiosk.controller
     with qtbot.waitSignal(controller.session_ended) as ended:
-        qtbot.mouseClick(controller.home.bar.finish, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(controller.screens["home"].bar.finish, Qt.MouseButton.LeftButton)
     assert ended.args == ["finished"]
-    assert demo_rig.kiosk.window.navigator.current is controller.attract
-    assert controller.home.view is None
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["attract"]
+    assert controller.screens["home"].view is None
     shown = visible_texts(demo_rig.kiosk.window.stack) + demo_rig.kiosk.window.banner.text.texts()
     assert not any(card.name in t or card.masked_number in t for t in shown)
     demo_rig.kiosk.db.wait()
@@ -144,28 +144,30 @@ def test_idle_warns_with_a_countdown_and_continue_keeps_the_session(
     assert overlay.number.text() == "20"
     qtbot.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
     assert not overlay.isVisible()
-    assert demo_rig.kiosk.window.navigator.current is demo_rig.kiosk.controller.home
+    assert demo_rig.kiosk.window.navigator.current is demo_rig.kiosk.controller.screens["home"]
     demo_rig.advance(idle_s - 1)
     assert not overlay.isVisible()
 
 
 def test_walking_away_ends_the_session_and_resets_the_language(demo_rig: Rig, qtbot: QtBot) -> None:
     controller = demo_rig.kiosk.controller
-    qtbot.mouseClick(controller.attract.language_buttons[Mode.EN], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        controller.screens["attract"].language_buttons[Mode.EN], Qt.MouseButton.LeftButton
+    )
     tap_first_demo_card(demo_rig, qtbot)
     demo_rig.advance(demo_rig.config.session.idle_seconds)
     with qtbot.waitSignal(controller.session_ended) as ended:
         demo_rig.advance(demo_rig.config.session.warning_seconds)
     assert ended.args == ["timeout"]
-    assert demo_rig.kiosk.window.navigator.current is controller.attract
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["attract"]
     assert not demo_rig.kiosk.window.overlay.isVisible()
     assert demo_rig.kiosk.texts.mode is Mode.BOTH
-    assert controller.home.view is None
+    assert controller.screens["home"].view is None
 
 
 def test_touches_keep_a_session_alive(demo_rig: Rig, qtbot: QtBot) -> None:
     tap_first_demo_card(demo_rig, qtbot)
-    home = demo_rig.kiosk.controller.home
+    home = demo_rig.kiosk.controller.screens["home"]
     for _ in range(5):
         demo_rig.advance(demo_rig.config.session.idle_seconds - 10)
         qtbot.mouseClick(home, Qt.MouseButton.LeftButton)
@@ -180,7 +182,7 @@ def test_english_mode_leaves_no_tibetan_or_chinese_on_any_screen(
     controller = demo_rig.kiosk.controller
     window = demo_rig.kiosk.window
     tap_first_demo_card(demo_rig, qtbot)
-    view = controller.home.view
+    view = controller.screens["home"].view
     assert view is not None
     for name in ("home", "pin", "staff", "technician", "attract"):
         window.navigator.go(name)
@@ -189,9 +191,9 @@ def test_english_mode_leaves_no_tibetan_or_chinese_on_any_screen(
         screen = window.navigator.go(name)
         if name == "attract":
             texts = [
-                controller.attract.title,
-                controller.attract.subtitle,
-                controller.attract.station,
+                controller.screens["attract"].title,
+                controller.screens["attract"].subtitle,
+                controller.screens["attract"].station,
             ]
             shown = [t for bt in texts for t in bt.texts()]
         else:

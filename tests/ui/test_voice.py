@@ -79,23 +79,23 @@ def walk(
         check(voice.last, files)
 
     if choose is not None:  # the worker picks their language first: the prompt follows
-        qtbot.mouseClick(ctl.attract.language_buttons[choose], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ctl.screens["attract"].language_buttons[choose], Qt.MouseButton.LeftButton)
     else:
         voice.screen_shown()  # the attract screen at start
     step("attract.tap_card")
     tap(rig, qtbot, card)
     step("session.welcome")
-    qtbot.mouseClick(ctl.home.find_work, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ctl.screens["home"].find_work, Qt.MouseButton.LeftButton)
     rig.kiosk.db.wait()
     step("jobs.title")
-    ctl.jobs.job_chosen.emit(ctl.jobs.model.matches[0])
+    ctl.screens["jobs"].job_chosen.emit(ctl.screens["jobs"].model.matches[0])
     step("job.apply")
-    qtbot.mouseClick(ctl.job.apply, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ctl.screens["job"].apply, Qt.MouseButton.LeftButton)
     rig.kiosk.db.wait()
     step("job.applied", "jobs.title")  # the result first, then the list it returns to
-    qtbot.mouseClick(ctl.jobs.bar.repeat, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ctl.screens["jobs"].bar.repeat, Qt.MouseButton.LeftButton)
     step("job.applied", "jobs.title")
-    qtbot.mouseClick(ctl.jobs.bar.finish, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ctl.screens["jobs"].bar.finish, Qt.MouseButton.LeftButton)
     # Back at the start, in the station's default languages again.
     files = heard(voice, qtbot, ("attract.tap_card",), latencies)
     assert files[-1] == rig.kiosk.voice.service.synth.cached(  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ import pytest
 from kiosk.sync import wire
 from kiosk.sync.status import OFFLINE, ONLINE, SyncStatus, Waiting
 from kiosk.sync.worker import backoff_delay
-from kiosk.ui.syncflow import rejected_messages, status_messages
+from kiosk.ui.syncstatus.flow import rejected_messages, status_messages
 
 ROOT = Path(__file__).resolve().parents[2]
 

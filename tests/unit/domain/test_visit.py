@@ -25,6 +25,7 @@ def at(phase: Phase) -> V:
         Phase.SIGNING_IN: [v.pin_requested],
         Phase.STAFF: [v.pin_requested, lambda: v.signed_in(True)],
         Phase.TECHNICIAN: [v.pin_requested, lambda: v.signed_in(False)],
+        Phase.OUT_OF_SERVICE: [v.out_of_service],
     }[phase]
     for step in steps:
         step()
@@ -43,6 +44,8 @@ def test_a_tap_at_the_start_looks_the_card_up_and_a_worker_lands_at_home() -> No
 
 def test_the_next_person_tapping_at_a_workers_home_switches_the_visit() -> None:
     v = at(Phase.AT_HOME)
+    assert v.tap_meaning() is Tap.SWITCH
+    assert v.phase is Phase.AT_HOME, "asking changes nothing"
     assert v.on_card("card-b") is Tap.SWITCH
     assert (v.phase, v.card, v.view) == (Phase.LOOKING_UP, "card-b", None)
     assert v.looked_up("worker-b")
@@ -51,11 +54,20 @@ def test_the_next_person_tapping_at_a_workers_home_switches_the_visit() -> None:
 
 @pytest.mark.parametrize(
     "phase",
-    [Phase.LOOKING_UP, Phase.FILING, Phase.BUSY, Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN],
+    [
+        Phase.LOOKING_UP,
+        Phase.FILING,
+        Phase.BUSY,
+        Phase.SIGNING_IN,
+        Phase.STAFF,
+        Phase.TECHNICIAN,
+        Phase.OUT_OF_SERVICE,
+    ],
 )
 def test_a_tap_while_someone_is_at_work_changes_nothing(phase: Phase) -> None:
     v = at(phase)
     before = (v.phase, v.card, v.view)
+    assert v.tap_meaning() is Tap.IGNORE
     assert v.on_card("stray-card") is Tap.IGNORE
     assert v.on_card_failed() is Tap.IGNORE
     assert v.on_scan() is Tap.IGNORE
@@ -134,13 +146,17 @@ def test_editing_details_is_filing_again_for_the_signed_in_worker() -> None:
 @pytest.mark.parametrize("phase", [Phase.IDLE, Phase.AT_HOME, Phase.BUSY, Phase.FILING])
 def test_the_hidden_gesture_ends_any_visit_and_opens_the_pin_pad(phase: Phase) -> None:
     v = at(phase)
+    assert v.gesture_allowed()
     assert v.pin_requested()
     assert (v.phase, v.view, v.card) == (Phase.SIGNING_IN, None, None)
 
 
-@pytest.mark.parametrize("phase", [Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN])
-def test_the_gesture_during_admin_work_is_ignored(phase: Phase) -> None:
+@pytest.mark.parametrize(
+    "phase", [Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN, Phase.OUT_OF_SERVICE]
+)
+def test_the_gesture_during_admin_work_or_out_of_service_is_ignored(phase: Phase) -> None:
     v = at(phase)
+    assert not v.gesture_allowed()
     assert not v.pin_requested()
     assert v.phase is phase
 
@@ -172,7 +188,13 @@ def test_only_staff_can_take_over() -> None:
         assert v.phase is phase
 
 
-@pytest.mark.parametrize("phase", list(Phase))
+def test_out_of_service_outlasts_the_end_of_a_visit() -> None:
+    v = at(Phase.OUT_OF_SERVICE)
+    assert not v.finish()
+    assert (v.phase, v.who) == (Phase.OUT_OF_SERVICE, Who.NOBODY)
+
+
+@pytest.mark.parametrize("phase", [p for p in Phase if p is not Phase.OUT_OF_SERVICE])
 def test_finish_always_returns_to_the_start_and_forgets_the_person(phase: Phase) -> None:
     v = at(phase)
     assert v.finish() is (phase is not Phase.IDLE)

@@ -15,8 +15,8 @@ from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
-from kiosk.ui.screens.filing import NO_HINT, YEAR_CHOICES
-from kiosk.ui.screens.filing import STEPS as FILING_STEPS
+from kiosk.ui.filing.screen import NO_HINT, YEAR_CHOICES
+from kiosk.ui.filing.screen import STEPS as FILING_STEPS
 
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = ("bo", "zh_CN", "en")

@@ -1,5 +1,5 @@
-"""The kiosk's side of sync: status lines on the attract, staff and technician screens, the
-refused items for staff, and enrolment from the technician screen.
+"""Sync status: lines on the attract, staff and technician screens, the refused items for
+staff, and enrolment from the technician screen.
 
 Nothing here waits on the network on the GUI thread: enrolment runs on its own worker, and
 status arrives as snapshots from the sync thread (``kiosk.ui.bridges.SyncBridge``).
@@ -17,12 +17,17 @@ from kiosk.domain.registry import MUTATIONS
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.sync.errors import SyncError
 from kiosk.sync.status import NOT_ENROLLED, ONLINE, REVOKED, SYNCING, UPGRADE, SyncStatus
+from kiosk.ui.feature import Feature
+from kiosk.ui.shell import Shell
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Message
 
 if TYPE_CHECKING:
     from kiosk.services.sync import PendingEnrolment
-    from kiosk.ui.controller import KioskController
+    from kiosk.ui.admin.flow import AdminFeature
+    from kiosk.ui.screens.base import Screen
+    from kiosk.ui.syncstatus.enrol import EnrolScreen
+    from kiosk.ui.visit.flow import VisitFeature
 
 log = logging.getLogger(__name__)
 
@@ -71,24 +76,45 @@ def rejected_messages(rows: list[tuple[str, str, dt.datetime]]) -> list[Message]
     return out
 
 
-class SyncFlow(QObject):
-    """Owns the last status and the technician's enrolment."""
+class SyncFeature(Feature):
+    """Owns the last status and the technician's enrolment (the enrolment screen)."""
 
-    enrolled = Signal()
+    spoken = ("enrol.title",)
 
-    def __init__(self, ctl: KioskController) -> None:
-        super().__init__()
-        self.ctl = ctl
+    def __init__(self, shell: Shell, visit: VisitFeature, admin: AdminFeature) -> None:
+        super().__init__(shell)
+        self.visit, self.admin = visit, admin
         self.status: SyncStatus | None = None
         self.enrolled_with: str | None = None
         self.net = TaskRunner(1, "enrolment")
         self.pending: PendingEnrolment | None = None
+        self.events = _Events()
+        self.enrolled = self.events.enrolled
+        self.screen: EnrolScreen
+        self.ready = False
 
-    def connect_screens(self) -> None:
-        """Wire the technician and enrolment screens (after ``finish_setup``)."""
-        self.ctl.technician.enrol_requested.connect(self.open_enrol)
-        self.ctl.enrol.start_requested.connect(self.start)
-        self.ctl.enrol.cancelled.connect(self.leave_enrol)
+    def build(self) -> list[Screen]:
+        """The enrolment screen."""
+        from kiosk.ui.syncstatus.enrol import EnrolScreen  # noqa: PLC0415
+
+        self.screen = EnrolScreen(self.shell.theme, self.shell.texts)
+        return [self.screen]
+
+    def connect(self) -> None:
+        """The technician's "connect to the market", the enrolment screen, the staff screen."""
+        self.admin.technician.enrol_requested.connect(self.open_enrol)
+        self.screen.start_requested.connect(self.start)
+        self.screen.cancelled.connect(self.leave_enrol)
+        self.shell.window.navigator.screen_changed.connect(self._on_navigator_screen_changed)
+        self.ready = True
+        self.show()
+
+    def attached(self) -> None:
+        """The store is open: which server (if any) this kiosk is enrolled with."""
+        services = self.shell.services
+        if services is not None and services.enrolment is not None:
+            self.enrolled_with = services.enrolment.enrolled_with()
+        self.show()
 
     def set_status(self, status: object) -> None:
         """A snapshot from the sync thread (through the bridge)."""
@@ -103,76 +129,85 @@ class SyncFlow(QObject):
     def show(self) -> None:
         """Put the status on every screen that shows it."""
         lines = self.messages()
-        self.ctl.attract.show_sync(lines[:1])  # one small line; details are for staff
-        if self.ctl.ready:
-            self.ctl.staff.show_sync(lines)
+        self.visit.attract.show_sync(lines[:1])  # one small line; details are for staff
+        if self.ready:
+            self.admin.staff.show_sync(lines)
             tech = list(lines)
             if self.enrolled_with:
                 tech.append(("enrol.already", None, {"server": self.enrolled_with}))
-            self.ctl.technician.show_sync(tech)
+            self.admin.technician.show_sync(tech)
+
+    def _on_navigator_screen_changed(self, name: str) -> None:
+        if name == "staff":
+            self.staff_opened()
 
     def staff_opened(self) -> None:
         """Load the refused items for the staff screen (on the DB worker)."""
-        services = self.ctl.services
+        services = self.shell.services
         if services is None or services.sync_rejected is None:
             return
-        self.ctl.db.submit(
-            services.sync_rejected,
-            lambda rows: self.ctl.staff.show_sync(self.messages(), rejected_messages(rows)),
+        rejected = services.sync_rejected
+        self.shell.run(
+            lambda _s: rejected(),
+            lambda rows: self.admin.staff.show_sync(self.messages(), rejected_messages(rows)),
             lambda _exc: None,
         )
 
     # --- enrolment ---------------------------------------------------------------
     def open_enrol(self) -> None:
         """From the technician screen."""
-        self.ctl.enrol.reset(self.enrolled_with or "https://")
-        self.ctl.window.navigator.go("enrol")
+        self.screen.reset(self.enrolled_with or "https://")
+        self.shell.go("enrol")
 
     def leave_enrol(self) -> None:
         """Back to the technician screen; a wait in progress is cancelled."""
         if self.pending is not None:
             self.pending.cancel()
             self.pending = None
-        self.ctl.window.navigator.go("technician")
+        self.shell.go("technician")
 
     def start(self, address: str) -> None:
         """Ask the server for a code (off the GUI thread)."""
-        services = self.ctl.services
+        services = self.shell.services
         if services is None or services.enrolment is None:
-            self.ctl.enrol.set_state("enrol.failed", {"reason": "no store"}, error=True)
+            self.screen.set_state("enrol.failed", {"reason": "no store"}, error=True)
             return
         enrolment = services.enrolment
-        self.ctl.enrol.set_state("sync.syncing", {})
+        self.screen.set_state("sync.syncing", {})
         self.net.submit(lambda: enrolment.begin(address), self._on_code, self._on_failed)
 
     def _on_code(self, pending: Any) -> None:
         self.pending = pending
-        self.ctl.enrol.show_code(pending.user_code)
+        self.screen.show_code(pending.user_code)
         self.net.submit(pending.wait, self._on_enrolled, self._on_failed)
 
     def _on_enrolled(self, _terminal_id: object) -> None:
         self.pending = None
-        services = self.ctl.services
+        services = self.shell.services
         enrolment = services.enrolment if services is not None else None
         self.enrolled_with = enrolment.enrolled_with() if enrolment is not None else None
-        self.ctl.enrol.set_state("enrol.done", {})
-        if services is not None:
-            audit, now = services.audit, services.clock.now()
-            self.ctl.db.submit(lambda: audit.append(now, "technician", "enrolled"))
+        self.screen.set_state("enrol.done", {})
+        self.shell.audit("technician", "enrolled")
         self.enrolled.emit()
         self.show()
 
     def _on_failed(self, exc: Exception) -> None:
         self.pending = None
         if isinstance(exc, ValueError):
-            self.ctl.enrol.set_state("enrol.bad_address", {}, error=True)
+            self.screen.set_state("enrol.bad_address", {}, error=True)
             return
         reason = exc.code if isinstance(exc, SyncError) else type(exc).__name__
         log.warning("enrolment failed: %s", reason)
-        self.ctl.enrol.set_state("enrol.failed", {"reason": reason}, error=True)
+        self.screen.set_state("enrol.failed", {"reason": reason}, error=True)
 
     def close(self) -> None:
         """Stop a wait in progress and the enrolment worker."""
         if self.pending is not None:
             self.pending.cancel()
         self.net.close()
+
+
+class _Events(QObject):
+    """The feature's own signal: enrolment succeeded (sync is started again)."""
+
+    enrolled = Signal()

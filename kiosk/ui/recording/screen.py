@@ -15,7 +15,7 @@ from kiosk.ui.widgets.buttons import BigButton
 
 
 class RecordScreen(Screen):
-    """Shows one prompt; the flow (``kiosk.ui.recordflow``) does the recording."""
+    """Shows one prompt; the flow (``kiosk.ui.recording.flow``) does the recording."""
 
     name = "record"
     prompt_id = "record.title"

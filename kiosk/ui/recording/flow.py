@@ -2,8 +2,8 @@
 
 Each take goes to a scratch file; "save" checks it is a real recording of some length and
 copies it into the clip library (never moving it from under a playback), where the voice
-service finds it at once. With no
-microphone the screen says so and recording is disabled; nothing else changes.
+service finds it at once. With no microphone the screen says so and recording is disabled;
+nothing else changes.
 """
 
 from __future__ import annotations
@@ -24,11 +24,15 @@ from PySide6.QtMultimedia import (
 )
 
 from kiosk.i18n import Lang
+from kiosk.ui.feature import Feature
 from kiosk.voice.prompts import ClipLibrary
 from kiosk.voice.tts import SynthesisError, wav_seconds
 
 if TYPE_CHECKING:
-    from kiosk.ui.controller import KioskController
+    from kiosk.ui.admin.flow import AdminFeature
+    from kiosk.ui.recording.screen import RecordScreen
+    from kiosk.ui.screens.base import Screen
+    from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 MIN_TAKE_S = 0.3
@@ -37,9 +41,11 @@ MIN_TAKE_S = 0.3
 class RecordFlow(QObject):
     """Walks the prompt list; records, plays back and saves clips."""
 
-    def __init__(self, ctl: KioskController, clips: ClipLibrary, prompts: list[str]) -> None:
+    def __init__(
+        self, shell: Shell, screen: RecordScreen, clips: ClipLibrary, prompts: list[str]
+    ) -> None:
         super().__init__()
-        self.ctl = ctl
+        self.shell, self.screen = shell, screen
         self.clips = clips
         self.prompts = prompts
         self.index = 0
@@ -51,7 +57,6 @@ class RecordFlow(QObject):
         self.player: QMediaPlayer | None = None
         self.output: QAudioOutput | None = None
         self.has_take = False
-        screen = ctl.record
         screen.prev.clicked.connect(lambda: self.move(-1))
         screen.next.clicked.connect(lambda: self.move(1))
         screen.record.clicked.connect(self.toggle_record)
@@ -63,22 +68,22 @@ class RecordFlow(QObject):
         """From the technician screen: start at the first prompt without a clip."""
         missing = [i for i, p in enumerate(self.prompts) if not self.clips.has(p)]
         self.index = missing[0] if missing else 0
-        self.ctl.window.navigator.go("record")
+        self.shell.go("record")
         self.show()
         if not QMediaDevices.audioInputs():
-            self.ctl.record.record.setEnabled(False)
-            self.ctl.record.set_state(("record.no_microphone", None, {}), error=True)
+            self.screen.record.setEnabled(False)
+            self.screen.set_state(("record.no_microphone", None, {}), error=True)
 
     def leave(self) -> None:
         """Back to the technician screen (a take in progress is dropped)."""
         self.stop_recording()
         self._release_player()
-        self.ctl.window.navigator.go("technician")
+        self.shell.go("technician")
 
     def show(self) -> None:
         """The current prompt, its texts and the coverage."""
         msgid = self.prompts[self.index]
-        catalog = self.ctl.texts.catalog
+        catalog = self.shell.texts.catalog
         if msgid.startswith("num/"):
             value = msgid.split("/", 1)[1]
             tibetan = catalog.text("record.number", Lang.BO, value=value)
@@ -87,8 +92,8 @@ class RecordFlow(QObject):
             tibetan, chinese = catalog.text(msgid, Lang.BO), catalog.text(msgid, Lang.ZH)
         done, total = self.clips.coverage(self.prompts)
         self.has_take = False
-        self.ctl.record.show_item(msgid, tibetan, chinese, done, total)
-        self.ctl.record.set_state(("record.has_clip", None, {}) if self.clips.has(msgid) else None)
+        self.screen.show_item(msgid, tibetan, chinese, done, total)
+        self.screen.set_state(("record.has_clip", None, {}) if self.clips.has(msgid) else None)
 
     def move(self, step: int) -> None:
         """Previous or next prompt."""
@@ -100,12 +105,12 @@ class RecordFlow(QObject):
         """Start or stop a take."""
         if self.recorder is not None:
             self.stop_recording()
-            self.ctl.record.set_state(("record.recorded", None, {}))
+            self.screen.set_state(("record.recorded", None, {}))
             self.has_take = True
             return
         device = QMediaDevices.defaultAudioInput()
         if device.isNull():
-            self.ctl.record.set_state(("record.no_microphone", None, {}), error=True)
+            self.screen.set_state(("record.no_microphone", None, {}), error=True)
             return
         self._release_player()
         self.scratch.parent.mkdir(parents=True, exist_ok=True)
@@ -120,8 +125,8 @@ class RecordFlow(QObject):
         self.recorder.setOutputLocation(QUrl.fromLocalFile(str(self.scratch)))
         self.recorder.errorOccurred.connect(self._on_error)
         self.recorder.record()
-        self.ctl.record.recording = True
-        self.ctl.record.set_state(("record.recording", None, {}))
+        self.screen.recording = True
+        self.screen.set_state(("record.recording", None, {}))
 
     def stop_recording(self) -> None:
         """End a take (the file is complete when this returns to the event loop)."""
@@ -129,8 +134,8 @@ class RecordFlow(QObject):
             self.recorder.stop()
             self.recorder = None
             self.session = None
-        self.ctl.record.recording = False
-        self.ctl.record.retranslate()
+        self.screen.recording = False
+        self.screen.retranslate()
 
     def play(self) -> None:
         """Play the take, or the saved clip."""
@@ -157,10 +162,10 @@ class RecordFlow(QObject):
         try:
             seconds = wav_seconds(self.scratch)
         except SynthesisError as exc:
-            self.ctl.record.set_state(("record.failed", None, {"reason": str(exc)}), error=True)
+            self.screen.set_state(("record.failed", None, {"reason": str(exc)}), error=True)
             return
         if seconds < MIN_TAKE_S:
-            self.ctl.record.set_state(("record.failed", None, {"reason": "too short"}), error=True)
+            self.screen.set_state(("record.failed", None, {"reason": "too short"}), error=True)
             return
         target = self.clips.path(self.prompts[self.index])
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -169,9 +174,36 @@ class RecordFlow(QObject):
         shutil.copyfile(self.scratch, target)
         log.info("prompt clip saved (%.1f s)", seconds)
         self.show()
-        self.ctl.record.set_state(("record.saved", None, {}))
+        self.screen.set_state(("record.saved", None, {}))
 
     def _on_error(self, _error: QMediaRecorder.Error, message: str) -> None:
         log.warning("recording failed: %s", message)
         self.stop_recording()
-        self.ctl.record.set_state(("record.failed", None, {"reason": message[:60]}), error=True)
+        self.screen.set_state(("record.failed", None, {"reason": message[:60]}), error=True)
+
+
+class RecordingFeature(Feature):
+    """Station staff record the Tibetan prompts (from the technician screen)."""
+
+    spoken = ("record.title",)
+
+    def __init__(self, shell: Shell, admin: AdminFeature) -> None:
+        super().__init__(shell)
+        self.admin = admin
+        self.screen: RecordScreen
+        self.flow: RecordFlow | None = None
+
+    def build(self) -> list[Screen]:
+        """The recording screen."""
+        from kiosk.ui.recording.screen import RecordScreen  # noqa: PLC0415
+
+        self.screen = RecordScreen(self.shell.theme, self.shell.texts)
+        return [self.screen]
+
+    def open_library(self, clips: ClipLibrary, prompts: list[str]) -> RecordFlow:
+        """The clip library is known (with the voice, after the first frame): recording can
+        start from the technician screen."""
+        if self.flow is None:
+            self.flow = RecordFlow(self.shell, self.screen, clips, prompts)
+            self.admin.technician.record_requested.connect(self.flow.open)
+        return self.flow

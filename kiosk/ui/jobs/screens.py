@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from kiosk.domain.matching import Match
 from kiosk.domain.places import places_left
 from kiosk.i18n import Lang
 from kiosk.ui.icons import TRADE_ICONS
-from kiosk.ui.models.jobs import (
+from kiosk.ui.jobs.model import (
     MATCH_ROLE,
     JobCardDelegate,
     JobListModel,
@@ -37,16 +35,7 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
-
-
-def kinetic(viewport: QWidget) -> None:
-    """Drag to scroll by touch, and let a tap through at once (no press delay)."""
-    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(viewport)
-    props = scroller.scrollerProperties()
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
-    scroller.setScrollerProperties(props)
-
+from kiosk.ui.widgets.kinetic import kinetic
 
 CHIPS = (("any", "chip.all"), ("today", "chip.today"), ("tomorrow", "chip.tomorrow"))
 
@@ -305,7 +294,8 @@ class JobDetailScreen(Screen):
         self.facts["when"].set_lines(when_lines(t, match, self.today()))
         self.facts["duration"].set_lines(duration_lines(t, match))
         self.facts["pay"].set_lines(t.lines(f"pay.{job.pay_terms.value}"))
-        self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines("job.km", km=km)[:1]])
+        km_id = "job.km" if match.from_station else "job.km_chosen"
+        self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines(km_id, km=km)[:1]])
         self.facts["employer"].set_lines([(Lang.ZH, emp.name), *employer])
         self.facts["places"].set_lines(
             t.plural_lines("job.places_left", places_left(job.slots_total, job.slots_taken))

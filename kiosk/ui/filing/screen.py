@@ -1,7 +1,9 @@
 """Profile filing for an unknown card: consent, trades, wage, when, phone, language, confirm.
 
 One task per step, at most six big choices, pictures beside words; only digits are typed.
-Nothing is stored until the worker confirms on the last step.
+Nothing is stored until the worker confirms on the last step. The steps run in a
+``StepWizard``: paging through the trades and asking the years of each chosen trade are
+parts of one step, kept apart from moving on to the next step.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,13 +24,14 @@ from kiosk.domain.profile import AVAILABILITY, LANGUAGES, WAGE_CHOICES, ProfileD
 from kiosk.i18n import Lang
 from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.jobs import kinetic
 from kiosk.ui.screens.session_bar import SessionBar
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.keypad import Keypad
+from kiosk.ui.widgets.kinetic import kinetic
+from kiosk.ui.widgets.wizard import Step, StepWizard
 from kiosk.voice.prompts import Ref
 
 STEPS = ("consent", "skills", "years", "wage", "when", "area", "phone", "language", "confirm")
@@ -56,52 +58,73 @@ class FilingScreen(Screen):
         super().__init__(theme, texts, parent)
         self.job_types = job_types
         self.draft = ProfileDraft()
-        self.step, self.page, self.name_shown = 0, 0, ""
-        self.year_index = 0  # which chosen trade the years step asks about
-        self.editing, self.first_step = False, 0  # an edit skips consent
+        self.name_shown = ""
+        self.editing = False  # an edit skips consent
         root = QVBoxLayout(self)
         m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
-        root.setSpacing(theme.mm(3))
-        top = QHBoxLayout()
-        self.back = BigButton(
-            theme, "secondary", role="secondary", min_mm=(MAIN_TARGET_MM * 1.6, MIN_TARGET_MM)
-        )
-        self.title = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        self.progress = QLabel()
-        self.progress.setFont(theme.font(Lang.EN, "secondary", bold=True))
-        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
-        root.addLayout(top)
-        self.hint = BiText(
-            theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
-        )
-        root.addWidget(self.hint)
-        self.pages = QStackedWidget()
-        root.addWidget(self.pages, 1)
+        self.wizard = StepWizard(theme, texts)
+        self.back, self.next = self.wizard.back, self.wizard.next
+        self.title, self.hint = self.wizard.title, self.wizard.hint
+        root.addWidget(self.wizard, 1)
         self.choices: dict[str, BigButton] = {}
-        self._build_consent()
-        self._build_grid("skills", PER_PAGE, lambda i: f"skill:{i}")
-        self._build_grid("years", len(YEAR_CHOICES), lambda i: f"years:{YEAR_CHOICES[i]}")
-        self._build_grid("wage", len(WAGE_CHOICES), lambda i: f"wage:{WAGE_CHOICES[i]}")
-        self._build_grid("when", len(AVAILABILITY), lambda i: f"when:{AVAILABILITY[i]}")
-        self._build_grid(
-            "area", len(AREAS), lambda i: f"area:{AREAS[i]}", columns=2, role="secondary"
+        pages = (len(job_types) + PER_PAGE - 1) // PER_PAGE
+        self.wizard.add(Step("consent", self._build_consent(), next_label="filing.agree"))
+        grid = self._build_grid
+        self.wizard.add(
+            Step(
+                "skills",
+                grid(PER_PAGE, lambda i: f"skill:{i}"),
+                parts=lambda: pages,
+                leave=self._leave_skills,
+            )
         )
-        self._build_phone()
-        self._build_grid("language", len(LANGUAGES), lambda i: f"lang:{LANGUAGES[i]}")
+        self.wizard.add(
+            Step(
+                "years",
+                grid(len(YEAR_CHOICES), lambda i: f"years:{YEAR_CHOICES[i]}"),
+                parts=lambda: max(1, len(self.draft.skills)),  # one part per chosen trade
+            )
+        )
+        self.wizard.add(Step("wage", grid(len(WAGE_CHOICES), lambda i: f"wage:{WAGE_CHOICES[i]}")))
+        self.wizard.add(Step("when", grid(len(AVAILABILITY), lambda i: f"when:{AVAILABILITY[i]}")))
+        area = grid(len(AREAS), lambda i: f"area:{AREAS[i]}", columns=2, role="secondary")
+        self.wizard.add(Step("area", area))
+        self.wizard.add(Step("phone", self._build_phone(), leave=self._leave_phone))
+        self.wizard.add(
+            Step("language", grid(len(LANGUAGES), lambda i: f"lang:{LANGUAGES[i]}"))
+        )
         self.summary = BiText(theme, "primary", align=Qt.AlignmentFlag.AlignLeft)
-        self.pages.addWidget(self.summary)
-        self.next = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
+        self.wizard.add(Step("confirm", self.summary, next_label="filing.save"))
+        assert [st.name for st in self.wizard.steps] == list(STEPS)
         self.bar = SessionBar(theme, texts, middle=self.next)
         root.addWidget(self.bar)
-        self.back.clicked.connect(self._on_back_clicked)
-        self.next.clicked.connect(self._on_next_clicked)
+        self.wizard.moved.connect(self._on_wizard_moved)
+        self.wizard.finished.connect(lambda: self.confirmed.emit(self.draft))
         self.retranslate()
 
+    # --- where the wizard stands (tests and screenshots set ``step`` directly) ------------
+    @property
+    def step(self) -> int:
+        """The index of the current step in STEPS."""
+        return self.wizard.index
+
+    @step.setter
+    def step(self, index: int) -> None:
+        self.wizard.show_step(index)
+
+    @property
+    def page(self) -> int:
+        """Which page of trades the skills step shows."""
+        return self.wizard.part if STEPS[self.step] == "skills" else 0
+
+    @property
+    def year_index(self) -> int:
+        """Which chosen trade the years step asks about."""
+        return self.wizard.part if STEPS[self.step] == "years" else 0
+
     # --- building ------------------------------------------------------------------
-    def _build_consent(self) -> None:
+    def _build_consent(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
         self.consent_text = BiText(self.theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
@@ -118,11 +141,11 @@ class FilingScreen(Screen):
         kinetic(area.viewport())
         column.addWidget(area, 1)
         column.addWidget(self.decline, 0, Qt.AlignmentFlag.AlignLeft)
-        self.pages.addWidget(page)
+        return page
 
     def _build_grid(
-        self, step: str, count: int, key: object, *, columns: int = 3, role: str = "primary"
-    ) -> None:
+        self, count: int, key: object, *, columns: int = 3, role: str = "primary"
+    ) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
         grid.setSpacing(self.theme.mm(5))
@@ -134,9 +157,9 @@ class FilingScreen(Screen):
             button.clicked.connect(lambda _=False, n=name: self._on_choice_clicked(n))
             grid.addWidget(button, i // columns, i % columns)
             self.choices[name] = button
-        self.pages.addWidget(page)
+        return page
 
-    def _build_phone(self) -> None:
+    def _build_phone(self) -> QWidget:
         page = QWidget()
         row = QHBoxLayout(page)
         left = QVBoxLayout()
@@ -163,21 +186,20 @@ class FilingScreen(Screen):
         self.keypad = Keypad(self.theme, self.texts, label_role="small")
         self.keypad.digit_pressed.connect(self._on_keypad_digit_pressed)
         self.keypad.delete_pressed.connect(self._on_keypad_delete_pressed)
-        self.keypad.ok_pressed.connect(self._on_next_clicked)
+        self.keypad.ok_pressed.connect(self.wizard.go_next)
         row.addLayout(left, 1)
         row.addWidget(self.keypad)
-        self.pages.addWidget(page)
         self.phone_digits = ""
+        return page
 
     # --- flow ----------------------------------------------------------------------
     def start(self, name: str, draft: ProfileDraft | None = None) -> None:
         """A new filing for ``name``, or (with ``draft``) an edit that skips consent."""
         self.draft = draft if draft is not None else ProfileDraft()
         self.editing = draft is not None
-        self.first_step = 1 if self.editing else 0
-        self.step, self.page, self.year_index = self.first_step, 0, 0
         self.phone_digits = self.draft.phone or ""
         self.name_shown = name
+        self.wizard.start(1 if self.editing else 0)
         self.retranslate()
 
     def clear(self) -> None:
@@ -194,44 +216,22 @@ class FilingScreen(Screen):
                 return "filing.years_title", {"trade": Ref(f"jobtype.{asked}")}
         return f"filing.{step}_title", {}
 
-    def _moved(self, before: tuple[int, int, int]) -> None:
-        if before != (self.step, self.page, self.year_index):
-            self.prompt_changed.emit()
-
-    def _on_back_clicked(self) -> None:
-        before = (self.step, self.page, self.year_index)
-        if STEPS[self.step] == "skills" and self.page > 0:
-            self.page -= 1
-        elif STEPS[self.step] == "years" and self.year_index > 0:
-            self.year_index -= 1
-        elif self.step > self.first_step:
-            self.step -= 1
+    def _on_wizard_moved(self) -> None:
         self.retranslate()
-        self._moved(before)
+        self.prompt_changed.emit()
 
-    def _on_next_clicked(self) -> None:
-        before = (self.step, self.page, self.year_index)
-        step = STEPS[self.step]
-        pages = (len(self.job_types) + PER_PAGE - 1) // PER_PAGE
-        if step == "skills" and self.page < pages - 1:
-            self.page += 1
-        elif step == "skills" and not self.draft.skills:
+    def _leave_skills(self, _part: int) -> bool:
+        if not self.draft.skills:
             self.hint.set_lines(self.texts.lines("filing.need_skill"))
-            return
-        elif step == "years" and self.year_index < len(self.draft.skills) - 1:
-            self.year_index += 1
-        elif step == "phone" and self.phone_digits and phone_problem(self.phone_digits):
+            return False
+        return True
+
+    def _leave_phone(self, _part: int) -> bool:
+        if self.phone_digits and phone_problem(self.phone_digits):
             self.phone_error.set_lines(self.texts.lines("error.phone_invalid"))
-            return
-        elif step == "confirm":
-            self.confirmed.emit(self.draft)
-            return
-        else:
-            if step == "phone":
-                self.draft.phone = self.phone_digits or None
-            self.step += 1
-        self.retranslate()
-        self._moved(before)
+            return False
+        self.draft.phone = self.phone_digits or None
+        return True
 
     def _on_choice_clicked(self, name: str) -> None:
         kind, value = name.split(":", 1)
@@ -256,9 +256,7 @@ class FilingScreen(Screen):
     def _on_skip_phone_clicked(self) -> None:
         self.phone_digits = ""
         self.draft.phone = None
-        self.step += 1
-        self.retranslate()
-        self.prompt_changed.emit()
+        self.wizard.skip()
 
     def _on_keypad_digit_pressed(self, digit: str) -> None:
         if len(self.phone_digits) < 11:
@@ -277,12 +275,10 @@ class FilingScreen(Screen):
     # --- texts ---------------------------------------------------------------------
     def retranslate(self) -> None:
         """Show the current step in the current mode."""
+        self.wizard.refresh()
         t, step = self.texts, STEPS[self.step]
-        self.pages.setCurrentIndex(self.step)
-        self.progress.setText(f"{self.step + 1} / {len(STEPS)}")
         trades = list(self.draft.skills)
-        self.year_index = min(self.year_index, max(0, len(trades) - 1))
-        asked = trades[self.year_index] if trades else ""
+        asked = trades[min(self.year_index, len(trades) - 1)] if trades else ""
         if step == "years" and asked:
             names = dict(t.lines(f"jobtype.{asked}"))
             self.title.set_lines(
@@ -297,17 +293,6 @@ class FilingScreen(Screen):
         shown = step != "phone" and step not in NO_HINT
         self.hint.set_lines(t.lines(f"filing.{step}_hint") if shown else [])
         self.phone_hint.set_lines(t.lines("filing.phone_hint"))
-        self.back.set_lines(t.lines("common.back"))
-        self.back.setVisible(self.step > self.first_step)
-        self.next.set_lines(
-            t.lines(
-                "filing.agree"
-                if step == "consent"
-                else "filing.save"
-                if step == "confirm"
-                else "common.next"
-            )
-        )
         self.consent_text.set_lines(t.lines("filing.consent_text", name=self.name_shown or "—"))
         self.decline.set_lines(t.lines("filing.decline"))
         self.skip_phone.set_lines(t.lines("filing.skip_phone"))

@@ -1,0 +1,1 @@
+"""Staff and technicians: the PIN pad and their work screens."""

@@ -1,0 +1,93 @@
+"""Staff and technicians: five taps in the corner -> PIN -> the staff or technician screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.domain.errors import AuthError
+from kiosk.ui.errors import notice_for
+from kiosk.ui.feature import Feature
+from kiosk.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from kiosk.services.admin_auth import Role
+    from kiosk.ui.admin.pin import PinScreen
+    from kiosk.ui.admin.screens import StaffScreen, TechnicianScreen
+    from kiosk.ui.screens.base import Screen
+
+
+class AdminFeature(Feature):
+    """The PIN pad, the staff screen (figures, cards to register) and the technician's."""
+
+    spoken = ("admin.pin_hint", "staff.title", "tech.title")
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.pin: PinScreen
+        self.staff: StaffScreen
+        self.technician: TechnicianScreen
+
+    def build(self) -> list[Screen]:
+        """The PIN pad and the two work screens."""
+        from kiosk.ui.admin.pin import PinScreen  # noqa: PLC0415 - after the first frame
+        from kiosk.ui.admin.screens import StaffScreen, TechnicianScreen  # noqa: PLC0415
+
+        theme, texts = self.shell.theme, self.shell.texts
+        self.pin = PinScreen(theme, texts)
+        self.staff = StaffScreen(theme, texts)
+        self.technician = TechnicianScreen(theme, texts)
+        return [self.pin, self.staff, self.technician]
+
+    def connect(self) -> None:
+        """The hidden gesture, the PIN pad, and leaving."""
+        shell = self.shell
+        shell.window.hotspot.triggered.connect(self.hotspot_triggered)
+        self.pin.pin_entered.connect(self.pin_entered)
+        self.pin.cancelled.connect(lambda: shell.end_visit("cancelled"))
+        self.staff.leave_requested.connect(lambda: shell.end_visit("staff_left"))
+        self.technician.leave_requested.connect(lambda: shell.end_visit("technician_left"))
+
+    def reset(self) -> None:
+        """No PIN digits, figures or report stay."""
+        self.pin.reset()
+        self.staff.show_figures(None)
+        self.technician.show_report("")
+
+    def hotspot_triggered(self) -> None:
+        """The hidden gesture: end any visit and ask for a PIN."""
+        visit = self.shell.visit
+        if not visit.gesture_allowed():
+            return  # already signing in, at work, or out of service
+        if visit.in_session:
+            self.shell.end_visit("staff_gesture")  # wipes the screens of the visit that was on
+        visit.pin_requested()
+        self.shell.idle.start_session()
+        self.shell.go("pin")
+
+    def pin_entered(self, pin: str) -> None:
+        """Check the PIN on the DB worker."""
+        if not self.shell.run(lambda s: s.auth.sign_in(pin), self.open_role, self.sign_in_failed):
+            self.pin.show_error(self.shell.texts.lines("error.store.unavailable"))
+
+    def open_role(self, role: Role) -> None:
+        """Show the staff or technician screen and load what it shows."""
+        from kiosk.services.admin_auth import Role  # noqa: PLC0415 - loads with the services
+
+        staff = role is Role.STAFF
+        if not self.shell.visit.signed_in(staff):
+            return
+        if staff:
+            waiting = self.shell.visit.chip_for_staff(self.shell.idle.monotonic())
+            self.staff.set_card_waiting(waiting is not None)
+            self.shell.go("staff")
+            self.shell.run(lambda s: s.figures.figures(), self.staff.show_figures)
+        else:
+            self.shell.go("technician")
+            self.shell.run(lambda s: s.diagnostics(), self.technician.show_report)
+
+    def sign_in_failed(self, exc: Exception) -> None:
+        """Tell why the PIN was refused (wrong, locked, none set) on the pad, and aloud."""
+        notice = notice_for(exc)
+        self.pin.show_error(self.shell.texts.compose([notice.message]))
+        if isinstance(exc, AuthError):
+            self.shell.announce(notice)

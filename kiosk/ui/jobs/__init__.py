@@ -1,0 +1,1 @@
+"""Finding work: the matched list, the job detail, applying."""

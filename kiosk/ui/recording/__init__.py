@@ -1,0 +1,1 @@
+"""Recording the Tibetan prompts at the kiosk."""

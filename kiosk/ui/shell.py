@@ -1,0 +1,175 @@
+"""The narrow shell every feature talks to: navigation, the banner, the DB runner, the
+services, the visit, the clock and what is said aloud. Never the controller.
+
+It also owns the visit's lifecycle that every feature shares: ``welcome(view)`` when a
+worker's visit starts (however it started: a tap, filing, staff), ``end_visit(reason)``
+when it ends, which runs every feature's reset, so no feature forgets to wipe its screens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.visit import Phase, Visit
+from kiosk.idcard.events import CardPresented
+from kiosk.services.ports import AuditLog, Clock, FiguresReader
+from kiosk.ui.errors import Notice, notice_for
+from kiosk.ui.idle import IdleController
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.texts import Texts
+from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # the services load with the store, after the first frame
+    from kiosk.services.admin_auth import AdminAuth
+    from kiosk.services.jobs import JobsService
+    from kiosk.services.registration import RegistrationService
+    from kiosk.services.session import SessionService, SessionView
+    from kiosk.services.sync import EnrolmentService
+    from kiosk.ui.screens.base import Screen
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the UI may call; built by ``app`` once the store is open."""
+
+    session: SessionService
+    auth: AdminAuth
+    figures: FiguresReader
+    audit: AuditLog
+    clock: Clock
+    diagnostics: Callable[[], str]
+    jobs: JobsService
+    registration: RegistrationService
+    enrolment: EnrolmentService | None = None
+    sync_rejected: Callable[[], list[tuple[str, str, dt.datetime]]] | None = None
+
+
+class Shell(QObject):
+    """``visit_started(view)``, ``newcomer(card)``, ``applied()``, ``visit_ended(reason)``,
+    ``announced(message_id, fmt)`` (for the voice), ``attached()`` when services arrive."""
+
+    visit_started = Signal(object)
+    newcomer = Signal(object)  # an unknown card whose identity was read: filing starts
+    applied = Signal()
+    visit_ended = Signal(str)
+    announced = Signal(str, dict)
+    attached = Signal()
+
+    def __init__(
+        self, window: KioskWindow, texts: Texts, db: TaskRunner, idle: IdleController, clock: Clock
+    ) -> None:
+        super().__init__()
+        self.window, self.texts, self.db, self.idle, self.clock = window, texts, db, idle, clock
+        self.theme = window.theme
+        self.visit: Visit[CardPresented, SessionView] = Visit()
+        self.services: Services | None = None
+        self._resets: list[Callable[[], None]] = []
+
+    # --- screens ---------------------------------------------------------------------
+    def add(self, screen: Screen) -> None:
+        """Put a feature's screen into the navigation."""
+        self.window.navigator.add(screen)
+
+    def go(self, name: str) -> None:
+        """Show the screen called ``name``."""
+        self.window.navigator.go(name)
+
+    @property
+    def current(self) -> str:
+        """The name of the visible screen."""
+        return self.window.navigator.current.name
+
+    def today(self) -> dt.date:
+        """The kiosk's date now (asked at each use: a kiosk runs past midnight)."""
+        return self.clock.now().date()
+
+    # --- telling the person --------------------------------------------------------------
+    def tell(self, notice: Notice) -> None:
+        """Show ``notice`` on the banner (the voice says it)."""
+        msgid, count, fmt = notice.message
+        lines = (
+            self.texts.plural_lines(msgid, count, **fmt)
+            if count is not None
+            else self.texts.lines(msgid)
+        )
+        self.window.banner.show_message(msgid, lines, notice.kind)
+
+    def show(self, message_id: str, kind: str = "info") -> None:
+        """Show a message on the banner."""
+        self.tell(Notice(message_id, kind=kind))
+
+    def report(self, exc: BaseException) -> None:
+        """A failure, told as its typed error's message (never a traceback)."""
+        self.tell(notice_for(exc))
+
+    def announce(self, notice: Notice) -> None:
+        """Say ``notice`` aloud (a screen shows it in its own place, not on the banner)."""
+        msgid, _count, fmt = notice.message
+        self.announced.emit(msgid, fmt)
+
+    # --- work off the GUI thread -------------------------------------------------------------
+    def run(
+        self,
+        fn: Callable[[Services], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> bool:
+        """Run ``fn(services)`` on the DB worker; callbacks come back on the GUI thread.
+        Failures are reported on the banner unless ``on_error`` says otherwise. False
+        (and nothing runs) while the store is not open."""
+        services = self.services
+        if services is None:
+            return False
+        self.db.submit(lambda: fn(services), on_done, on_error or self.report)
+        return True
+
+    def audit(self, actor: str, action: str) -> None:
+        """Append to the audit log (on the DB worker)."""
+        self.run(lambda s: s.audit.append(s.clock.now(), actor, action), on_error=_ignore)
+
+    # --- the visit ---------------------------------------------------------------------------
+    def on_reset(self, reset: Callable[[], None]) -> None:
+        """``reset`` runs at the end of every visit (a feature wipes what it showed)."""
+        self._resets.append(reset)
+
+    def welcome(self, view: SessionView) -> None:
+        """A worker's visit starts (the visit feature shows their home)."""
+        self.visit_started.emit(view)
+
+    def end_visit(self, reason: str) -> None:
+        """Wipe everything of the visit and return to the attract screen."""
+        self.idle.end_session()
+        self.window.overlay.hide()
+        self.window.banner.clear()
+        self.visit.finish()
+        for reset in self._resets:
+            reset()
+        self.run(lambda s: s.session.end(reason), on_error=_ignore)
+        self.texts.reset()
+        if self.visit.phase is not Phase.OUT_OF_SERVICE:
+            self.go("attract")
+        self.visit_ended.emit(reason)
+
+    def call_staff(self) -> None:
+        """The worker asked for help: say so, and let staff know through the audit log."""
+        self.show("common.staff_called")
+        self.audit("worker", "staff_called")
+
+    def connect_bar(self, bar: Any) -> None:
+        """A session bar's buttons: call staff, finish."""
+        bar.call_staff_requested.connect(self.call_staff)
+        bar.finish_requested.connect(lambda: self.end_visit("finished"))
+
+
+def _ignore(exc: Exception) -> None:
+    """For background steps whose failure the person need not hear about: logged only."""
+    log.warning("background step failed: %s", type(exc).__name__)

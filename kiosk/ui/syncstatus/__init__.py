@@ -1,0 +1,1 @@
+"""Sync status on screen, and enrolment with the market server."""

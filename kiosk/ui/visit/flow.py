@@ -1,0 +1,170 @@
+"""The visit and home: the attract screen, the card and scan router, the worker's home, the
+idle warning, and the message shown when the kiosk cannot serve.
+
+The router asks the visit (``kiosk.domain.visit``) what a tap means now; the screens do not
+decide it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from kiosk.domain.errors import CardErrorKind, CardReadError, KioskError
+from kiosk.domain.visit import Tap
+from kiosk.i18n import Mode
+from kiosk.idcard.events import (
+    CardFailed,
+    CardPresented,
+    ReaderEvent,
+    ReaderState,
+    ReaderStatus,
+    ScanReceived,
+)
+from kiosk.ui.errors import Notice
+from kiosk.ui.feature import Feature
+from kiosk.ui.shell import Services, Shell
+from kiosk.ui.visit.attract import AttractScreen
+
+if TYPE_CHECKING:
+    from kiosk.services.session import SessionView
+    from kiosk.ui.screens.base import Screen
+    from kiosk.ui.visit.home import HomeScreen
+    from kiosk.ui.visit.message import MessageScreen
+
+log = logging.getLogger(__name__)
+
+
+class VisitFeature(Feature):
+    """Who is at the kiosk, from the first tap to the end of the visit."""
+
+    spoken = ("attract.tap_card", "session.welcome", "common.staff_called")
+
+    def __init__(self, shell: Shell, station_code: str) -> None:
+        super().__init__(shell)
+        self.reader_status = ReaderStatus(ReaderState.MISSING, "not started")
+        # Built at once: it is the first frame. Everything else waits for it.
+        self.attract = AttractScreen(shell.theme, shell.texts, station_code, shell.clock)
+        self.attract.mode_chosen.connect(shell.texts.set_mode)
+        shell.add(self.attract)
+        shell.go("attract")
+        self.home: HomeScreen
+        self.message: MessageScreen
+
+    def build(self) -> list[Screen]:
+        """The home and message screens."""
+        from kiosk.ui.visit.home import HomeScreen  # noqa: PLC0415 - after the first frame
+        from kiosk.ui.visit.message import MessageScreen  # noqa: PLC0415
+
+        self.home = HomeScreen(self.shell.theme, self.shell.texts)
+        self.message = MessageScreen(self.shell.theme, self.shell.texts)
+        return [self.home, self.message]
+
+    def connect(self) -> None:
+        """Home's bar, the idle warning, and the start of every worker's visit."""
+        shell, overlay = self.shell, self.shell.window.overlay
+        shell.connect_bar(self.home.bar)
+        shell.visit_started.connect(self._on_shell_visit_started)
+        shell.idle.warning_started.connect(lambda: overlay.show_countdown(self._seconds_left()))
+        shell.idle.countdown.connect(overlay.show_countdown)
+        shell.idle.expired.connect(lambda: shell.end_visit("timeout"))
+        overlay.continue_pressed.connect(self._on_overlay_continue_pressed)
+
+    def reset(self) -> None:
+        """Nothing of the last worker stays on their home."""
+        self.home.show_session(None)
+
+    # --- the card and scan router ------------------------------------------------------------
+    def reader_event(self, event: ReaderEvent) -> None:
+        """A card reader or scanner reported something (GUI thread, via the bridge)."""
+        visit = self.shell.visit
+        if isinstance(event, ReaderStatus):
+            self._reader_changed(event)
+        elif isinstance(event, CardFailed):
+            if visit.on_card_failed() is Tap.REPORT:
+                self.shell.report(event.error)
+        elif isinstance(event, ScanReceived):
+            if visit.on_scan() is Tap.REPORT:  # QR login comes with the phones issue
+                log.info("scan not accepted: no QR login yet")
+                self.shell.tell(Notice("error.card.qr_unknown"))
+        elif isinstance(event, CardPresented):
+            self._card_presented(event)
+        # CardRemoved: nothing to do (a visit outlives the card on the reader)
+
+    def _reader_changed(self, status: ReaderStatus) -> None:
+        self.reader_status = status
+        level = logging.INFO if status.state is ReaderState.CONNECTED else logging.WARNING
+        log.log(level, "card reader %s: %s", status.state.value, status.reason)
+        notice = {
+            ReaderState.CONNECTED: "",
+            ReaderState.MISSING: "error.card.reader_missing",
+        }.get(status.state, "error.card.reader_error")
+        self.attract.set_notice(notice)
+
+    def _card_presented(self, event: CardPresented) -> None:
+        shell, visit = self.shell, self.shell.visit
+        if shell.services is None:
+            return  # the store is still opening: the attract screen says nothing yet
+        tap = visit.tap_meaning()
+        if tap is Tap.IGNORE:
+            return  # someone is at work: a stray card on the reader does nothing
+        if tap is Tap.SWITCH:
+            shell.end_visit("next_card")
+        visit.on_card(event)
+
+        def unknown(exc: Exception) -> None:
+            not_registered = (
+                isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
+            )
+            if not_registered and visit.unknown_card(
+                event.identity is not None, event.chip_serial, shell.idle.monotonic()
+            ):
+                shell.newcomer.emit(event)  # filing starts (consent first)
+                return
+            if not not_registered:
+                visit.refused()
+            shell.report(exc)
+
+        shell.run(lambda s: s.session.start_for_card(event), self._on_looked_up, unknown)
+
+    def _on_looked_up(self, view: SessionView) -> None:
+        if self.shell.visit.looked_up(view):
+            self.shell.welcome(view)
+        else:  # the visit ended while the look-up ran: forget this worker again
+            self.shell.run(lambda s: s.session.end("late_look_up"))
+
+    # --- a worker's visit --------------------------------------------------------------------
+    def _on_shell_visit_started(self, view: SessionView) -> None:
+        texts = self.shell.texts
+        if texts.mode is texts.default_mode and view.preferred_lang in {m.value for m in Mode}:
+            texts.set_mode(Mode(view.preferred_lang))
+        self.home.show_session(view)
+        self.shell.idle.start_session()
+        self.shell.go("home")
+
+        def rating(s: Services) -> tuple[float | None, int]:
+            worker = s.session.worker
+            return (None, 0) if worker is None else s.jobs.rating(worker)
+
+        self.shell.run(rating, self.home.show_rating)
+
+    def go_home(self) -> None:
+        """Back to the worker's home screen (from a task)."""
+        self.shell.visit.back_home()
+        self.shell.go("home")
+
+    def out_of_service(self, exc: Exception) -> None:
+        """The database cannot be used: say so on screen, for a technician."""
+        message_id = exc.message_id if isinstance(exc, KioskError) else "error.store.unavailable"
+        log.error("store failed to open: %s", type(exc).__name__)
+        self.shell.visit.out_of_service()
+        self.message.show_message(message_id)
+        self.shell.go("message")
+
+    def _seconds_left(self) -> int:
+        idle = self.shell.idle
+        return round(idle.clock.seconds_left(idle.monotonic()))
+
+    def _on_overlay_continue_pressed(self) -> None:
+        self.shell.idle.extend()
+        self.shell.window.overlay.hide()
