@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import card_to_screen, jobs_list, matching, startup, sync, voice
+from bench import card_to_screen, db_writer, jobs_list, matching, startup, sync, voice
 
 if __name__ == "__main__":
     startup.main()
@@ -10,4 +10,5 @@ if __name__ == "__main__":
     matching.main()
     jobs_list.main()
     sync.main()
+    db_writer.main()
     voice.main()

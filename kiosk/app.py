@@ -132,6 +132,9 @@ class Kiosk:
     _sync_wired: bool = False
     sync_bridge: SyncBridge = field(default_factory=SyncBridge)
     sync: SyncWorker | None = None
+    # Builds and stops sync workers: stopping one waits for its request in flight (up to
+    # the read timeout), which must never hold the DB worker and with it every UI write.
+    sync_control: TaskRunner = field(default_factory=lambda: TaskRunner(1, "sync-control"))
     voice: VoiceFlow | None = None
     recorder: RecordFlow | None = None
 
@@ -180,7 +183,8 @@ class Kiosk:
         """Start background sync when enrolled (again after a new enrolment).
 
         Building it reads the credential and loads requests, and stopping an old worker may
-        wait for a request in flight: both run on the DB worker, never on the GUI thread.
+        wait for a request in flight: both run on the sync-control worker, never on the GUI
+        thread nor on the DB worker (a UI write never waits for them).
         """
         from kiosk.wiring import build_sync, refresh_catalogue  # noqa: PLC0415
 
@@ -211,7 +215,7 @@ class Kiosk:
                 self.sync = worker
                 worker.start()
 
-        self.db.submit(build, built)
+        self.sync_control.submit(build, built)
 
     def start_voice(self, config: Config, paths: Paths) -> VoiceFlow | None:
         """Spoken prompts and prompt recording (after the screens exist; QtMultimedia loads
@@ -261,7 +265,8 @@ class Kiosk:
         if self.voice is not None:
             self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
-        shutdown(self.app, self.window, guard=guard, filters=filters, runners=(self.db,))
+        runners = (self.db, self.sync_control)
+        shutdown(self.app, self.window, guard=guard, filters=filters, runners=runners)
 
 
 def build_kiosk(

@@ -31,6 +31,7 @@ from kiosk.store import models as m
 log = logging.getLogger(__name__)
 
 FEED = "feed"
+PAGE_CHUNK = 100  # pulled rows per transaction: what bounds a UI write's wait on sync
 
 
 def _table(name: str) -> Table:
@@ -219,48 +220,72 @@ class SyncRepository:
             self._set_cursor(conn, None, now)
 
     def apply_page(self, changes: Sequence[ChangeLike], cursor: str, now: dt.datetime) -> int:
-        """Upsert and delete pulled rows and move the cursor, in one transaction.
+        """Upsert and delete pulled rows, then move the cursor.
 
-        Consecutive upserts of one collection go to SQLite as one executemany, so a page of
-        500 costs a handful of statements; order is kept (an employer before its jobs).
+        The rows go in chunks of PAGE_CHUNK, each a short transaction of its own, so a UI
+        write never waits for a whole page (``bench/db_writer.py``); the cursor commits with
+        the last chunk, so a crash mid-page pulls the page again and its idempotent upserts
+        apply again: nothing is skipped (SYNC.md rule 3's purpose). Consecutive upserts of
+        one collection go to SQLite as one executemany; order is kept (an employer before
+        its jobs).
         """
         applied = 0
-        with self.engine.begin() as conn:
-            held = set(
-                conn.execute(
-                    select(m.OutboxRow.entity_id).where(m.OutboxRow.state == "pending")
-                ).scalars()
-            )
-            referenced = {r.collection for c in COLLECTIONS.values() for r in c.refs}
-            known = {
-                name: set(conn.execute(select(_key(_table(COLLECTIONS[name].table)))).scalars())
-                for name in referenced
-            }
-            run: list[dict[str, Any]] = []
-            run_key: tuple[str, tuple[str, ...]] | None = None
-            for ch in changes:
-                if ch.id in held:
-                    continue  # rule 5: never overwrite a row with a pending outbox entry
-                if ch.collection not in COLLECTIONS:
-                    continue  # a newer server's collection: not ours to keep
-                if ch.op == "delete":
-                    applied += self._upsert(conn, run_key, run)
-                    run, run_key = [], None
-                    applied += self._delete(conn, ch.collection, ch.id)
-                    continue
-                row = self._row(ch, now, known)
-                if row is None:
-                    continue
-                key = (ch.collection, tuple(sorted(row)))
-                if key != run_key:
-                    applied += self._upsert(conn, run_key, run)
-                    run, run_key = [], key
-                run.append(row)
-                if ch.collection in known:
-                    known[ch.collection].add(ch.id)
-            applied += self._upsert(conn, run_key, run)
-            self._set_cursor(conn, cursor, now)
+        chunks = [changes[i : i + PAGE_CHUNK] for i in range(0, len(changes), PAGE_CHUNK)]
+        known: dict[str, set[str]] | None = None
+        for n, chunk in enumerate(chunks or [[]]):
+            with self.engine.begin() as conn:
+                if known is None:
+                    known = self._known(conn)
+                applied += self._apply(conn, chunk, now, known)
+                if n == max(0, len(chunks) - 1):
+                    self._set_cursor(conn, cursor, now)
         return applied
+
+    @staticmethod
+    def _known(conn: Connection) -> dict[str, set[str]]:
+        """The keys of every collection a pulled row may refer to."""
+        referenced = {r.collection for c in COLLECTIONS.values() for r in c.refs}
+        return {
+            name: set(conn.execute(select(_key(_table(COLLECTIONS[name].table)))).scalars())
+            for name in referenced
+        }
+
+    def _apply(
+        self,
+        conn: Connection,
+        changes: Sequence[ChangeLike],
+        now: dt.datetime,
+        known: dict[str, set[str]],
+    ) -> int:
+        applied = 0
+        held = set(
+            conn.execute(
+                select(m.OutboxRow.entity_id).where(m.OutboxRow.state == "pending")
+            ).scalars()
+        )
+        run: list[dict[str, Any]] = []
+        run_key: tuple[str, tuple[str, ...]] | None = None
+        for ch in changes:
+            if ch.id in held:
+                continue  # rule 5: never overwrite a row with a pending outbox entry
+            if ch.collection not in COLLECTIONS:
+                continue  # a newer server's collection: not ours to keep
+            if ch.op == "delete":
+                applied += self._upsert(conn, run_key, run)
+                run, run_key = [], None
+                applied += self._delete(conn, ch.collection, ch.id)
+                continue
+            row = self._row(ch, now, known)
+            if row is None:
+                continue
+            key = (ch.collection, tuple(sorted(row)))
+            if key != run_key:
+                applied += self._upsert(conn, run_key, run)
+                run, run_key = [], key
+            run.append(row)
+            if ch.collection in known:
+                known[ch.collection].add(ch.id)
+        return applied + self._upsert(conn, run_key, run)
 
     @staticmethod
     def _upsert(

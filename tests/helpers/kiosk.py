@@ -51,11 +51,12 @@ def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
     """Tear a test kiosk down without shutting down pytest-qt's shared application."""
     kiosk.stop_devices()
     kiosk.idle.end_session()  # its timer must not fire into a deleted window later
-    kiosk.db.wait()  # a sync worker being built on the DB worker arrives before we stop it
+    kiosk.sync_control.wait()  # a sync worker being built arrives before we stop it
     kiosk.app.processEvents()
     if kiosk.sync is not None:
         kiosk.sync.stop()
     kiosk.controller.sync_ui.close()
+    kiosk.sync_control.close()
     if kiosk.voice is not None:
         kiosk.voice.close()
     kiosk.db.wait()

@@ -117,3 +117,41 @@ def test_a_stalled_server_never_freezes_the_screen(
         assert shows(rig.kiosk.controller.screens["attract"], "离线")
     finally:
         proxy.close()
+
+
+def test_replacing_a_stalled_sync_worker_never_holds_up_a_ui_write(
+    rig: Rig, market: MarketServer, qtbot: QtBot
+) -> None:
+    """Starting sync again (after a new enrolment) stops the old worker, whose request is
+    stalled for its whole read timeout: meanwhile the DB worker still writes at once."""
+    proxy = FaultProxy(market.url)
+    try:
+        from kiosk.services.sync import EnrolmentService
+
+        service = EnrolmentService(
+            rig.paths.credentials, app_version="0.1.0", terminal_name="t", ca_bundle=None
+        )
+        pending = service.begin(proxy.url)
+        market_admin(market.database, "approve", pending.user_code)
+        pending.wait()
+        proxy.fault = Fault("stall", times=100, stall_s=30)
+        config = dataclasses.replace(
+            rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=60, read_timeout_s=3.0)
+        )
+        rig.kiosk.start_sync(config, rig.paths, rig.backend)
+        qtbot.waitUntil(lambda: rig.kiosk.sync is not None, timeout=10_000)
+        qtbot.wait(300)  # its first request is now stalled at the proxy
+        old = rig.kiosk.sync
+        rig.kiosk.start_sync(config, rig.paths, rig.backend)  # stops ``old``: up to 3 s
+        qtbot.wait(100)
+        written: list[float] = []
+        started = time.monotonic()
+        rig.kiosk.db.submit(
+            lambda: rig.backend.audit.append(dt.datetime.now(dt.UTC), "worker", "staff_called"),
+            lambda _r: written.append(time.monotonic() - started),
+        )
+        qtbot.waitUntil(lambda: bool(written), timeout=5_000)
+        assert written[0] < 0.5, f"a UI write waited {written[0]:.1f} s for the old sync worker"
+        qtbot.waitUntil(lambda: rig.kiosk.sync not in (None, old), timeout=10_000)
+    finally:
+        proxy.close()
