@@ -1,8 +1,8 @@
-"""The sync side of the kiosk database: outbox batches, results, the feed cursor, pulled rows.
+"""The push side of the kiosk database: outbox batches, their results and what the kiosk
+does with each answer (taken from the registry), and the figures staff see.
 
-Each call is one transaction: a page and its cursor commit together (SYNC.md rule 3); a
-batch's results and their effects commit together. Pulled rows never overwrite an entity
-with a pending outbox entry (rule 5). Nothing personal is logged.
+A batch's results and their effects commit together. The pull side (feed cursor, pulled
+rows) is ``kiosk.store.pull``. Nothing personal is logged.
 """
 
 from __future__ import annotations
@@ -14,48 +14,19 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Column, Connection, Engine, Table, delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Table, func, insert, select, update
 
 from kiosk.domain.registry import (
-    COLLECTIONS,
     MUTATIONS,
     Effect,
     KeepServerValues,
     SetStatus,
     SetVersion,
 )
-from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
+from kiosk.store.pull import PullRepository, primary_key, table_named
 
 log = logging.getLogger(__name__)
-
-FEED = "feed"
-PAGE_CHUNK = 100  # pulled rows per transaction: what bounds a UI write's wait on sync
-
-
-def _table(name: str) -> Table:
-    return m.Base.metadata.tables[name]
-
-
-def _key(table: Table) -> Column[Any]:
-    (column,) = table.primary_key.columns
-    return column
-
-
-class ChangeLike(Protocol):
-    """A pulled change (``kiosk.sync.client.Change`` fits)."""
-
-    @property
-    def collection(self) -> str: ...
-    @property
-    def id(self) -> str: ...
-    @property
-    def op(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-    @property
-    def data(self) -> dict[str, Any] | None: ...
 
 
 class ResultLike(Protocol):
@@ -73,22 +44,9 @@ class ResultLike(Protocol):
     def detail(self) -> dict[str, Any]: ...
 
 
-def _wall(value: Any) -> dt.datetime:
-    """An ISO time from the server as the kiosk stores it: Lhasa wall time, no zone."""
-    when = dt.datetime.fromisoformat(str(value))
-    if when.tzinfo is not None:
-        when = when.astimezone(LHASA_TZ).replace(tzinfo=None)
-    return when
-
-
-class SyncRepository:
-    """Everything the sync engine reads and writes, one transaction per call."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._columns = {
-            c.name: {col.name for col in _table(c.table).columns} for c in COLLECTIONS.values()
-        }
+class SyncRepository(PullRepository):
+    """Everything the sync engine reads and writes: the outbox here, pulled rows in
+    ``PullRepository``; one transaction per call."""
 
     # -- push -------------------------------------------------------------------------
 
@@ -182,8 +140,8 @@ class SyncRepository:
         """Do what the registry says the kiosk does with this answer; returns conflicts kept."""
         if effect is None:
             return 0
-        table = _table(effect.table)
-        where = _key(table) == row.entity_id
+        table = table_named(effect.table)
+        where = primary_key(table) == row.entity_id
         if isinstance(effect, SetVersion):
             if res is not None and res.server_version is not None:
                 conn.execute(update(table).where(where).values(version=res.server_version))
@@ -194,183 +152,6 @@ class SyncRepository:
             conn.execute(update(table).where(where).values(status=status))
             return 0
         return _keep_server_values(conn, effect, table, row, res=res, now=now)
-
-    # -- pull -------------------------------------------------------------------------
-
-    def feed_cursor(self) -> str | None:
-        """The committed feed cursor (None: pull everything)."""
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(m.SyncStateRow.cursor).where(m.SyncStateRow.collection == FEED)
-            ).scalar()
-
-    def _set_cursor(self, conn: Connection, cursor: str | None, now: dt.datetime) -> None:
-        stmt = sqlite_insert(m.SyncStateRow).values(
-            collection=FEED, cursor=cursor, last_pull_at=now
-        )
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["collection"], set_={"cursor": cursor, "last_pull_at": now}
-            )
-        )
-
-    def restart_feed(self, now: dt.datetime) -> None:
-        """Forget the cursor: the next pull starts from the beginning."""
-        with self.engine.begin() as conn:
-            self._set_cursor(conn, None, now)
-
-    def apply_page(self, changes: Sequence[ChangeLike], cursor: str, now: dt.datetime) -> int:
-        """Upsert and delete pulled rows, then move the cursor.
-
-        The rows go in chunks of PAGE_CHUNK, each a short transaction of its own, so a UI
-        write never waits for a whole page (``bench/db_writer.py``); the cursor commits with
-        the last chunk, so a crash mid-page pulls the page again and its idempotent upserts
-        apply again: nothing is skipped (SYNC.md rule 3's purpose). Consecutive upserts of
-        one collection go to SQLite as one executemany; order is kept (an employer before
-        its jobs).
-        """
-        applied = 0
-        chunks = [changes[i : i + PAGE_CHUNK] for i in range(0, len(changes), PAGE_CHUNK)]
-        known: dict[str, set[str]] | None = None
-        for n, chunk in enumerate(chunks or [[]]):
-            with self.engine.begin() as conn:
-                if known is None:
-                    known = self._known(conn)
-                applied += self._apply(conn, chunk, now, known)
-                if n == max(0, len(chunks) - 1):
-                    self._set_cursor(conn, cursor, now)
-        return applied
-
-    @staticmethod
-    def _known(conn: Connection) -> dict[str, set[str]]:
-        """The keys of every collection a pulled row may refer to."""
-        referenced = {r.collection for c in COLLECTIONS.values() for r in c.refs}
-        return {
-            name: set(conn.execute(select(_key(_table(COLLECTIONS[name].table)))).scalars())
-            for name in referenced
-        }
-
-    def _apply(
-        self,
-        conn: Connection,
-        changes: Sequence[ChangeLike],
-        now: dt.datetime,
-        known: dict[str, set[str]],
-    ) -> int:
-        applied = 0
-        held = set(
-            conn.execute(
-                select(m.OutboxRow.entity_id).where(m.OutboxRow.state == "pending")
-            ).scalars()
-        )
-        run: list[dict[str, Any]] = []
-        run_key: tuple[str, tuple[str, ...]] | None = None
-        for ch in changes:
-            if ch.id in held:
-                continue  # rule 5: never overwrite a row with a pending outbox entry
-            if ch.collection not in COLLECTIONS:
-                continue  # a newer server's collection: not ours to keep
-            if ch.op == "delete":
-                applied += self._upsert(conn, run_key, run)
-                run, run_key = [], None
-                applied += self._delete(conn, ch.collection, ch.id)
-                continue
-            row = self._row(ch, now, known)
-            if row is None:
-                continue
-            key = (ch.collection, tuple(sorted(row)))
-            if key != run_key:
-                applied += self._upsert(conn, run_key, run)
-                run, run_key = [], key
-            run.append(row)
-            if ch.collection in known:
-                known[ch.collection].add(ch.id)
-        return applied + self._upsert(conn, run_key, run)
-
-    @staticmethod
-    def _upsert(
-        conn: Connection, key: tuple[str, tuple[str, ...]] | None, rows: list[dict[str, Any]]
-    ) -> int:
-        if key is None or not rows:
-            return 0
-        collection, columns = key
-        spec = COLLECTIONS[collection]
-        table, pk = _table(spec.table), spec.key
-        stmt = sqlite_insert(table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[pk], set_={c: stmt.excluded[c] for c in columns if c != pk}
-        )
-        conn.execute(stmt, rows)
-        return len(rows)
-
-    def _row(
-        self, ch: ChangeLike, now: dt.datetime, known: dict[str, set[str]]
-    ) -> dict[str, Any] | None:
-        spec = COLLECTIONS[ch.collection]
-        columns = self._columns[ch.collection]
-        data = ch.data or {}
-        row = {k: v for k, v in data.items() if k in columns}
-        row[spec.key] = ch.id
-        try:
-            for name in spec.datetimes:
-                if name in row:
-                    row[name] = _wall(row[name])
-            if spec.stamped is not None:
-                row[spec.stamped] = now.astimezone(LHASA_TZ).replace(tzinfo=None)
-            if "version" in columns:
-                row["version"] = ch.version
-            for ref in spec.refs:
-                if row.get(ref.column) in known[ref.collection]:
-                    continue
-                if ref.required:
-                    raise KeyError(f"unknown {ref.collection} in {ref.column}")
-                if row.get(ref.column) is not None:
-                    row[ref.column] = None
-        except (ValueError, TypeError, KeyError) as exc:
-            log.warning("pulled %s %s skipped: %s", ch.collection, ch.id, exc)
-            return None
-        missing = [
-            c.name
-            for c in _table(spec.table).columns
-            if not c.nullable and c.default is None and c.name not in row
-        ]
-        if missing:
-            log.warning("pulled %s %s skipped: missing %s", ch.collection, ch.id, missing)
-            return None
-        return row
-
-    @staticmethod
-    def _delete(conn: Connection, collection: str, ident: str) -> int:
-        spec = COLLECTIONS[collection]
-        table = _table(spec.table)
-        where = _key(table) == ident
-        if spec.kept_when_used is not None:
-            user_table, user_column = spec.kept_when_used.split(".")
-            used = conn.execute(
-                select(func.count()).where(_table(user_table).c[user_column] == ident)
-            ).scalar_one()
-            if used:  # rows here point at it: keep it, withdrawn
-                conn.execute(update(table).where(where).values(status="withdrawn"))
-                return 1
-        try:
-            with conn.begin_nested():
-                return int(conn.execute(delete(table).where(where)).rowcount)
-        except Exception:  # noqa: BLE001 - still referenced locally: leave it, say so
-            log.warning("pulled delete of %s %s kept: still referenced", collection, ident)
-            return 0
-
-    def sweep(self, seen: dict[str, set[str]]) -> int:
-        """After a full re-pull: remove pulled rows the server no longer has."""
-        removed = 0
-        with self.engine.begin() as conn:
-            # Dependants first (jobs before their employers): the registry's order, reversed.
-            for spec in reversed(list(COLLECTIONS.values())):
-                if not spec.swept:
-                    continue
-                ids = set(conn.execute(select(_key(_table(spec.table)))).scalars())
-                for ident in ids - seen.get(spec.name, set()):
-                    removed += self._delete(conn, spec.name, ident)
-        return removed
 
     # -- figures ----------------------------------------------------------------------
 
@@ -425,5 +206,7 @@ def _keep_server_values(
         if name in effect.columns:
             column_values[effect.columns[name]] = server_value
     if column_values:
-        conn.execute(update(table).where(_key(table) == row.entity_id).values(**column_values))
+        conn.execute(
+            update(table).where(primary_key(table) == row.entity_id).values(**column_values)
+        )
     return len(server_values)
