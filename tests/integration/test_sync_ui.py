@@ -69,20 +69,30 @@ def test_technician_enrols_and_jobs_arrive(
     qtbot.waitUntil(arrived, timeout=10_000)
 
 
-def test_a_stalled_server_never_freezes_the_screen(
-    rig: Rig, market: MarketServer, qtbot: QtBot, tmp_path: Path
-) -> None:
+def enrol_behind_a_stalled_proxy(rig: Rig, market: MarketServer) -> FaultProxy:
+    """Enrol the kiosk through a proxy, then make the proxy stall every request for 30 s."""
+    from kiosk.services.sync import EnrolmentService
+
     proxy = FaultProxy(market.url)
     try:
-        from kiosk.services.sync import EnrolmentService
-
         service = EnrolmentService(
             rig.paths.credentials, app_version="0.1.0", terminal_name="t", ca_bundle=None
         )
         pending = service.begin(proxy.url)
         market_admin(market.database, "approve", pending.user_code)
         pending.wait()
-        proxy.fault = Fault("stall", times=100, stall_s=30)
+    except BaseException:
+        proxy.close()
+        raise
+    proxy.fault = Fault("stall", times=100, stall_s=30)
+    return proxy
+
+
+def test_a_stalled_server_never_freezes_the_screen(
+    rig: Rig, market: MarketServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    proxy = enrol_behind_a_stalled_proxy(rig, market)
+    try:
         config = dataclasses.replace(
             rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=2, read_timeout_s=1.0)
         )
@@ -124,17 +134,8 @@ def test_replacing_a_stalled_sync_worker_never_holds_up_a_ui_write(
 ) -> None:
     """Starting sync again (after a new enrolment) stops the old worker, whose request is
     stalled for its whole read timeout: meanwhile the DB worker still writes at once."""
-    proxy = FaultProxy(market.url)
+    proxy = enrol_behind_a_stalled_proxy(rig, market)
     try:
-        from kiosk.services.sync import EnrolmentService
-
-        service = EnrolmentService(
-            rig.paths.credentials, app_version="0.1.0", terminal_name="t", ca_bundle=None
-        )
-        pending = service.begin(proxy.url)
-        market_admin(market.database, "approve", pending.user_code)
-        pending.wait()
-        proxy.fault = Fault("stall", times=100, stall_s=30)
         config = dataclasses.replace(
             rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=60, read_timeout_s=3.0)
         )
