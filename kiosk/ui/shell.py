@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.sync import EnrolmentService
     from kiosk.ui.screens.base import Screen
+    from kiosk.ui.screens.session_bar import SessionBar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -164,7 +165,7 @@ class Shell(QObject):
         self.show("common.staff_called")
         self.audit("worker", "staff_called")
 
-    def connect_bar(self, bar: Any) -> None:
+    def connect_bar(self, bar: SessionBar) -> None:
         """A session bar's buttons: call staff, finish."""
         bar.call_staff_requested.connect(self.call_staff)
         bar.finish_requested.connect(lambda: self.end_visit("finished"))

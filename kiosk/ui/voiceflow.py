@@ -35,7 +35,6 @@ def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) ->
 
     ids = set(screen_prompts or ()) | {m for feature in FEATURES for m in feature.spoken}
     ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith(SPOKEN_PREFIXES)}
-    ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith("filing.") and m.endswith("_title")}
     known = set(catalog.ids(Lang.ZH))
     out = sorted(m for m in ids if m in known)
     return out + ["num/0"] + [f"num/{v}" for v in sorted(PLACE_VALUES)]

@@ -9,6 +9,7 @@ from kiosk.domain.identity import Identity
 from kiosk.idcard.events import CardPresented
 from kiosk.ui.errors import notice_for
 from kiosk.ui.feature import Feature
+from kiosk.ui.filing.steps import TITLES
 from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.shell import Shell
 
@@ -25,12 +26,7 @@ if TYPE_CHECKING:
 class FilingFeature(Feature):
     """The filing wizard and the staff screen for typing a chip-only card's number."""
 
-    spoken = (
-        "staff.bind_title",
-        "filing.saved",
-        "filing.declined",
-        "staff.bound",
-    )
+    spoken = (*TITLES, "staff.bind_title", "filing.saved", "filing.declined", "staff.bound")
 
     def __init__(self, shell: Shell, visit: VisitFeature, admin: AdminFeature) -> None:
         super().__init__(shell)

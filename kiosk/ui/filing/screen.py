@@ -22,6 +22,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.profile import AVAILABILITY, LANGUAGES, WAGE_CHOICES, ProfileDraft, phone_problem
 from kiosk.i18n import Lang
+from kiosk.ui.filing.steps import (
+    AREAS,
+    LANGUAGE_IDS,
+    NO_HINT,
+    PER_PAGE,
+    STEPS,
+    YEAR_CHOICES,
+)
 from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.session_bar import SessionBar
@@ -34,12 +42,7 @@ from kiosk.ui.widgets.kinetic import kinetic
 from kiosk.ui.widgets.wizard import Step, StepWizard
 from kiosk.voice.prompts import Ref
 
-STEPS = ("consent", "skills", "years", "wage", "when", "area", "phone", "language", "confirm")
-NO_HINT = ("area",)  # steps whose choices need the room of the hint line
-AREAS = ("gongdelin", "jinzhuxilu", "gamagongsang", "market", "anywhere")
-YEAR_CHOICES = (0, 2, 5, 10)  # stored as years; shown as ranges
-PER_PAGE = 6
-LANGUAGE_IDS = {"both": "lang.both", "bo": "lang.bo", "zh": "lang.zh"}
+__all__ = ["NO_HINT", "STEPS", "YEAR_CHOICES", "FilingScreen"]
 
 
 class FilingScreen(Screen):
