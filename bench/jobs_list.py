@@ -79,7 +79,7 @@ def main() -> None:
     matches = [score(seeker, Candidate(j, employers[j.employer_id]), ctx) for j in data.jobs]
     results = {}
     for label, delegate_factory in (
-        ("cards", lambda v: JobCardDelegate(theme, texts, TODAY, v)),
+        ("cards", lambda v: JobCardDelegate(theme, texts, lambda: TODAY, v)),
         ("plain", QStyledItemDelegate),
     ):
         model = JobListModel()

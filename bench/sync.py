@@ -130,7 +130,11 @@ def delta(tmp: Path, samples: int = 20) -> None:
                 db, "post-job", "--trade", "banyun", "--title", f"d{i}", "--wage", "260"
             ).strip()
             committed = time.perf_counter()
-            _wait(lambda j=job_id: st.count(m.JobRow, m.JobRow.id == j) == 1, 30)
+
+            def arrived(j: str = job_id) -> bool:
+                return st.count(m.JobRow, m.JobRow.id == j) == 1
+
+            _wait(arrived, 30)
             latencies.append(time.perf_counter() - committed)
         print(
             f"figure: sync.delta.p50 {statistics.median(latencies):.2f} s "

@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 from sqlalchemy import create_engine, func, select
@@ -114,7 +115,7 @@ class MarketServer:
         self.process = fresh.process
 
 
-def server_rows(database: str, table: type, *where: object) -> int:
+def server_rows(database: str, table: type[Any], *where: Any) -> int:
     """Rows in a server table (read directly, as an auditor would)."""
     engine = create_engine(database)
     with Session(engine) as s:

@@ -61,7 +61,7 @@ def enrol(
     **sections: dict[str, object],
 ) -> Station:
     """Enrol through the real device grant (approved with market-admin), then build sync."""
-    config, paths = make_config(data_dir, **sections)  # type: ignore[arg-type]
+    config, paths = make_config(data_dir, **sections)
     backend = open_backend(config, paths)
     service = EnrolmentService(
         paths.credentials, app_version="0.1.0", terminal_name=name, ca_bundle=None
