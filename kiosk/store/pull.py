@@ -21,7 +21,6 @@ from kiosk.store import models as m
 log = logging.getLogger(__name__)
 
 FEED = "feed"
-PAGE_CHUNK = 100  # pulled rows per transaction: what bounds a UI write's wait on sync
 
 
 def table_named(name: str) -> Table:
@@ -59,10 +58,11 @@ def _wall(value: Any) -> dt.datetime:
 
 
 class PullRepository:
-    """The feed cursor and pulled rows, one transaction per call (or per chunk)."""
+    """The feed cursor and pulled rows, one transaction per call."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, checkpoint: bool = True) -> None:
         self.engine = engine
+        self.checkpoints = checkpoint  # after each page (bench/db_writer.py compares without)
         self._columns = {
             c.name: {col.name for col in table_named(c.table).columns} for c in COLLECTIONS.values()
         }
@@ -90,26 +90,26 @@ class PullRepository:
             self._set_cursor(conn, None, now)
 
     def apply_page(self, changes: Sequence[ChangeLike], cursor: str, now: dt.datetime) -> int:
-        """Upsert and delete pulled rows, then move the cursor.
+        """Upsert and delete pulled rows and move the cursor, in one transaction (SYNC.md
+        rule 3); then checkpoint the WAL here, on the sync thread (``checkpoint``).
 
-        The rows go in chunks of PAGE_CHUNK, each a short transaction of its own, so a UI
-        write never waits for a whole page (``bench/db_writer.py``); the cursor commits with
-        the last chunk, so a crash mid-page pulls the page again and its idempotent upserts
-        apply again: nothing is skipped (SYNC.md rule 3's purpose). Consecutive upserts of
-        one collection go to SQLite as one executemany; order is kept (an employer before
-        its jobs).
+        Consecutive upserts of one collection go to SQLite as one executemany; order is kept
+        (an employer before its jobs).
         """
-        applied = 0
-        chunks = [changes[i : i + PAGE_CHUNK] for i in range(0, len(changes), PAGE_CHUNK)]
-        known: dict[str, set[str]] | None = None
-        for n, chunk in enumerate(chunks or [[]]):
-            with self.engine.begin() as conn:
-                if known is None:
-                    known = self._known(conn)
-                applied += self._apply(conn, chunk, now, known)
-                if n == max(0, len(chunks) - 1):
-                    self._set_cursor(conn, cursor, now)
+        with self.engine.begin() as conn:
+            applied = self._apply(conn, changes, now, self._known(conn))
+            self._set_cursor(conn, cursor, now)
+        if self.checkpoints:
+            self.checkpoint()
         return applied
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database now, on the sync thread, waiting for no one
+        (PASSIVE). Otherwise the commit that finds the WAL past 1,000 pages does it, and
+        during a large pull that is often a UI write, which then takes 50-70 ms instead of
+        10-20 (``bench/db_writer.py``)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
     @staticmethod
     def _known(conn: Connection) -> dict[str, set[str]]:
