@@ -139,9 +139,10 @@ def test_replacing_a_stalled_sync_worker_never_holds_up_a_ui_write(
         config = dataclasses.replace(
             rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=60, read_timeout_s=3.0)
         )
+        before = len(proxy.seen)  # enrolment's requests
         rig.kiosk.start_sync(config, rig.paths, rig.backend)
         qtbot.waitUntil(lambda: rig.kiosk.sync is not None, timeout=10_000)
-        qtbot.wait(300)  # its first request is now stalled at the proxy
+        qtbot.waitUntil(lambda: len(proxy.seen) > before, timeout=5_000)  # now stalled there
         old = rig.kiosk.sync
         rig.kiosk.start_sync(config, rig.paths, rig.backend)  # stops ``old``: up to 3 s
         qtbot.wait(100)
