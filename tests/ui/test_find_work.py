@@ -232,3 +232,39 @@ def test_a_job_closed_while_the_worker_looks_says_so_and_shows_the_list_again(
     assert chosen.candidate.job.id not in shown
     with Session(demo_rig.backend.engine) as s:
         assert s.scalar(select(m.ApplicationRow.id)) is None
+
+
+def test_the_employers_record_is_shown_in_both_languages_and_unpaid_wages_stand_out(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    """Bilingual mode: a Chinese reader sees the credit, the licence and an unpaid-wage
+    record as well as a Tibetan reader (they were cut to the first language)."""
+    import dataclasses
+
+    from kiosk.i18n import Lang
+
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.BOTH)
+    first = controller.screens["jobs"].model.matches[0]
+    employer = dataclasses.replace(
+        first.candidate.employer, licence_verified=True, unpaid_wage_cases=2
+    )
+    match = dataclasses.replace(
+        first, candidate=dataclasses.replace(first.candidate, employer=employer)
+    )
+    detail = controller.screens["job"]
+    detail.show_match(match)
+    texts = controller.texts
+    shown = detail.facts["employer"].texts()
+    for msgid, fmt in (("job.credit", {"score": employer.credit_score}), ("job.verified", {})):
+        for lang in (Lang.BO, Lang.ZH):
+            assert texts.catalog.text(msgid, lang, **fmt) in shown
+    warning = detail.warning
+    assert warning.isVisibleTo(detail)
+    for lang in (Lang.BO, Lang.ZH):
+        unpaid = texts.catalog.plural("job.unpaid", "job.unpaid.plural", 2, lang)
+        assert unpaid in warning.texts()
+    where = detail.facts["where"].texts()
+    assert len(where) == 3, "the address, then the distance in Tibetan and in Chinese"
+    detail.show_match(first if not first.candidate.employer.unpaid_wage_cases else None)
+    assert not warning.isVisibleTo(detail)

@@ -213,37 +213,7 @@ class JobDetailScreen(Screen):
         top.addWidget(self.trade, 1)
         top.addLayout(right)
         root.addLayout(top)
-        body = QWidget()
-        body.setObjectName("jobBody")
-        body.setStyleSheet(f"#jobBody {{ background: {theme.palette.background}; }}")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.mm(3))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(theme.mm(10))
-        grid.setVerticalSpacing(theme.mm(2))
-        self.facts = {
-            key: BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
-            for key in (
-                "when",
-                "duration",
-                "pay",
-                "where",
-                "employer",
-                "places",
-                "tools",
-                "applied",
-            )
-        }
-        for i, key in enumerate(self.facts):
-            grid.addWidget(self.facts[key], i // 2, i % 2)
-        column.addLayout(grid)
-        self.reasons = [BiText(theme, "small", align=Qt.AlignmentFlag.AlignLeft) for _ in range(3)]
-        reasons_row = QHBoxLayout()
-        for r in self.reasons:
-            reasons_row.addWidget(r, 1)
-        column.addLayout(reasons_row)
-        column.addStretch(1)
+        body = self._build_facts(theme)
         # The facts scroll (kinetic, by touch) when a language needs more lines than fit;
         # trade, wage and "I want this job" never move.
         self.facts_area = QScrollArea()
@@ -259,6 +229,40 @@ class JobDetailScreen(Screen):
         self.apply.clicked.connect(self._on_apply_clicked)
         self.retranslate()
 
+    def _build_facts(self, theme: Theme) -> QWidget:
+        """The unpaid-wage warning, the facts in two columns, and the reasons."""
+        body = QWidget()
+        body.setObjectName("jobBody")
+        body.setStyleSheet(f"#jobBody {{ background: {theme.palette.background}; }}")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.mm(3))
+        self.warning = BiText(
+            theme,
+            "secondary",
+            bold=True,
+            align=Qt.AlignmentFlag.AlignLeft,
+            colour=theme.palette.error_text,
+        )
+        self.warning.hide()
+        column.addWidget(self.warning)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.mm(10))
+        grid.setVerticalSpacing(theme.mm(2))
+        self.facts = {
+            key: BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft) for key in FACTS
+        }
+        for i, key in enumerate(self.facts):
+            grid.addWidget(self.facts[key], i // 2, i % 2)
+        column.addLayout(grid)
+        self.reasons = [BiText(theme, "small", align=Qt.AlignmentFlag.AlignLeft) for _ in range(3)]
+        reasons_row = QHBoxLayout()
+        for r in self.reasons:
+            reasons_row.addWidget(r, 1)
+        column.addLayout(reasons_row)
+        column.addStretch(1)
+        return body
+
     def show_match(self, match: Match | None) -> None:
         """Show one job (None clears it)."""
         self.match = match
@@ -271,8 +275,16 @@ class JobDetailScreen(Screen):
         self.apply.set_lines(t.lines("job.apply"))
         match = self.match
         if match is None:
-            for w in (self.trade, self.wage, self.unit, *self.facts.values(), *self.reasons):
+            for w in (
+                self.trade,
+                self.wage,
+                self.unit,
+                self.warning,
+                *self.facts.values(),
+                *self.reasons,
+            ):
                 w.set_lines([])
+            self.warning.hide()
             return
         job, emp = match.candidate.job, match.candidate.employer
         self.trade.set_lines(
@@ -286,16 +298,19 @@ class JobDetailScreen(Screen):
             t.lines("job.per_half_day" if job.duration is Duration.HALF_DAY else "job.per_day")
         )
         km = max(1, round(match.distance_km))  # the distance the reasons quote
-        employer = t.lines("job.credit", score=emp.credit_score)[:1]
-        if emp.unpaid_wage_cases:
-            employer = t.plural_lines("job.unpaid", emp.unpaid_wage_cases)[:1]
+        # Every fact in every language shown: a Chinese reader in bilingual mode must see the
+        # employer's record too. Unpaid wages stand apart, in red, above the facts.
+        employer = t.lines("job.credit", score=emp.credit_score)
         if emp.licence_verified:
-            employer += t.lines("job.verified")[:1]
+            employer += t.lines("job.verified")
+        unpaid = emp.unpaid_wage_cases
+        self.warning.set_lines(t.plural_lines("job.unpaid", unpaid) if unpaid else [])
+        self.warning.setVisible(bool(unpaid))
         self.facts["when"].set_lines(when_lines(t, match, self.today()))
         self.facts["duration"].set_lines(duration_lines(t, match))
         self.facts["pay"].set_lines(t.lines(f"pay.{job.pay_terms.value}"))
         km_id = "job.km" if match.from_station else "job.km_chosen"
-        self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines(km_id, km=km)[:1]])
+        self.facts["where"].set_lines([(Lang.ZH, job.address_zh), *t.lines(km_id, km=km)])
         self.facts["employer"].set_lines([(Lang.ZH, emp.name), *employer])
         self.facts["places"].set_lines(
             t.plural_lines("job.places_left", places_left(job.slots_total, job.slots_taken))
