@@ -96,13 +96,8 @@ class Shell(QObject):
     # --- telling the person --------------------------------------------------------------
     def tell(self, notice: Notice) -> None:
         """Show ``notice`` on the banner (the voice says it)."""
-        msgid, count, fmt = notice.message
-        lines = (
-            self.texts.plural_lines(msgid, count, **fmt)
-            if count is not None
-            else self.texts.lines(msgid)
-        )
-        self.window.banner.show_message(msgid, lines, notice.kind)
+        lines = self.texts.compose([notice.message])
+        self.window.banner.show_message(notice.message_id, lines, notice.kind)
 
     def show(self, message_id: str, kind: str = "info") -> None:
         """Show a message on the banner."""

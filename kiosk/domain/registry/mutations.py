@@ -93,7 +93,7 @@ class WorkerRegister(Payload):
             nation_code=worker.nation_code,
             birth_year=worker.birth_year,
             consent_at=consent_at,
-            **{k: v for k, v in dataclasses.asdict(profile).items()},
+            **dataclasses.asdict(profile),
         )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import types
-import typing
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Self, Union, get_args, get_origin, get_type_hints
 
@@ -87,8 +86,3 @@ class Payload:
     def entity_id(self) -> str:
         """The id of the entity this payload is about."""
         return str(getattr(self, self.entity_field))
-
-
-def field_types(cls: type[Payload]) -> dict[str, Any]:
-    """Each field's resolved type, for the OpenAPI document."""
-    return typing.get_type_hints(cls)
