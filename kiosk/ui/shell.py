@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -63,6 +63,7 @@ class Shell(QObject):
     applied = Signal()
     visit_ended = Signal(str)
     announced = Signal(str, dict)
+    said = Signal(list)  # several messages in a row: [(message_id, fmt), ...]
     attached = Signal()
 
     def __init__(
@@ -111,6 +112,10 @@ class Shell(QObject):
         """Say ``notice`` aloud (a screen shows it in its own place, not on the banner)."""
         msgid, _count, fmt = notice.message
         self.announced.emit(msgid, fmt)
+
+    def say(self, items: list[tuple[str, dict[str, Any]]]) -> None:
+        """Say several messages in a row (a job card's facts); nothing is shown."""
+        self.said.emit(items)
 
     # --- work off the GUI thread -------------------------------------------------------------
     def run(

@@ -48,3 +48,8 @@ class Texts(QObject):
 
 # A message to show later in whatever mode is current: (id, plural count or None, fields).
 Message = tuple[str, int | None, dict[str, Any]]
+
+
+def spoken(items: list[Message]) -> list[tuple[str, dict[str, Any]]]:
+    """Messages as the voice takes them: the plural count travels as ``n``."""
+    return [(msgid, {**fmt, "n": n} if n is not None else dict(fmt)) for msgid, n, fmt in items]

@@ -48,6 +48,9 @@ class VoicePlayer(QObject):
         self.player.errorOccurred.connect(self._on_error)
         self.queue: list[Path] = []
         self.token = 0
+        self._more = False  # more parts of the current prompt are still being made
+        self._playing = False
+        self.done = 0  # the last token whose every part has played
         # Recent history only (a kiosk runs for weeks): the last HISTORY prompts.
         self.asked_at: dict[int, float] = {}
         self._started = False
@@ -71,30 +74,43 @@ class VoicePlayer(QObject):
             self.token = token
 
     def play(self, result: object) -> None:
-        """Play a :class:`Ready` result unless a newer prompt was asked for since."""
+        """Play a :class:`Ready` result unless a newer prompt was asked for since; later
+        parts of the same prompt queue behind what is playing."""
         if not isinstance(result, Ready) or result.token != self.token:
             return
-        self.queue = list(result.files)
-        self._started = False
-        asked = self.asked_at.get(result.token)
-        if asked is not None:
-            self.ready_latencies[result.token] = time.perf_counter() - asked
-        self._next()
+        self._more = not result.last
+        if result.first:
+            self.queue = list(result.files)
+            self._started = False
+            asked = self.asked_at.get(result.token)
+            if asked is not None:
+                self.ready_latencies[result.token] = time.perf_counter() - asked
+            self._next()
+            return
+        self.queue += result.files
+        if not self._playing:
+            self._next()
 
     def stop(self) -> None:
         """Silence now."""
         self.queue = []
+        self._more = False
+        self._playing = False
         self.player.stop()
 
     def _next(self) -> None:
         if not self.queue:
-            self.finished.emit(self.token)
+            self._playing = False
+            if not self._more:
+                self.done = self.token
+                self.finished.emit(self.token)
             return
         path = self.queue.pop(0)
         if not path.is_file():  # removed since it was made (a cache purge): skip it
             log.warning("voice file missing; skipped")
             self._next()
             return
+        self._playing = True
         self.played.append((self.token, path))
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.play()

@@ -24,8 +24,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 RESULT_GRACE_S = 2.0  # a screen shown this soon after a result is announced after it
 
-# Messages spoken besides what the features list: errors and trade names.
-SPOKEN_PREFIXES = ("error.", "jobtype.")
+# Messages spoken besides what the features list: errors, trade names, and the parts of
+# a job's spoken facts (kiosk.ui.jobs.facts).
+SPOKEN_PREFIXES = (
+    "error.",
+    "jobtype.",
+    "say.",
+    "date.",
+    "weekday.",
+    "credit.",
+    "pay.",
+    "duration.",
+    "reason.",
+)
 
 
 def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) -> list[str]:
@@ -66,6 +77,7 @@ class VoiceFlow(QObject):
             (window.navigator.screen_changed, self.screen_shown),
             (window.banner.shown, self.say),
             (self.shell.announced, self.say),
+            (self.shell.said, self.say_all),
             (self.shell.texts.mode_changed, self.screen_shown),
         ]
         for screen in window.navigator.screens.values():
@@ -96,10 +108,10 @@ class VoiceFlow(QObject):
         self._pending = False
         if self.closed:
             return
-        items = [self.shell.window.navigator.current.prompt()]
+        items = list(self.shell.window.navigator.current.prompts())
         banner = self.shell.window.banner
         if (
-            banner.isVisible()
+            not banner.isHidden()  # shown, whether or not the panel is on
             and banner.message_id
             and time.monotonic() - self._banner_at < RESULT_GRACE_S
         ):
@@ -110,6 +122,10 @@ class VoiceFlow(QObject):
         """Speak ``msgid`` now in the languages shown; whatever was playing stops."""
         self._banner_at = time.monotonic()
         self._say([(msgid, dict(fmt or {}))])
+
+    def say_all(self, items: list[tuple[str, dict[str, Any]]]) -> None:
+        """Speak several messages in a row now."""
+        self._say([(m, dict(f)) for m, f in items])
 
     def _say(self, items: list[tuple[str, dict[str, Any]]]) -> None:
         items = [(m, f) for m, f in items if m]

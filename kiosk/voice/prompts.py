@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from kiosk.i18n import Lang
+from kiosk.i18n import Lang, Ref
 
 TIBETAN = range(0x0F00, 0x1000)
 MISSING_RULES = ("chinese", "chime", "silence")
@@ -61,15 +61,8 @@ class Messages(Protocol):
     """The catalog (``kiosk.i18n.Catalog`` fits)."""
 
     def text(self, msgid: str, lang: Lang, /, **fmt: Any) -> str: ...
+    def ref(self, ref: Ref, lang: Lang, /) -> str: ...
     def plural(self, msgid: str, msgid_plural: str, n: int, lang: Lang, /, **fmt: Any) -> str: ...
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A format value that is itself a message (a trade's name): translated per language,
-    and in Tibetan read from its own clip after the sentence's clip."""
-
-    msgid: str
 
 
 def number_clip_names(n: int) -> list[str]:
@@ -138,8 +131,7 @@ class PromptResolver:
     def text(self, msgid: str, lang: Lang, fmt: dict[str, Any]) -> str:
         """The message as shown in ``lang`` (plural when ``n`` is given, refs translated)."""
         values = {
-            k: self.messages.text(v.msgid, lang) if isinstance(v, Ref) else v
-            for k, v in fmt.items()
+            k: self.messages.ref(v, lang) if isinstance(v, Ref) else v for k, v in fmt.items()
         }
         if "n" in values:
             n = values.pop("n")
@@ -153,10 +145,16 @@ class PromptResolver:
                 out.parts.append(Chime())
             return
         out.parts.append(Clip(self.clips.path(msgid)))
-        for value in fmt.values():  # the recorded sentence, then its names and numbers
+        self._values(out, list(fmt.values()))
+
+    def _values(self, out: Utterance, values: list[Any]) -> None:
+        """The recorded sentence's names and numbers, in order; a name's own values follow it
+        ("on {day}" -> the clip for "Thursday, {month} {date}", then its numbers)."""
+        for value in values:
             if isinstance(value, Ref):
                 if self.clips.has(value.msgid):
                     out.parts.append(Clip(self.clips.path(value.msgid)))
+                    self._values(out, [v for _, v in value.values])
                 else:
                     out.missing.append(value.msgid)
             elif isinstance(value, int) and not isinstance(value, bool):

@@ -25,12 +25,16 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Ready:
-    """Files to play for request ``token`` (``chime`` entries play the chime)."""
+    """Files to play for request ``token``, in order. A long prompt (a job's facts) comes
+    in parts as each message is made, so the first words sound while the rest is
+    synthesised: ``first`` starts the prompt, ``last`` says nothing more follows."""
 
     token: int
     msgid: str
     files: list[Path]
     missing: list[str]
+    first: bool = True
+    last: bool = True
 
 
 class VoiceService:
@@ -80,21 +84,29 @@ class VoiceService:
         self, token: int, items: list[tuple[str, dict[str, Any]]], langs: tuple[Lang, ...]
     ) -> None:
         msgid = items[-1][0]
-        utterance = Utterance()
-        try:
-            for one, fmt in items:
-                part = self.resolver.resolve(one, langs, **fmt)
-                utterance.parts += part.parts
-                utterance.missing += part.missing
-            files = self._files(utterance)
-        except Exception:  # a prompt that cannot be made is skipped, and logged
-            log.exception("voice prompt %s failed", msgid)
-            return
-        for name in utterance.missing:
-            self.missed[name] = self.missed.get(name, 0) + 1
-        if token != self.current:
-            return  # the worker moved on
-        self.on_ready(Ready(token, msgid, files, list(utterance.missing)))
+        for i, (one, fmt) in enumerate(items):
+            if token != self.current:
+                return  # the worker moved on: nothing more is made for this prompt
+            try:
+                utterance = self.resolver.resolve(one, langs, **fmt)
+                files = self._files(utterance)
+            except Exception:  # a message that cannot be made is skipped, and logged
+                log.exception("voice prompt %s failed", one)
+                utterance, files = Utterance(), []
+            for name in utterance.missing:
+                self.missed[name] = self.missed.get(name, 0) + 1
+            if token != self.current:
+                return
+            self.on_ready(
+                Ready(
+                    token,
+                    msgid,
+                    files,
+                    list(utterance.missing),
+                    first=i == 0,
+                    last=i == len(items) - 1,
+                )
+            )
 
     def _files(self, utterance: Utterance) -> list[Path]:
         out: list[Path] = []

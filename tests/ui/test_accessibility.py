@@ -113,6 +113,8 @@ def _contrast(screen: QWidget, window: QWidget) -> list[str]:
     for label in screen.findChildren(QLabel):
         if not label.isVisibleTo(window) or not label.text().strip() or label.width() < 8:
             continue
+        if label.property("picture"):  # a colour pictogram beside its words, not text
+            continue
         ratio = text_contrast(image, label, window)
         if ratio is None:
             continue

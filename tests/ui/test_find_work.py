@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QListView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -138,7 +139,7 @@ def test_the_trade_chip_shows_one_trade_at_a_time(demo_rig: Rig, qtbot: QtBot) -
 
 
 def _when_texts(rig: Rig) -> list[str]:
-    return rig.kiosk.controller.screens["job"].facts["when"].texts()
+    return rig.kiosk.controller.screens["job"].facts["when"].value.texts()
 
 
 def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
@@ -159,9 +160,8 @@ def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
     )
     controller.screens["jobs"].job_chosen.emit(chosen)
     job = chosen.candidate.job
-    times = {"start": f"{job.starts_at:%H:%M}", "end": f"{job.ends_at:%H:%M}"}
-    texts = controller.texts
-    assert _when_texts(demo_rig) == [t for _, t in texts.lines("job.when_tomorrow", **times)]
+    hours = f"{job.starts_at:%H:%M}–{job.ends_at:%H:%M}"
+    assert _when_texts(demo_rig) == [f"明天 {hours}"]
     controller.end_session("finished")
     clock.wall = evening + dt.timedelta(minutes=20)  # 00:10 the next day, same kiosk
     walk_to_list(demo_rig, qtbot, Mode.ZH)
@@ -171,7 +171,7 @@ def test_a_kiosk_running_past_midnight_labels_today_and_tomorrow_by_the_clock(
         if x.candidate.job.id == chosen.candidate.job.id
     )
     controller.screens["jobs"].job_chosen.emit(again)
-    assert _when_texts(demo_rig) == [t for _, t in texts.lines("job.when_today", **times)]
+    assert _when_texts(demo_rig) == [f"今天 {hours}"]
 
 
 def test_the_job_detail_quotes_the_distance_the_reasons_use(demo_rig: Rig, qtbot: QtBot) -> None:
@@ -205,7 +205,7 @@ def test_the_job_detail_quotes_the_distance_the_reasons_use(demo_rig: Rig, qtbot
     assert all(r.message_id == "reason.near_chosen" for r in near), "the words say from where"
     assert all(r.values["km"] == km for r in near)
     controller.screens["jobs"].job_chosen.emit(chosen)
-    where = controller.screens["job"].facts["where"].texts()
+    where = controller.screens["job"].facts["where"].value.texts()
     assert controller.texts.lines("job.km_chosen", km=km)[0][1] in where
 
 
@@ -241,13 +241,13 @@ def test_the_employers_record_is_shown_in_both_languages_and_unpaid_wages_stand_
     record as well as a Tibetan reader (they were cut to the first language)."""
     import dataclasses
 
-    from kiosk.i18n import Lang
+    from kiosk.i18n import Lang, Ref
 
     controller = demo_rig.kiosk.controller
     walk_to_list(demo_rig, qtbot, Mode.BOTH)
     first = controller.screens["jobs"].model.matches[0]
     employer = dataclasses.replace(
-        first.candidate.employer, licence_verified=True, unpaid_wage_cases=2
+        first.candidate.employer, licence_verified=True, unpaid_wage_cases=2, credit_score=80
     )
     match = dataclasses.replace(
         first, candidate=dataclasses.replace(first.candidate, employer=employer)
@@ -255,8 +255,11 @@ def test_the_employers_record_is_shown_in_both_languages_and_unpaid_wages_stand_
     detail = controller.screens["job"]
     detail.show_match(match)
     texts = controller.texts
-    shown = detail.facts["employer"].texts()
-    for msgid, fmt in (("job.credit", {"score": employer.credit_score}), ("job.verified", {})):
+    shown = detail.facts["employer"].value.texts()
+    for msgid, fmt in (
+        ("job.credit", {"score": employer.credit_score, "word": Ref("credit.good")}),
+        ("job.verified", {}),
+    ):
         for lang in (Lang.BO, Lang.ZH):
             assert texts.catalog.text(msgid, lang, **fmt) in shown
     warning = detail.warning
@@ -264,7 +267,66 @@ def test_the_employers_record_is_shown_in_both_languages_and_unpaid_wages_stand_
     for lang in (Lang.BO, Lang.ZH):
         unpaid = texts.catalog.plural("job.unpaid", "job.unpaid.plural", 2, lang)
         assert unpaid in warning.texts()
-    where = detail.facts["where"].texts()
+    where = detail.facts["where"].value.texts()
     assert len(where) == 3, "the address, then the distance in Tibetan and in Chinese"
     detail.show_match(first if not first.candidate.employer.unpaid_wage_cases else None)
     assert not warning.isVisibleTo(detail)
+
+
+def _whole(view: QListView, row: int) -> bool:
+    rect = view.visualRect(view.model().index(row, 0))
+    return rect.height() > 0 and rect.top() >= 0 and rect.bottom() <= view.viewport().height()
+
+
+@pytest.mark.parametrize("mode", [Mode.BOTH, Mode.BO, Mode.ZH])
+def test_the_list_shows_three_whole_cards_a_page_and_pages_with_big_buttons(
+    demo_rig: Rig, qtbot: QtBot, mode: Mode
+) -> None:
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, mode)
+    jobs = controller.screens["jobs"]
+    view, n = jobs.view, jobs.model.rowCount()
+    assert n > 6
+    qtbot.waitUntil(lambda: _whole(view, 0))
+    assert [_whole(view, r) for r in range(4)] == [True, True, True, False]
+    width = view.viewport().width()
+    for match in jobs.model.matches:  # nothing of any card is cut off, in this mode
+        assert view.cards.needed_height(match, width) <= view.cards.row_height, match
+    texts = controller.texts
+
+    def count() -> list[str]:
+        return jobs.count.texts()
+
+    assert count() == [t for _, t in texts.plural_lines("jobs.count", n, first=1, last=3)]
+    assert not jobs.previous.isEnabled()
+    qtbot.mouseClick(jobs.next, Qt.MouseButton.LeftButton)
+    assert [_whole(view, r) for r in range(2, 7)] == [False, True, True, True, False]
+    assert count() == [t for _, t in texts.plural_lines("jobs.count", n, first=4, last=6)]
+    qtbot.mouseClick(jobs.previous, Qt.MouseButton.LeftButton)
+    assert _whole(view, 0)
+    assert not jobs.previous.isEnabled()
+    while jobs.next.isEnabled():
+        qtbot.mouseClick(jobs.next, Qt.MouseButton.LeftButton)
+    assert [_whole(view, r) for r in range(n - 3, n)] == [True, True, True]
+    assert count() == [t for _, t in texts.plural_lines("jobs.count", n, first=n - 2, last=n)]
+
+
+def test_each_card_has_a_speaker_that_reads_that_job(demo_rig: Rig, qtbot: QtBot) -> None:
+    from kiosk.i18n import Ref
+
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.ZH)
+    jobs = controller.screens["jobs"]
+    view = jobs.view
+    qtbot.waitUntil(lambda: _whole(view, 2))
+    second = jobs.model.matches[1]
+    speaker = view.cards.speaker_rect(QRectF(view.visualRect(jobs.model.index(1, 0))))
+    with qtbot.waitSignal(controller.shell.said) as said:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=speaker.center().toPoint())
+    items = said.args[0]
+    job = second.candidate.job
+    ids = [m for m, _ in items]
+    assert ("say.trade", {"trade": Ref(f"jobtype.{job.job_type_code}")}) in items
+    assert ("say.wage", {"wage": job.day_wage}) in items
+    assert {"say.when", "say.place"} <= set(ids) or {"say.when_minutes", "say.place"} <= set(ids)
+    assert demo_rig.kiosk.window.navigator.current is jobs, "the speaker does not open the job"

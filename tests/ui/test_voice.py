@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_kiosk, open_store
+from kiosk.domain.matching import Match
 from kiosk.domain.timeutil import now_local
-from kiosk.i18n import Lang, Mode
+from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.ui.voiceflow import VoiceFlow, spoken_prompts
+from kiosk.voice.prompts import number_clip_names
+from kiosk.voice.service import Ready
 from kiosk.voice.tts import wav_seconds
 from tests.helpers.fakes import FakeClock
 from tests.helpers.kiosk import Rig, close_kiosk, make_config, tap
@@ -50,99 +52,228 @@ def rigs() -> Iterator[list[Rig]]:
         close_kiosk(rig.kiosk, rig.backend)
 
 
-def heard(
-    voice: VoiceFlow, qtbot: QtBot, msgids: tuple[str, ...], latencies: list[float]
-) -> list[Path]:
-    """Wait until the prompt of ``msgids`` is actually sounding; return the files it played."""
-    player = voice.player
-    qtbot.waitUntil(lambda: bool(voice.spoken) and voice.spoken[-1] == msgids, timeout=10_000)
-    qtbot.waitUntil(lambda: player.token in player.latencies, timeout=20_000)
-    token = player.token
-    latencies.append(player.latencies[token])
-    qtbot.waitUntil(lambda: not player.queue or player.token != token, timeout=20_000)
-    return [p for t, p in player.played if t == token]
+class Ears:
+    """What the kiosk says, part by part as the voice service makes it (the test listens
+    here instead of looking at the screen)."""
+
+    def __init__(self, voice: VoiceFlow) -> None:
+        self.voice = voice
+        self.parts: dict[int, list[Ready]] = {}
+        self.last_token = 0
+        voice.bridge.ready.connect(self._on_ready)
+
+    def _on_ready(self, result: object) -> None:
+        if isinstance(result, Ready):
+            self.parts.setdefault(result.token, []).append(result)
+
+    def hear(self, qtbot: QtBot, first: str, latencies: list[float]) -> Heard:
+        """Wait for the prompt that starts with ``first`` to sound; return its messages
+        and every file made for it, in order."""
+        voice, player = self.voice, self.voice.player
+        qtbot.waitUntil(
+            lambda: player.token > self.last_token and voice.spoken[-1][0] == first,
+            timeout=10_000,
+        )
+        token = self.last_token = player.token
+        qtbot.waitUntil(lambda: token in player.latencies, timeout=20_000)
+        latencies.append(player.latencies[token])
+        qtbot.waitUntil(lambda: any(r.last for r in self.parts.get(token, [])), timeout=30_000)
+        files = [f for r in self.parts[token] for f in r.files]
+        return list(voice.last), files
 
 
-Check = Callable[[list[tuple[str, dict[str, object]]], list[Path]], None]
+Heard = tuple[list[tuple[str, dict[str, object]]], list[Path]]
+Check = Callable[[str, Heard], None]
 
 
 def walk(
     rig: Rig, qtbot: QtBot, check: Check, card: str, choose: Mode | None = None
 ) -> list[float]:
-    """Tap, home, find work, a job, apply, say it again, finish: each step must sound."""
+    """A whole visit with the window hidden: tap, home, find work, a job, apply, say it
+    again, finish. At every step ``check(step, heard)`` judges what was said."""
     ctl, voice = rig.kiosk.controller, rig.kiosk.voice
     assert voice is not None
+    ears = Ears(voice)
     latencies: list[float] = []
-
-    def step(*msgids: str) -> None:
-        files = heard(voice, qtbot, msgids, latencies)
-        check(voice.last, files)
-
     if choose is not None:  # the worker picks their language first: the prompt follows
-        qtbot.mouseClick(ctl.screens["attract"].language_buttons[choose], Qt.MouseButton.LeftButton)
+        ctl.screens["attract"].language_buttons[choose].click()
     else:
         voice.screen_shown()  # the attract screen at start
-    step("attract.tap_card")
+    rig.kiosk.window.hide()  # from here on only what is heard counts
+    check("attract", ears.hear(qtbot, "attract.tap_card", latencies))
     tap(rig, qtbot, card)
-    step("session.welcome")
-    qtbot.mouseClick(ctl.screens["home"].find_work, Qt.MouseButton.LeftButton)
+    check("home", ears.hear(qtbot, "session.welcome", latencies))
+    ctl.screens["home"].find_work.click()
     rig.kiosk.db.wait()
-    step("jobs.title")
-    ctl.screens["jobs"].job_chosen.emit(ctl.screens["jobs"].model.matches[0])
-    step("job.apply")
-    qtbot.mouseClick(ctl.screens["job"].apply, Qt.MouseButton.LeftButton)
+    check("jobs", ears.hear(qtbot, "jobs.say_count", latencies))
+    ctl.screens["jobs"].next.click()
+    check("jobs.page2", ears.hear(qtbot, "jobs.say_count", latencies))
+    ctl.screens["jobs"].job_chosen.emit(ctl.screens["jobs"].model.matches[3])
+    first = "job.unpaid" if ctl.screens["job"].warning.texts() else "say.trade"
+    check("job", ears.hear(qtbot, first, latencies))
+    ctl.screens["job"].apply.click()
     rig.kiosk.db.wait()
-    step("job.applied", "jobs.title")  # the result first, then the list it returns to
-    qtbot.mouseClick(ctl.screens["jobs"].bar.repeat, Qt.MouseButton.LeftButton)
-    step("job.applied", "jobs.title")
-    qtbot.mouseClick(ctl.screens["jobs"].bar.finish, Qt.MouseButton.LeftButton)
-    # Back at the start, in the station's default languages again.
-    files = heard(voice, qtbot, ("attract.tap_card",), latencies)
-    assert files[-1] == rig.kiosk.voice.service.synth.cached(  # type: ignore[union-attr]
-        rig.kiosk.texts.catalog.text("attract.tap_card", Lang.ZH), "zh"
-    )
+    check("applied", ears.hear(qtbot, "job.applied", latencies))  # the result, then the list
+    ctl.screens["jobs"].bar.repeat.click()
+    check("applied", ears.hear(qtbot, "job.applied", latencies))
+    ctl.screens["jobs"].bar.finish.click()
+    check("end", ears.hear(qtbot, "attract.tap_card", latencies))
     return latencies
 
 
-def test_a_chinese_walk_is_spoken_end_to_end(qtbot: QtBot, tmp_path: Path, rigs: list[Rig]) -> None:
+def _texts(rig: Rig, heard: Heard) -> list[str]:
+    service = rig.kiosk.voice.service  # type: ignore[union-attr]
+    return [service.resolver.text(m, Lang.ZH, fmt) for m, fmt in heard[0]]
+
+
+def _hour(h: int) -> str:
+    return f"{h} 点"
+
+
+def card_facts_zh(rig: Rig, match: Match) -> list[str]:
+    """What a worker must hear of a job in Chinese: trade, wage, day and hours."""
+    catalog, job = rig.kiosk.texts.catalog, match.candidate.job
+    return [
+        catalog.text(f"jobtype.{job.job_type_code}", Lang.ZH),
+        f"{job.day_wage} 元",
+        _hour(job.starts_at.hour),
+        _hour(job.ends_at.hour),
+    ]
+
+
+def test_a_chinese_visit_can_be_followed_by_ear_alone(
+    qtbot: QtBot, tmp_path: Path, rigs: list[Rig]
+) -> None:
+    """Real espeak-ng, real playback: each prompt carries its facts."""
     rig = voice_rig(qtbot, tmp_path, "zh", "chinese")
     rigs.append(rig)
     cache = rig.paths.data_dir / "voice-cache"
+    ctl, catalog = rig.kiosk.controller, rig.kiosk.texts.catalog
+    chosen: list[Match] = []
 
-    def check(items: list[tuple[str, dict[str, object]]], files: list[Path]) -> None:
+    def said(heard: Heard) -> str:
+        return " / ".join(_texts(rig, heard))
+
+    def check(step: str, heard: Heard) -> None:
         service = rig.kiosk.voice.service  # type: ignore[union-attr]
-        texts = [service.resolver.text(m, Lang.ZH, fmt) for m, fmt in items]
-        assert all("{" not in t for t in texts), texts  # every field filled (the name)
-        assert files == [service.synth.cached(t, "zh") for t in texts]
-        assert all(f.parent == cache and wav_seconds(f) > 0.4 for f in files)
+        texts = _texts(rig, heard)
+        assert all("{" not in t for t in texts), texts  # every field filled
+        assert heard[1] == [service.synth.cached(t, "zh") for t in texts]
+        assert all(f.parent == cache and wav_seconds(f) > 0.2 for f in heard[1])
+        everything = said(heard)
+        matches = ctl.screens["jobs"].model.matches
+        if step == "home":
+            view = ctl.screens["home"].view
+            assert view is not None
+            assert view.name in everything
+            for code in view.skills:
+                assert catalog.text(f"jobtype.{code}", Lang.ZH) in everything
+        elif step in ("jobs", "jobs.page2"):
+            assert texts[0] == f"为您找到 {len(matches)} 个岗位。"
+            page = matches[:3] if step == "jobs" else matches[3:6]
+            for match in page:
+                for fact in card_facts_zh(rig, match):
+                    assert fact in everything, (fact, everything)
+            assert texts[-1] == "按“下一页”听更多岗位。"
+            chosen[:] = [matches[3]]
+        elif step == "job":
+            match = chosen[0]
+            job, employer = match.candidate.job, match.candidate.employer
+            for fact in [
+                *card_facts_zh(rig, match),
+                job.address_zh,
+                f"{max(1, round(match.distance_km))} 公里",
+                catalog.text(f"pay.{job.pay_terms.value}", Lang.ZH),
+                f"雇主信用 {employer.credit_score} 分",
+            ]:
+                assert fact in everything, (fact, everything)
+            assert len(match.reasons) == 3
+            assert texts[-1] == catalog.text("job.apply", Lang.ZH)
+        elif step == "applied":
+            assert texts[0] == catalog.text("job.applied", Lang.ZH)
+            assert texts[1].startswith("为您找到")
 
     latencies = walk(rig, qtbot, check, "resident_chinese")
     print(f"figure: voice.prompt_latency.zh.median {statistics.median(latencies):.3f} s")
 
 
-def test_a_tibetan_walk_plays_clips_or_the_chime(
+def clip_names(clips: Path, files: list[Path]) -> list[str]:
+    """Clip files as message names ("say.wage", "num/300"); anything else by its name."""
+    return [
+        str(f.relative_to(clips).with_suffix("")) if f.is_relative_to(clips) else f.name
+        for f in files
+    ]
+
+
+def contains(heard: list[str], part: list[str]) -> bool:
+    """``part`` appears in ``heard`` in a row."""
+    return any(heard[i : i + len(part)] == part for i in range(len(heard) - len(part) + 1))
+
+
+def test_a_tibetan_visit_can_be_followed_by_ear_from_clips(
     qtbot: QtBot, tmp_path: Path, rigs: list[Rig]
 ) -> None:
+    """Every prompt recorded (generated tones): each job is heard as the clips of its
+    labels, names and numbers; nothing Tibetan goes to the synthesiser; an unrecorded
+    message plays the chime."""
     clips = tmp_path / "demo" / "voice" / "bo"
-    recorded = {"attract.tap_card": 440.0, "session.welcome": 550.0, "job.apply": 660.0}
-    for msgid, hz in recorded.items():
-        write_tone(clips / f"{msgid}.wav", hz)
+    catalog = Catalog(Path(__file__).resolve().parents[2] / "translations")
+    unrecorded = "jobs.say_more"
+    for i, name in enumerate(spoken_prompts(catalog, ["attract.tap_card"])):
+        if name != unrecorded:
+            write_tone(clips / f"{name}.wav", 300.0 + i, seconds=0.05)
     rig = voice_rig(qtbot, tmp_path, "both", "chime")
     rigs.append(rig)
-    chime = rig.paths.assets / "voice" / "chime.wav"
+    ctl = rig.kiosk.controller
+    chosen: list[Match] = []
 
-    def check(items: list[tuple[str, dict[str, object]]], files: list[Path]) -> None:
-        # A recorded clip, or the rule (a chime); never synthesised Tibetan.
-        expected = [clips / f"{m}.wav" if m in recorded else chime for m, _ in items]
-        assert files == expected, (items, files)
+    def card(match: Match) -> list[list[str]]:
+        job = match.candidate.job
+        return [
+            ["say.trade", f"jobtype.{job.job_type_code}"],
+            ["say.wage", *number_clip_names(job.day_wage)],
+            [
+                *number_clip_names(job.starts_at.hour),
+                *number_clip_names(job.ends_at.hour),
+            ],
+        ]
+
+    def check(step: str, heard: Heard) -> None:
+        names = clip_names(clips, heard[1])
+        if step == "end":
+            return  # back in the station's two languages: Tibetan clip, Chinese speech
+        assert all(f.is_relative_to(clips) or f.name == "chime.wav" for f in heard[1]), names
+        matches = ctl.screens["jobs"].model.matches
+        if step == "home":
+            assert names[0] == "session.welcome"
+            view = ctl.screens["home"].view
+            assert view is not None
+            for code, years in view.skills.items():
+                assert contains(names, ["say.skill", f"jobtype.{code}", *number_clip_names(years)])
+        elif step in ("jobs", "jobs.page2"):
+            assert names[:2] == ["jobs.say_count", *number_clip_names(len(matches))]
+            for match in matches[:3] if step == "jobs" else matches[3:6]:
+                for part in card(match):
+                    assert contains(names, part), (part, names)
+            assert names[-1] == "chime.wav", "the unrecorded message plays the chime"
+            chosen[:] = [matches[3]]
+        elif step == "job":
+            match = chosen[0]
+            job, employer = match.candidate.job, match.candidate.employer
+            for part in [
+                *card(match),
+                ["say.place", *number_clip_names(max(1, round(match.distance_km)))],
+                [f"pay.{job.pay_terms.value}"],
+                ["job.credit", *number_clip_names(employer.credit_score)],
+            ]:
+                assert contains(names, part), (part, names)
+            assert names[-1] == "job.apply"
 
     walk(rig, qtbot, check, "resident_tibetan", choose=Mode.BO)
     service = rig.kiosk.voice.service  # type: ignore[union-attr]
-    assert set(service.missed) == {"jobs.title", "job.applied"}
+    assert set(service.missed) == {unrecorded}
     # Only the station's default (Tibetan and Chinese) attract prompt at the end was
     # synthesised, in Chinese: nothing of the Tibetan-only walk went to the synthesiser.
     made = set((rig.paths.data_dir / "voice-cache").glob("*.wav"))
     attract_zh = rig.kiosk.texts.catalog.text("attract.tap_card", Lang.ZH)
     assert made == {service.synth.cached(attract_zh, "zh")}
-    prompts = spoken_prompts(rig.kiosk.texts.catalog, ["attract.tap_card"])
-    assert {"attract.tap_card", "job.applied", "num/200"} <= set(prompts)

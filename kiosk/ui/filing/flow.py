@@ -90,9 +90,7 @@ class FilingFeature(Feature):
         if event is None or event.identity is None:
             return
         identity, serial = event.identity, event.chip_serial
-        self.shell.run(
-            lambda s: s.registration.register(identity, serial, draft), self._on_filed
-        )
+        self.shell.run(lambda s: s.registration.register(identity, serial, draft), self._on_filed)
 
     def _on_filed(self, view: SessionView) -> None:
         if not self.shell.visit.filed(view):
@@ -133,6 +131,4 @@ class FilingFeature(Feature):
             self.bind.show_error(notice.message_id)
             self.shell.announce(notice)
 
-        self.shell.run(
-            lambda s: s.registration.staff_identify(serial, number, name), done, failed
-        )
+        self.shell.run(lambda s: s.registration.staff_identify(serial, number, name), done, failed)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.profile import AVAILABILITY, LANGUAGES, WAGE_CHOICES, ProfileDraft, phone_problem
-from kiosk.i18n import Lang
+from kiosk.i18n import Lang, Ref
 from kiosk.ui.filing.steps import (
     AREAS,
     LANGUAGE_IDS,
@@ -40,7 +40,6 @@ from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.kinetic import kinetic
 from kiosk.ui.widgets.wizard import Step, StepWizard
-from kiosk.voice.prompts import Ref
 
 __all__ = ["NO_HINT", "STEPS", "YEAR_CHOICES", "FilingScreen"]
 
@@ -94,9 +93,7 @@ class FilingScreen(Screen):
         area = grid(len(AREAS), lambda i: f"area:{AREAS[i]}", columns=2, role="secondary")
         self.wizard.add(Step("area", area))
         self.wizard.add(Step("phone", self._build_phone(), leave=self._leave_phone))
-        self.wizard.add(
-            Step("language", grid(len(LANGUAGES), lambda i: f"lang:{LANGUAGES[i]}"))
-        )
+        self.wizard.add(Step("language", grid(len(LANGUAGES), lambda i: f"lang:{LANGUAGES[i]}")))
         self.summary = BiText(theme, "primary", align=Qt.AlignmentFlag.AlignLeft)
         self.wizard.add(Step("confirm", self.summary, next_label="filing.save"))
         assert [st.name for st in self.wizard.steps] == list(STEPS)

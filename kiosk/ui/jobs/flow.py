@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from kiosk.domain.errors import JobUnavailableError
 from kiosk.ui.feature import Feature
 from kiosk.ui.shell import Services, Shell
+from kiosk.ui.texts import spoken
 
 if TYPE_CHECKING:
     from kiosk.domain.matching import Match
-    from kiosk.ui.jobs.screens import JobDetailScreen, JobsScreen
+    from kiosk.ui.jobs.detail import JobDetailScreen
+    from kiosk.ui.jobs.screens import JobsScreen
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.visit.flow import VisitFeature
 
@@ -18,7 +20,18 @@ if TYPE_CHECKING:
 class JobsFeature(Feature):
     """The matched list and the job detail; applying writes the application and its outbox row."""
 
-    spoken = ("jobs.title", "job.apply", "job.applied", "job.already_applied", "job.unavailable")
+    spoken = (
+        "jobs.title",
+        "jobs.none",
+        "jobs.say_count",
+        "jobs.say_more",
+        "job.apply",
+        "job.applied",
+        "job.already_applied",
+        "job.unavailable",
+        "job.unpaid",
+        "job.credit",
+    )
 
     def __init__(self, shell: Shell, visit: VisitFeature) -> None:
         super().__init__(shell)
@@ -28,7 +41,8 @@ class JobsFeature(Feature):
 
     def build(self) -> list[Screen]:
         """The list and the detail screens."""
-        from kiosk.ui.jobs.screens import JobDetailScreen, JobsScreen  # noqa: PLC0415
+        from kiosk.ui.jobs.detail import JobDetailScreen  # noqa: PLC0415
+        from kiosk.ui.jobs.screens import JobsScreen  # noqa: PLC0415
 
         theme, texts = self.shell.theme, self.shell.texts
         self.list = JobsScreen(theme, texts, self.shell.today)
@@ -43,6 +57,7 @@ class JobsFeature(Feature):
         self.list.filters_changed.connect(self.find_work)
         self.list.back_requested.connect(self.visit.go_home)
         self.list.job_chosen.connect(self._on_list_job_chosen)
+        self.list.speak_requested.connect(self._on_card_speak_requested)
         self.detail.back_requested.connect(lambda: self.shell.go("jobs"))
         self.detail.apply_requested.connect(self._on_detail_apply_requested)
 
@@ -74,6 +89,11 @@ class JobsFeature(Feature):
         self.list.show_matches(matches)
         if self.shell.current != "jobs":
             self.shell.go("jobs")
+
+    def _on_card_speak_requested(self, match: Match) -> None:
+        from kiosk.ui.jobs import facts  # noqa: PLC0415
+
+        self.shell.say(spoken(facts.spoken_card(match, self.shell.today())))
 
     def _on_list_job_chosen(self, match: Match) -> None:
         self.detail.show_match(match)

@@ -1,4 +1,5 @@
-"""The matched-jobs list: a model of ``Match`` values and the delegate that paints job cards."""
+"""The matched-jobs list: a model of ``Match`` values, a view that shows whole cards a page
+at a time, and the delegate that paints a card (with its own speaker button)."""
 
 from __future__ import annotations
 
@@ -7,27 +8,46 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
     QRectF,
     QSize,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from kiosk.domain.entities import Duration
-from kiosk.domain.matching import Match, Reason
-from kiosk.i18n import Lang
+from kiosk.domain.matching import Match
+from kiosk.i18n import Lang, Ref
 from kiosk.ui.icons import TRADE_ICONS
+from kiosk.ui.jobs import facts
 from kiosk.ui.texts import Texts
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.textpaint import Lines, block_height, draw_block
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+CARDS_PER_PAGE = 3  # whole cards on one screen, in every mode (UX.md: no hidden rows)
+# Card columns: trade; day and hours; how long and how far; pay terms; the top reason;
+# the wage. The speaker button is a fixed square at the right. A narrower card (the demo
+# panel beside it) leaves the reason to the job detail rather than cut a line.
+COLUMNS = (0.17, 0.22, 0.15, 0.15, 0.18, 0.13)
+NARROW_COLUMNS = (0.22, 0.28, 0.17, 0.18, 0.0, 0.15)
+WIDE_MM = 420.0
+WAGE = len(COLUMNS) - 1
 
 
 class JobListModel(QAbstractListModel):
@@ -59,41 +79,23 @@ class JobListModel(QAbstractListModel):
         return None
 
 
-def when_lines(texts: Texts, match: Match, today: dt.date) -> Lines:
-    """The day and hours of a job."""
-    job = match.candidate.job
-    times = {"start": f"{job.starts_at:%H:%M}", "end": f"{job.ends_at:%H:%M}"}
-    day = job.starts_at.date()
-    if day == today:
-        return texts.lines("job.when_today", **times)
-    if day == today + dt.timedelta(days=1):
-        return texts.lines("job.when_tomorrow", **times)
-    return texts.lines("job.when_date", date=f"{day:%m-%d}", **times)
+def lines(texts: Texts, message: tuple[str, int | None, dict[str, Any]]) -> Lines:
+    """One fact message in the current mode."""
+    return texts.compose([message])
 
 
-def duration_lines(texts: Texts, match: Match) -> Lines:
-    """Half a day, one day, or N days: against the fear of a "fixed" job."""
-    job = match.candidate.job
-    if job.duration is Duration.HALF_DAY:
-        return texts.lines("duration.half_day")
-    if job.duration is Duration.ONE_DAY:
-        return texts.lines("duration.one_day")
-    days = (job.ends_at.date() - job.starts_at.date()).days + 1
-    return texts.plural_lines("duration.multi_day", days)
-
-
-def reason_lines(texts: Texts, reason: Reason) -> Lines:
-    """One reason in the current mode."""
-    values = {k: v for k, v in reason.values.items() if k != "job_type"}
-    if reason.message_id == "reason.skill":
-        return texts.plural_lines("reason.skill", int(values["years"]))
-    if reason.message_id == "reason.soon":
-        return texts.lines("reason.soon")
-    return texts.lines(reason.message_id, **values)
+def card_summary(match: Match) -> tuple[str, int | None, dict[str, Any]]:
+    """How long and how far, one line a language."""
+    msgid, n, fmt = facts.duration(match)
+    ref = Ref.to(msgid, n=n, **fmt) if n is not None else Ref.to(msgid, **fmt)
+    return ("job.card_summary", None, {"duration": ref, "km": facts.km(match)})
 
 
 class JobCardDelegate(QStyledItemDelegate):
-    """Paints one large job card: trade, when, how long, where, employer, wage, reasons."""
+    """Paints one card: trade, day and hours, how long and how far, the top reason and pay
+    terms, the wage, and a speaker button; ``speak_requested(match)`` when it is tapped."""
+
+    speak_requested = Signal(object)
 
     def __init__(
         self,
@@ -105,137 +107,245 @@ class JobCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # Asked at each paint: a kiosk runs past midnight and "today" moves with the clock.
         self.theme, self.texts, self.today = theme, texts, today
+        self.row_height = theme.mm(60)
+        self._spoke = False  # the last release was on a speaker (the view still "clicks")
 
-    def _columns(self, width: float) -> tuple[float, float, float]:
-        pad = self.theme.mm(4)
-        inner = width - 2 * pad
-        return inner * 0.22, inner * 0.50, inner * 0.28
+    def card_rect(self, rect: QRectF) -> QRectF:
+        """The card inside its row (a gap below)."""
+        return rect.adjusted(0, 0, 0, -self.theme.mm(1.5))
+
+    def speaker_rect(self, rect: QRectF) -> QRectF:
+        """The speaker button: a touch target at the card's right edge, centred."""
+        card = self.card_rect(rect)
+        side = self.theme.mm(MIN_TARGET_MM)
+        pad = self.theme.mm(3)
+        return QRectF(card.right() - pad - side, card.center().y() - side / 2, side, side)
+
+    def _columns(self, card: QRectF) -> list[tuple[float, float]]:
+        """(x, width) of each text column, left to right."""
+        pad = self.theme.mm(3)
+        inner = card.width() - 3 * pad - self.theme.mm(MIN_TARGET_MM)
+        shares = COLUMNS if card.width() >= self.theme.mm(WIDE_MM) else NARROW_COLUMNS
+        out, x = [], card.left() + pad
+        for share in shares:
+            out.append((x, max(0.0, inner * share - pad)))
+            x += inner * share
+        return out
+
+    def blocks(self, match: Match) -> list[list[tuple[Lines, str, bool]]]:
+        """Each column's blocks: (lines, text role, bold)."""
+        t, today = self.texts, self.today()
+        job = match.candidate.job
+        unit = "job.per_half_day" if job.duration is Duration.HALF_DAY else "job.per_day"
+        top = match.reasons[:1]
+        return [
+            [(t.lines(f"jobtype.{job.job_type_code}"), "secondary", True)],
+            [
+                (lines(t, facts.day(match, today)), "secondary", True),
+                ([(Lang.EN, facts.hours(match))], "secondary", True),
+            ],
+            [(lines(t, card_summary(match)), "small", True)],
+            [(lines(t, facts.pay_terms(match)), "small", False)],
+            [(lines(t, facts.reason(r)), "small", False) for r in top],
+            [(t.lines(unit), "small", False)],
+        ]
+
+    def needed_height(self, match: Match, width: float) -> float:
+        """The height the card's tallest column needs at ``width`` (the audit checks that
+        every card fits its row)."""
+        th = self.theme
+        card = QRectF(0, 0, width, self.row_height)
+        heights = []
+        icon_h, wage_h = th.mm(10), th.mm(20)
+        for i, ((_, w), blocks) in enumerate(
+            zip(self._columns(card), self.blocks(match), strict=True)
+        ):
+            if w <= 0:
+                continue  # a column left out at this width
+            h = sum(
+                block_height(th, ls, role, w, bold=bold) + th.mm(1) for ls, role, bold in blocks
+            )
+            heights.append(h + (icon_h if i == 0 else wage_h if i == WAGE else 0))
+        return max(heights) + 2 * th.mm(2.5) + th.mm(1.5)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt
-        """Tall enough for the card's tallest column at the view's width."""
-        match = index.data(MATCH_ROLE)
-        width = max(600, option.rect.width() or self.theme.mm(400))
-        if not isinstance(match, Match):
-            return QSize(width, self.theme.mm(40))
-        left, middle, right = self._columns(width)
-        t, th = self.texts, self.theme
-        type_h = th.mm(14) + block_height(
-            th,
-            t.lines(f"jobtype.{match.candidate.job.job_type_code}"),
-            "secondary",
-            left,
-            bold=True,
-        )
-        mid_h = (
-            block_height(th, when_lines(t, match, self.today()), "secondary", middle, bold=True)
-            + block_height(th, duration_lines(t, match), "small", middle)
-            + block_height(th, [(Lang.ZH, match.candidate.job.address_zh)], "small", middle)
-            + sum(block_height(th, reason_lines(t, r), "small", middle) for r in match.reasons)
-            + th.mm(2) * 4
-        )
-        right_h = th.mm(20) + block_height(th, t.lines("job.per_day"), "small", right)
-        return QSize(width, int(max(type_h, mid_h, right_h) + 2 * th.mm(4) + th.mm(3)))
+        """Every card is a third of the view (the view sets ``row_height``)."""
+        return QSize(max(600, option.rect.width()), self.row_height)
+
+    def editorEvent(  # noqa: N802 - Qt override
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        """A tap on the speaker says the card; anywhere else opens the job."""
+        if (
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and self.speaker_rect(QRectF(option.rect)).contains(event.position())
+        ):
+            match = index.data(MATCH_ROLE)
+            if isinstance(match, Match):
+                self._spoke = True
+                self.speak_requested.emit(match)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+    def took_speaker_tap(self) -> bool:
+        """True once after a tap on a speaker: Qt 6 emits the view's ``clicked`` even when
+        the delegate handled the release, and that tap must not open the job."""
+        spoke, self._spoke = self._spoke, False
+        return spoke
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Draw the card."""
         match = index.data(MATCH_ROLE)
         if not isinstance(match, Match):
             return
-        th, t, pal = self.theme, self.texts, self.theme.palette
         painter.save()
+        try:  # a painter left saved would take the whole window down with it
+            self._paint_card(painter, option, match)
+        finally:
+            painter.restore()
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, match: Match) -> None:
+        th, pal = self.theme, self.theme.palette
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(option.rect).adjusted(0, 0, 0, -th.mm(3))
+        card = self.card_rect(QRectF(option.rect))
         path = QPainterPath()
         path.addRoundedRect(card, th.mm(3), th.mm(3))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.fillPath(path, QColor("#FFFFFF"))
         painter.setPen(QPen(QColor(pal.continue_bg if selected else pal.secondary_bg), th.mm(0.8)))
         painter.drawPath(path)
-        pad = th.mm(4)
-        left, middle, right = self._columns(card.width())
-        x0, y0 = card.left() + pad, card.top() + pad
-        job, emp = match.candidate.job, match.candidate.employer
-        # trade
-        icon = th.font(Lang.EN, "huge")
+        painter.setClipRect(card)
+        job = match.candidate.job
+        columns = self._columns(card)
+        y0 = card.top() + th.mm(2.5)
+        icon = th.font(Lang.EN, "title")
         icon.setFamilies(["Noto Color Emoji", "Noto Sans CJK SC"])
         painter.setFont(icon)
-        painter.setPen(QColor(pal.text))
+        x, w = columns[0]
         painter.drawText(
-            QRectF(x0, y0, left, th.mm(14)),
+            QRectF(x, y0, w, th.mm(10)),
             Qt.AlignmentFlag.AlignLeft,
             TRADE_ICONS.get(job.job_type_code, "🛠"),
         )
-        draw_block(
-            painter,
-            th,
-            t.lines(f"jobtype.{job.job_type_code}"),
-            role="secondary",
-            origin=QPointF(x0, y0 + th.mm(14)),
-            width=left,
-            colour=pal.text,
-            bold=True,
-        )
-        # when, how long, where, reasons
-        x1, y = x0 + left, y0
-        y += draw_block(
-            painter,
-            th,
-            when_lines(t, match, self.today()),
-            role="secondary",
-            origin=QPointF(x1, y),
-            width=middle,
-            colour=pal.text,
-            bold=True,
-        ) + th.mm(2)
-        y += draw_block(
-            painter,
-            th,
-            duration_lines(t, match),
-            role="small",
-            origin=QPointF(x1, y),
-            width=middle,
-            colour=pal.secondary_bg,
-            bold=True,
-        ) + th.mm(2)
-        y += draw_block(
-            painter,
-            th,
-            [(Lang.ZH, f"{job.address_zh} · {emp.name}")],
-            role="small",
-            origin=QPointF(x1, y),
-            width=middle,
-            colour=pal.muted,
-        ) + th.mm(2)
-        for reason in match.reasons:
-            y += draw_block(
-                painter,
-                th,
-                reason_lines(t, reason),
-                role="small",
-                origin=QPointF(x1, y),
-                width=middle,
-                colour=pal.text,
-            )
+        # one colour a column: trade, day and hours, how long, pay, reason, wage unit
+        colours = [pal.text, pal.text, pal.secondary_bg, pal.text, pal.text, pal.muted]
+        wage_h = th.mm(20)
+        for i, ((x, w), blocks) in enumerate(zip(columns, self.blocks(match), strict=True)):
+            if w <= 0:
+                continue
+            y = y0 + (th.mm(10) if i == 0 else wage_h if i == WAGE else 0)
+            for ls, role, bold in blocks:
+                y += draw_block(
+                    painter,
+                    th,
+                    ls,
+                    role=role,
+                    origin=QPointF(x, y),
+                    width=w,
+                    colour=colours[i],
+                    bold=bold,
+                    align=Qt.AlignmentFlag.AlignRight if i == WAGE else Qt.AlignmentFlag.AlignLeft,
+                ) + th.mm(1)
         # wage: the largest text on the card
-        x2 = x1 + middle
+        x, w = columns[WAGE]
         wage = th.font(Lang.EN, "huge", bold=True)
         wage.setPixelSize(int(wage.pixelSize() * 1.3))
         painter.setFont(wage)
         painter.setPen(QColor(pal.primary_bg))
         painter.drawText(
-            QRectF(x2, y0, right, th.mm(20)),
+            QRectF(x, y0, w, wage_h),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             str(job.day_wage),
         )
-        unit = t.lines("job.per_half_day" if job.duration is Duration.HALF_DAY else "job.per_day")
-        draw_block(
-            painter,
-            th,
-            unit,
-            role="small",
-            origin=QPointF(x2, y0 + th.mm(20)),
-            width=right,
-            colour=pal.muted,
-            align=Qt.AlignmentFlag.AlignRight,
-        )
-        painter.restore()
+        self._paint_speaker(painter, self.speaker_rect(QRectF(option.rect)))
+
+    def _paint_speaker(self, painter: QPainter, rect: QRectF) -> None:
+        pal = self.theme.palette
+        path = QPainterPath()
+        path.addRoundedRect(rect, self.theme.mm(2), self.theme.mm(2))
+        painter.fillPath(path, QColor(pal.secondary_bg))
+        icon = self.theme.font(Lang.EN, "primary")
+        icon.setFamilies(["Noto Color Emoji", "Noto Sans CJK SC"])
+        painter.setFont(icon)
+        painter.setPen(QColor(pal.secondary_text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "🔊")
+
+
+class JobListView(QListView):
+    """Whole cards only: each row is a page's share of the height, paging moves by a page,
+    and dragging still scrolls freely. ``page_changed(first, last)`` (1-based, inclusive).
+
+    The page is kept as a row number, not read back from the scroll bar, so it is right
+    before the view is laid out (and with the screen hidden)."""
+
+    page_changed = Signal(int, int)
+
+    def __init__(self, delegate_factory: Callable[[QListView], JobCardDelegate]) -> None:
+        super().__init__()
+        self.cards = delegate_factory(self)
+        self.setItemDelegate(self.cards)
+        self.setUniformItemSizes(True)  # one height for all: layout and scrolling stay cheap
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSpacing(0)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # count + pager
+        self._first = 0
+        self._turning = False
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def _count(self) -> int:
+        model = self.model()
+        return model.rowCount() if model is not None else 0
+
+    def _clamp(self, first: int) -> int:
+        """The last page is a whole page too (it may repeat cards of the one before)."""
+        return max(0, min(first, self._count() - CARDS_PER_PAGE))
+
+    def page(self) -> tuple[int, int]:
+        """(first, last) shown, 1-based; (0, 0) when empty."""
+        count = self._count()
+        if not count:
+            return 0, 0
+        first = self._clamp(self._first)
+        return first + 1, min(count, first + CARDS_PER_PAGE)
+
+    def show_from(self, first: int) -> None:
+        """Show the cards from row ``first`` (0-based), aligned to the top."""
+        self._first = self._clamp(first)
+        self._turning = True
+        try:
+            self.verticalScrollBar().setValue(self._first * self.cards.row_height)
+        finally:
+            self._turning = False
+        self._report_page()
+
+    def turn(self, pages: int) -> None:
+        """Show the previous (-1) or next (1) page."""
+        self.show_from(self._clamp(self._first) + pages * CARDS_PER_PAGE)
+
+    def reset(self) -> None:
+        """A new list: from its first card."""
+        self.show_from(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Rows follow the height: three whole cards at any panel size."""
+        super().resizeEvent(event)
+        height = max(1, self.viewport().height() // CARDS_PER_PAGE)
+        if height != self.cards.row_height:
+            self.cards.row_height = height
+            self.doItemsLayout()
+        self.show_from(self._first)
+
+    def _on_scrolled(self, value: int) -> None:
+        if not self._turning:  # dragged by hand: the page is where the drag left it
+            step = max(1, self.cards.row_height)
+            self._first = self._clamp((value + step // 2) // step)
+            self._report_page()
+
+    def _report_page(self) -> None:
+        self.page_changed.emit(*self.page())

@@ -32,6 +32,10 @@ class Screen(QWidget):
         """The message to speak now, with its format values."""
         return self.prompt_id, {}
 
+    def prompts(self) -> list[tuple[str, dict[str, Any]]]:
+        """Everything to say on arrival, in order (a job's facts); the prompt by default."""
+        return [self.prompt()]
+
     def retranslate(self) -> None:
         """Set every text in the current mode (called on arrival and on a switch)."""
 

@@ -28,10 +28,10 @@ class SessionBar(QWidget):
         self.texts = texts
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.mm(8))
+        row.setSpacing(theme.mm(6))
         size = (MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM)
-        self.call_staff = BigButton(theme, "staff", min_mm=size)
-        self.finish = BigButton(theme, "secondary", min_mm=size)
+        self.call_staff = BigButton(theme, "staff", min_mm=size, one_line=True)
+        self.finish = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM))
         self.repeat = RepeatButton(theme)
         row.addWidget(self.call_staff)
         row.addWidget(self.repeat)

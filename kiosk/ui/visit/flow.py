@@ -38,7 +38,13 @@ log = logging.getLogger(__name__)
 class VisitFeature(Feature):
     """Who is at the kiosk, from the first tap to the end of the visit."""
 
-    spoken = ("attract.tap_card", "session.welcome", "common.staff_called")
+    spoken = (
+        "attract.tap_card",
+        "session.welcome",
+        "home.say_skills",
+        "home.no_skills",
+        "common.staff_called",
+    )
 
     def __init__(self, shell: Shell, station_code: str) -> None:
         super().__init__(shell)

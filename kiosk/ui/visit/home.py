@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import Ref
 from kiosk.services.session import SessionView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.session_bar import SessionBar
@@ -93,6 +94,25 @@ class HomeScreen(Screen):
         """Greet the worker by name."""
         return self.prompt_id, {"name": self.view.name if self.view else ""}
 
+    def prompts(self) -> list[tuple[str, dict[str, Any]]]:
+        """The greeting, then the skills on the tiles, each with its years."""
+        said = [self.prompt()]
+        if self.view is None:
+            return said
+        skills = self._skills()
+        if not skills:
+            return [*said, ("home.no_skills", {})]
+        said.append(("home.say_skills", {}))
+        said += [("say.skill", {"trade": Ref(f"jobtype.{c}"), "n": y}) for c, y in skills]
+        return said
+
+    def _skills(self) -> list[tuple[str, int]]:
+        """The skills shown: the most experienced first."""
+        view = self.view
+        if view is None:
+            return []
+        return sorted(view.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_SKILL_TILES]
+
     def show_session(self, view: SessionView | None) -> None:
         """Show ``view`` (None: clear everything shown of the last worker)."""
         self.view = view
@@ -109,9 +129,7 @@ class HomeScreen(Screen):
         self.find_work.set_lines(self.texts.lines("home.find_work"))
         self.edit.set_lines(self.texts.lines("home.edit"))
         view = self.view
-        skills = (
-            sorted(view.skills.items(), key=lambda kv: -kv[1])[:MAX_SKILL_TILES] if view else []
-        )
+        skills = self._skills()
         for tile in self.tiles:
             tile.hide()
             tile.name.set_lines([])

@@ -6,8 +6,10 @@ Tibetan vowel marks, so each script gets its own label sized by its own font met
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Lang
@@ -80,6 +82,15 @@ class BiText(QWidget):
         for label in self.labels[len(lines) :]:
             label.hide()
             label.setText("")
+
+    def line_width(self) -> int:
+        """The width of the longest line set on one line (no wrapping)."""
+        widths = [
+            QFontMetricsF(label.font()).horizontalAdvance(label.text())
+            for label in self.labels
+            if not label.isHidden() and label.text()
+        ]
+        return math.ceil(max(widths, default=0.0))
 
     def _new_label(self, tibetan: bool) -> QLabel:
         label = TibetanLabel(self) if tibetan else QLabel(self)

@@ -22,9 +22,12 @@ class BigButton(QPushButton):
         *,
         role: str = "primary",
         min_mm: tuple[float, float] = (MIN_TARGET_MM * 2, MIN_TARGET_MM),
+        one_line: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``one_line``: the label never wraps (the button widens instead)."""
         super().__init__(parent)
+        self.one_line = one_line
         pal = theme.palette
         bg, fg = {
             "primary": (pal.primary_bg, pal.primary_text),
@@ -72,6 +75,10 @@ class BigButton(QPushButton):
     def set_lines(self, lines: list[tuple[Lang, str]]) -> None:
         """Set the label and grow to fit it."""
         self.face.set_lines(lines)
+        if self.one_line:
+            pad = self._face_layout.contentsMargins()
+            wide = self.face.line_width() + pad.left() + pad.right() + self.theme.mm(1)
+            self.setMinimumWidth(max(self._min.width(), wide))
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override

@@ -48,6 +48,7 @@ def used_ids() -> set[str]:
     ids |= {f"error.card.{k.value}" for k in CardErrorKind}
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
+    ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"filing.{step}_title" for step in FILING_STEPS}
     ids |= {f"filing.{step}_hint" for step in FILING_STEPS if step not in NO_HINT}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}

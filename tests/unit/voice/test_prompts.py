@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.i18n import Catalog, Lang, Mode
+from kiosk.i18n import Catalog, Lang, Mode, Ref
 from kiosk.voice.prompts import (
     Chime,
     Clip,
     ClipLibrary,
     PromptResolver,
-    Ref,
     Speech,
     has_tibetan,
     number_clip_names,
