@@ -240,7 +240,9 @@ class Kiosk:
             paths.assets / "voice" / "chime.wav",
             on_ready=lambda _r: None,
         )
-        self.voice = VoiceFlow(ctl.shell, service, VoicePlayer(config.voice.volume))
+        player = VoicePlayer(config.voice.volume)
+        player.warm_up(paths.assets / "voice" / "silence.wav")
+        self.voice = VoiceFlow(ctl.shell, service, player)
         self.voice.wire()
         return self.voice
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+import wave
 from collections import deque
 from pathlib import Path
 
@@ -15,6 +16,17 @@ from kiosk.voice.service import Ready
 
 log = logging.getLogger(__name__)
 HISTORY = 64
+
+
+def write_silence(path: Path, seconds: float = 0.2, rate: int = 22050) -> Path:
+    """A silent 16-bit mono WAV at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(b"\0\0" * int(rate * seconds))
+    return path
 
 
 class VoiceBridge(QObject):
@@ -57,6 +69,17 @@ class VoicePlayer(QObject):
         self.played: deque[tuple[int, Path]] = deque(maxlen=HISTORY)
         self.latencies: dict[int, float] = {}  # token -> seconds from asked to sounding
         self.ready_latencies: dict[int, float] = {}  # token -> seconds from asked to play()
+
+    def warm_up(self, silence: Path) -> None:
+        """Play a moment of silence at start: the first sound of a process costs ~0.9 s
+        (the sound server's connection and the decoder's start, measured on the speaker's
+        monitor), every later one ~50 ms. Paid here, the first prompt is as quick as the
+        rest."""
+        if not silence.is_file():
+            log.warning("silence.wav missing from the assets; the first prompt starts slowly")
+            return
+        self.player.setSource(QUrl.fromLocalFile(str(silence)))
+        self.player.play()
 
     @staticmethod
     def has_output() -> bool:
