@@ -26,7 +26,7 @@ class Screen(QWidget):
         self.theme, self.texts = theme, texts
         self.setObjectName(self.name)
         self.setStyleSheet(f"#{self.name} {{ background: {theme.palette.background}; }}")
-        texts.mode_changed.connect(self.retranslate)
+        texts.mode_changed.connect(self._on_mode_changed)
 
     def prompt(self) -> tuple[str, dict[str, Any]]:
         """The message to speak now, with its format values."""
@@ -38,6 +38,12 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         """Set every text in the current mode (called on arrival and on a switch)."""
+
+    def _on_mode_changed(self) -> None:
+        """Only the screen in view follows a language switch at once; the others do when
+        they are entered (``entered`` retranslates), so a switch costs one screen."""
+        if self.isVisible():
+            self.retranslate()
 
     def entered(self) -> None:
         """The screen became visible."""

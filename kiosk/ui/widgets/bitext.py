@@ -70,15 +70,23 @@ class BiText(QWidget):
                 label = self._new_label(want_tibetan)
                 self._layout.addWidget(label)
                 self.labels.append(label)
+        style = f"color: {self.colour}; background: transparent;"
         for label, (lang, text) in zip(self.labels, lines, strict=False):
-            label.setFont(self.theme.font(lang, self.role, bold=self.bold))
-            label.setAlignment(self.align)
-            label.setStyleSheet(f"color: {self.colour}; background: transparent;")
+            # Only what changed: style sheets and fonts re-polish a label (a tap sets ~3,000).
+            font = self.theme.font(lang, self.role, bold=self.bold)
+            if label.font() != font:
+                label.setFont(font)
+            if label.alignment() != self.align:
+                label.setAlignment(self.align)
+            if label.styleSheet() != style:
+                label.setStyleSheet(style)
             if isinstance(label, TibetanLabel):
                 label.set_colour(self.colour)
             label.setProperty("lang", lang.value)
-            label.setText(text)
-            label.show()
+            if label.text() != text:
+                label.setText(text)
+            if label.isHidden():
+                label.show()
         for label in self.labels[len(lines) :]:
             label.hide()
             label.setText("")
