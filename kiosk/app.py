@@ -303,6 +303,7 @@ def build_kiosk(
         idle=idle,
         db=db,
         station_code=config.terminal.station_code,
+        station_phone=config.terminal.station_phone,
         quit_app=app.quit,
         clock=clock,
         deferred=deferred,

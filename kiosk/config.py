@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -47,6 +48,12 @@ class TerminalSection:
     )
     demo: bool = _f(
         False, "Demo mode: seeds demo data, shows the demo card panel and an exit button"
+    )
+    station_phone: str = _f(
+        "",
+        "The station desk's phone, shown and spoken in a worker's visit summary (empty: none)",
+        pattern=r"[0-9][0-9 -]{2,19}|",
+        pattern_doc="must be a phone number (digits, spaces, dashes; up to 20)",
     )
 
 
@@ -231,6 +238,8 @@ def _check(value: Any, meta: Mapping[str, Any], source: str, key: str) -> None:
         raise ConfigError(
             source, key, f"must be one of {', '.join(meta['choices'])}, got {value!r}"
         )
+    if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
+        raise ConfigError(source, key, f"{meta['pattern_doc']}, got {value!r}")
 
 
 def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], source: str) -> Any:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config, Paths
+from kiosk.config import Config, Paths, resolve_paths, with_overrides
 from kiosk.domain.errors import AuthError, AuthErrorKind
 from kiosk.i18n import Lang, Mode
 from kiosk.services.admin_auth import Role
@@ -37,8 +38,14 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415
     from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415
 
-    # Screenshots show a fixed sync state, never a live one.
+    # Screenshots show a fixed state: sync off, and a fresh demo store of their own (never
+    # the kiosk's data, nor what earlier runs applied for).
     config = dataclasses.replace(config, sync=dataclasses.replace(config.sync, enabled=False))
+    scratch = tempfile.TemporaryDirectory(prefix="kiosk-screenshots-")
+    config = with_overrides(config, storage={"data_dir": scratch.name})
+    paths = dataclasses.replace(
+        resolve_paths(config), assets=paths.assets, translations=paths.translations
+    )
     backend = open_backend(config, paths)
     prepare_demo(backend, paths, DEMO_PINS)
     kiosk = build_kiosk(config, paths, demo_panel=False)
@@ -52,6 +59,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     reader = DemoReader()
     reader.start(ctl.reader_event)
     written: list[Path] = []
+    _apply_for_two(kiosk, reader)
 
     def shot(name: str, mode: str) -> None:
         kiosk.db.wait()
@@ -66,7 +74,26 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     ctl.end_session("screenshots")
     kiosk.close()
     backend.engine.dispose()
+    scratch.cleanup()
     return written
+
+
+def _apply_for_two(kiosk: Kiosk, reader: DemoReader) -> None:
+    """The demo worker applies for the first two jobs, for home and the summary."""
+    ctl = kiosk.controller
+    reader.present("resident_tibetan")
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    jobs = ctl.jobs_ui
+    jobs.find_work("any", False, "")
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    for match in jobs.list.model.matches[:2]:
+        jobs.detail.show_match(match)
+        jobs.detail.apply.click()
+        kiosk.db.wait()
+        kiosk.app.processEvents()
+    ctl.end_session("screenshots")
 
 
 def _walk(
@@ -82,13 +109,17 @@ def _walk(
     kiosk.db.wait()
     kiosk.app.processEvents()
     texts.set_mode(mode)
-    shot("home", name)
+    shot("home", name)  # with the two applications made at the start
     jobs = ctl.jobs_ui
     jobs.find_work("any", False, "")
     shot("jobs", name)
     if jobs.list.model.matches:
         jobs.list.job_chosen.emit(jobs.list.model.matches[0])
         shot("job", name)
+    ctl.summary_ui.started_at = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # all of them
+    ctl.summary_ui.applied = 1
+    ctl.shell.finish()
+    shot("summary", name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
     window.overlay.hide()

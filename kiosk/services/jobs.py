@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from kiosk.domain.applications import MyApplication
 from kiosk.domain.entities import Worker
 from kiosk.domain.matching import Candidate, Context, JobIndex, Match, Seeker, rank
 from kiosk.services.ports import Clock
@@ -30,6 +31,10 @@ class JobStore(Protocol):
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:
         """Days with signed agreements since ``since``."""
+        ...
+
+    def my_applications(self, worker_id: str, ending_after: dt.datetime) -> list[MyApplication]:
+        """The worker's applications for jobs not over yet, soonest first."""
         ...
 
     def rating(self, worker_id: str) -> tuple[float | None, int]:
@@ -108,6 +113,10 @@ class JobsService:
     def rating(self, worker: Worker) -> tuple[float | None, int]:
         """The worker's rating from employers (None until rated)."""
         return self.store.rating(worker.id)
+
+    def my_applications(self, worker: Worker) -> list[MyApplication]:
+        """What the worker applied for and where each stands (jobs not over yet)."""
+        return self.store.my_applications(worker.id, self.clock.now())
 
     def apply(self, worker: Worker, job_id: str) -> str:
         """Apply for ``job_id`` (raises AlreadyAppliedError from the store if done before)."""

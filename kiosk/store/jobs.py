@@ -8,6 +8,7 @@ import uuid
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.applications import MyApplication, state_of
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
 from kiosk.domain.errors import AlreadyAppliedError, JobUnavailableError
 from kiosk.domain.matching import Candidate
@@ -118,6 +119,29 @@ class JobRepository:
             )
             queue_mutation(conn, ApplicationCreate(application_id, worker_id, job_id), now)
         return application_id
+
+    def my_applications(self, worker_id: str, ending_after: dt.datetime) -> list[MyApplication]:
+        """The worker's applications for jobs that end after ``ending_after``, soonest
+        first (a job's id breaks ties, so the order never depends on the rows')."""
+        cutoff = ending_after.astimezone(LHASA_TZ).replace(tzinfo=None)
+        with Session(self.engine) as s:
+            rows = s.execute(
+                select(m.ApplicationRow, m.JobRow, m.EmployerRow.name)
+                .join(m.JobRow, m.JobRow.id == m.ApplicationRow.job_id)
+                .join(m.EmployerRow, m.EmployerRow.id == m.JobRow.employer_id)
+                .where(m.ApplicationRow.worker_id == worker_id, m.JobRow.ends_at > cutoff)
+                .order_by(m.JobRow.starts_at, m.JobRow.id)
+            ).all()
+            return [
+                MyApplication(
+                    id=app.id,
+                    job=_job(job),
+                    employer_name=name,
+                    state=state_of(app.status),
+                    applied_at=_local(app.created_at),
+                )
+                for app, job, name in rows
+            ]
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:
         """Days with a signed agreement since ``since`` (the fairness rule's "paid days")."""

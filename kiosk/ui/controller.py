@@ -22,6 +22,7 @@ from kiosk.ui.idle import IdleController
 from kiosk.ui.jobs.flow import JobsFeature
 from kiosk.ui.recording.flow import RecordingFeature
 from kiosk.ui.shell import Services, Shell
+from kiosk.ui.summary.flow import SummaryFeature
 from kiosk.ui.syncstatus.flow import SyncFeature
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
@@ -42,6 +43,7 @@ FEATURES: tuple[type[Feature], ...] = (
     AdminFeature,
     SyncFeature,
     RecordingFeature,
+    SummaryFeature,
 )
 
 
@@ -66,6 +68,7 @@ class KioskController(QObject):
         quit_app: Callable[[], None],
         clock: Clock,
         deferred: bool = False,
+        station_phone: str = "",
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
@@ -81,6 +84,7 @@ class KioskController(QObject):
         self.filing_ui = FilingFeature(shell, visit, admin)
         self.sync_ui = SyncFeature(shell, visit, admin)
         self.recording_ui = RecordingFeature(shell, admin)
+        self.summary_ui = SummaryFeature(shell, station_code, station_phone)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -88,6 +92,7 @@ class KioskController(QObject):
             self.filing_ui,
             self.sync_ui,
             self.recording_ui,
+            self.summary_ui,
         )
         self.ready = False
         if not deferred:

@@ -75,6 +75,7 @@ class Shell(QObject):
         self.visit: Visit[CardPresented, SessionView] = Visit()
         self.services: Services | None = None
         self._resets: list[Callable[[], None]] = []
+        self._finishers: list[Callable[[], bool]] = []
 
     # --- screens ---------------------------------------------------------------------
     def add(self, screen: Screen) -> None:
@@ -160,6 +161,16 @@ class Shell(QObject):
             self.go("attract")
         self.visit_ended.emit(reason)
 
+    def on_finish(self, take: Callable[[], bool]) -> None:
+        """``take()`` runs when the worker presses "finish"; True means it shows something
+        first (the visit summary) and ends the visit itself."""
+        self._finishers.append(take)
+
+    def finish(self) -> None:
+        """The worker pressed "finish"."""
+        if not any(take() for take in self._finishers):
+            self.end_visit("finished")
+
     def call_staff(self) -> None:
         """The worker asked for help: say so, and let staff know through the audit log."""
         self.show("common.staff_called")
@@ -168,7 +179,7 @@ class Shell(QObject):
     def connect_bar(self, bar: SessionBar) -> None:
         """A session bar's buttons: call staff, finish."""
         bar.call_staff_requested.connect(self.call_staff)
-        bar.finish_requested.connect(lambda: self.end_visit("finished"))
+        bar.finish_requested.connect(self.finish)
 
 
 def _ignore(exc: Exception) -> None:

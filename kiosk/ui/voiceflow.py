@@ -36,6 +36,7 @@ SPOKEN_PREFIXES = (
     "pay.",
     "duration.",
     "reason.",
+    "place.",  # the station's name in the visit summary
 )
 
 
@@ -114,6 +115,7 @@ class VoiceFlow(QObject):
             not banner.isHidden()  # shown, whether or not the panel is on
             and banner.message_id
             and time.monotonic() - self._banner_at < RESULT_GRACE_S
+            and [m for m, _ in self.last] == [banner.message_id]  # not yet said with a screen
         ):
             items.insert(0, (banner.message_id, {}))
         self._say(items)

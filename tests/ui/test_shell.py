@@ -203,3 +203,15 @@ def fill_jobs(rig: Rig) -> None:
     assert matches
     rig.kiosk.controller.screens["jobs"].show_matches(matches)
     rig.kiosk.controller.screens["job"].show_match(matches[0])
+    # Applications, the longest first: waiting, refused, more than fit.
+    from kiosk.domain.applications import ApplicationState, MyApplication
+
+    longest = sorted(matches, key=lambda x: -len(x.candidate.job.address_zh))
+    applications = [
+        MyApplication(f"a{i}", x.candidate.job, x.candidate.employer.name, state, NOW)
+        for i, (x, state) in enumerate(
+            zip(longest, [ApplicationState.WAITING, ApplicationState.REFUSED] * 3, strict=False)
+        )
+    ]
+    rig.kiosk.controller.screens["home"].show_applications(applications)
+    rig.kiosk.controller.screens["summary"].show_applications(applications)

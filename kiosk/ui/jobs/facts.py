@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kiosk.domain.entities import Duration
+from kiosk.domain.entities import Duration, Job
 from kiosk.domain.matching import Match, Reason
 from kiosk.i18n import Ref
 from kiosk.ui.texts import Message
@@ -48,7 +48,11 @@ def hours(match: Match) -> str:
 
 def when(match: Match, today: dt.date) -> Message:
     """The day in words and the hours, as shown."""
-    job = match.candidate.job
+    return when_job(match.candidate.job, today)
+
+
+def when_job(job: Job, today: dt.date) -> Message:
+    """``when`` for a job without its match (an application)."""
     return (
         "job.when",
         None,
@@ -62,7 +66,11 @@ def when(match: Match, today: dt.date) -> Message:
 
 def spoken_when(match: Match, today: dt.date) -> Message:
     """The day and the hours as numbers a clip can read ("from 7 to 16 o'clock")."""
-    job = match.candidate.job
+    return spoken_job_when(match.candidate.job, today)
+
+
+def spoken_job_when(job: Job, today: dt.date) -> Message:
+    """``spoken_when`` for a job without its match (an application)."""
     day = day_ref(job.starts_at.date(), today)
     start, end = job.starts_at, job.ends_at
     if start.minute or end.minute:

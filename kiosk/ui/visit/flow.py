@@ -27,6 +27,7 @@ from kiosk.ui.shell import Services, Shell
 from kiosk.ui.visit.attract import AttractScreen
 
 if TYPE_CHECKING:
+    from kiosk.domain.applications import MyApplication
     from kiosk.services.session import SessionView
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.visit.home import HomeScreen
@@ -43,6 +44,12 @@ class VisitFeature(Feature):
         "session.welcome",
         "home.say_skills",
         "home.no_skills",
+        "home.say_applications",
+        "appstate.waiting",
+        "appstate.sent",
+        "appstate.full",
+        "appstate.closed",
+        "appstate.refused",
         "common.staff_called",
     )
 
@@ -62,7 +69,7 @@ class VisitFeature(Feature):
         from kiosk.ui.visit.home import HomeScreen  # noqa: PLC0415 - after the first frame
         from kiosk.ui.visit.message import MessageScreen  # noqa: PLC0415
 
-        self.home = HomeScreen(self.shell.theme, self.shell.texts)
+        self.home = HomeScreen(self.shell.theme, self.shell.texts, self.shell.today)
         self.message = MessageScreen(self.shell.theme, self.shell.texts)
         return [self.home, self.message]
 
@@ -71,6 +78,7 @@ class VisitFeature(Feature):
         shell, overlay = self.shell, self.shell.window.overlay
         shell.connect_bar(self.home.bar)
         shell.visit_started.connect(self._on_shell_visit_started)
+        shell.applied.connect(self.load_applications)
         shell.idle.warning_started.connect(lambda: overlay.show_countdown(self._seconds_left()))
         shell.idle.countdown.connect(overlay.show_countdown)
         shell.idle.expired.connect(lambda: shell.end_visit("timeout"))
@@ -153,6 +161,20 @@ class VisitFeature(Feature):
             return (None, 0) if worker is None else s.jobs.rating(worker)
 
         self.shell.run(rating, self.home.show_rating)
+        self.load_applications()
+
+    def load_applications(self) -> None:
+        """What the signed-in worker applied for (at the visit's start, after applying)."""
+
+        def mine(s: Services) -> list[MyApplication]:
+            worker = s.session.worker
+            return [] if worker is None else s.jobs.my_applications(worker)
+
+        def show(applications: list[MyApplication]) -> None:
+            if self.shell.visit.view is not None:  # not after the visit ended meanwhile
+                self.home.show_applications(applications)
+
+        self.shell.run(mine, show)
 
     def go_home(self) -> None:
         """Back to the worker's home screen (from a task)."""

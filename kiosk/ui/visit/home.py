@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.domain.applications import MyApplication
 from kiosk.i18n import Ref
 from kiosk.services.session import SessionView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.session_bar import SessionBar
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
+from kiosk.ui.visit.applications import ApplicationsPanel
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.kinetic import kinetic
 
 MAX_SKILL_TILES = 3
+LABEL_MM = 60.0  # the column of section names at the left ("your skills", "my applications")
 
 
 class SkillTile(QFrame):
@@ -30,11 +36,11 @@ class SkillTile(QFrame):
             f"#skillTile {{ background: #FFFFFF; border: {border}; border-radius: 12px; }}"
         )
         column = QVBoxLayout(self)
-        pad = theme.mm(4)
+        pad = theme.mm(3)
         column.setContentsMargins(pad, pad, pad, pad)
-        self.name = BiText(theme, "primary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.name = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.years = BiText(
-            theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
         )
         column.addWidget(self.name)
         column.addWidget(self.years)
@@ -48,47 +54,83 @@ class HomeScreen(Screen):
     prompt_id = "session.welcome"
     in_session = True
 
-    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        texts: Texts,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(theme, texts, parent)
         self.view: SessionView | None = None
         self.stars: tuple[float | None, int] = (None, 0)
         root = QVBoxLayout(self)
-        m = theme.mm(8)
+        m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
         root.setSpacing(theme.mm(4))  # between sections; buttons keep their 5 mm apart
+        # Who, then two rows of "label | content": the skills, the applications.
         top = QHBoxLayout()
+        top.setSpacing(theme.mm(5))
+        who = QVBoxLayout()
+        who.setSpacing(theme.mm(1))
         self.welcome = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.id_line = BiText(
-            theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
         )
-        top.addWidget(self.welcome, 3)
-        top.addWidget(self.id_line, 1, Qt.AlignmentFlag.AlignTop)
-        self.rating = BiText(
-            theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
-        )
-        root.addLayout(top)
-        self.skills_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        who.addWidget(self.welcome)
+        who.addWidget(self.id_line)
         self.edit = BigButton(
             theme, "secondary", role="secondary", min_mm=(MAIN_TARGET_MM * 2, MIN_TARGET_MM)
         )
-        skills_row = QHBoxLayout()
-        skills_row.addWidget(self.skills_title, 1)
-        skills_row.addWidget(self.rating, 1)
-        skills_row.addWidget(self.edit)
-        root.addLayout(skills_row)
+        top.addLayout(who, 1)
+        top.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(top)
+        root.addWidget(self._build_body(theme, texts, today), 1)
+        self.find_work = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
+        self.bar = SessionBar(theme, texts, middle=self.find_work)
+        root.addWidget(self.bar)
+
+    def _build_body(self, theme: Theme, texts: Texts, today: Callable[[], dt.date]) -> QWidget:
+        """Skills and applications, each a "label | content" row, in a touch scroll area."""
+        label_width = theme.mm(LABEL_MM)
         tiles = QHBoxLayout()
         tiles.setSpacing(theme.mm(6))
+        label = QVBoxLayout()
+        label.setSpacing(theme.mm(1))
+        self.skills_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.rating = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
+        )
+        for widget in (self.skills_title, self.rating):
+            widget.setFixedWidth(label_width)
+            label.addWidget(widget)
+        label.addStretch(1)
+        tiles.addLayout(label)
         self.tiles = [SkillTile(theme) for _ in range(MAX_SKILL_TILES)]
         for tile in self.tiles:
             tiles.addWidget(tile, 1)
             tile.hide()
         self.no_skills = BiText(theme, "primary", align=Qt.AlignmentFlag.AlignLeft)
         tiles.addWidget(self.no_skills, 1)
-        root.addLayout(tiles)
-        root.addStretch(1)
-        self.find_work = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
-        self.bar = SessionBar(theme, texts, middle=self.find_work)
-        root.addWidget(self.bar)
+        self.applications = ApplicationsPanel(theme, texts, today, label_width=label_width)
+        # Skills and applications scroll (kinetic, by touch) where a narrow panel or a long
+        # language needs more lines than fit; who it is and the buttons never move.
+        body = QWidget()
+        body.setObjectName("homeBody")
+        body.setStyleSheet(f"#homeBody {{ background: {theme.palette.background}; }}")
+        middle = QVBoxLayout(body)
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(theme.mm(4))
+        middle.addLayout(tiles)
+        middle.addWidget(self.applications)
+        middle.addStretch(1)
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setWidget(body)
+        self.body.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        kinetic(self.body.viewport())
+        return self.body
 
     def prompt(self) -> tuple[str, dict[str, Any]]:
         """Greet the worker by name."""
@@ -101,10 +143,11 @@ class HomeScreen(Screen):
             return said
         skills = self._skills()
         if not skills:
-            return [*said, ("home.no_skills", {})]
-        said.append(("home.say_skills", {}))
-        said += [("say.skill", {"trade": Ref(f"jobtype.{c}"), "n": y}) for c, y in skills]
-        return said
+            said.append(("home.no_skills", {}))
+        else:
+            said.append(("home.say_skills", {}))
+            said += [("say.skill", {"trade": Ref(f"jobtype.{c}"), "n": y}) for c, y in skills]
+        return said + self.applications.prompts()
 
     def _skills(self) -> list[tuple[str, int]]:
         """The skills shown: the most experienced first."""
@@ -117,7 +160,12 @@ class HomeScreen(Screen):
         """Show ``view`` (None: clear everything shown of the last worker)."""
         self.view = view
         self.stars = (None, 0)
+        self.applications.show_applications([])
         self.retranslate()
+
+    def show_applications(self, applications: list[MyApplication]) -> None:
+        """The worker's applications (loaded after the visit starts, and after applying)."""
+        self.applications.show_applications(applications)
 
     def show_rating(self, stars: tuple[float | None, int]) -> None:
         """Employers' average stars and their number (loaded after the visit starts)."""
@@ -127,6 +175,7 @@ class HomeScreen(Screen):
     def retranslate(self) -> None:
         """Texts for the current worker in the current mode."""
         self.find_work.set_lines(self.texts.lines("home.find_work"))
+        self.applications.retranslate()
         self.edit.set_lines(self.texts.lines("home.edit"))
         view = self.view
         skills = self._skills()

@@ -107,3 +107,43 @@ def test_a_closed_or_vanished_job_is_not_reported_as_already_applied(
     with pytest.raises(IntegrityError):  # a broken reference is a fault, not "applied before"
         repo.apply("no-such-worker", ids[1], at)
     assert (count(repo, m.ApplicationRow), count(repo, m.OutboxRow)) == (0, 0)
+
+
+def test_my_applications_say_where_each_stands_soonest_first(
+    store: tuple[JobRepository, str],
+) -> None:
+    from sqlalchemy import update
+
+    from kiosk.domain.applications import ApplicationState
+
+    repo, worker = store
+    lhasa = dt.timezone(dt.timedelta(hours=8))
+    now = dt.datetime(2026, 11, 24, 9, 0, tzinfo=lhasa)
+    found = sorted(repo.candidates(now), key=lambda c: (c.job.starts_at, c.job.id))
+    later, sooner, third = found[5].job, found[0].job, found[9].job
+    ids = {j.id: repo.apply(worker, j.id, now.replace(tzinfo=None)) for j in (later, sooner, third)}
+    with repo.engine.begin() as conn:  # as the sync's effects leave them
+        conn.execute(
+            update(m.ApplicationRow)
+            .where(m.ApplicationRow.id == ids[later.id])
+            .values(status="sent")
+        )
+        conn.execute(
+            update(m.ApplicationRow)
+            .where(m.ApplicationRow.id == ids[third.id])
+            .values(status="full")
+        )
+    mine = repo.my_applications(worker, now)
+    assert [a.job.id for a in mine] == [sooner.id, later.id, third.id]
+    assert [a.state for a in mine] == [
+        ApplicationState.WAITING,
+        ApplicationState.SENT,
+        ApplicationState.FULL,
+    ]
+    assert all(a.employer_name for a in mine)
+    assert mine[0].applied_at == now
+    # A job that is over is no longer listed.
+    for job in (later, sooner, third):
+        still = [a.job.id for a in mine if a.job.ends_at > job.ends_at]
+        assert [a.job.id for a in repo.my_applications(worker, job.ends_at)] == still
+        assert job.id not in still

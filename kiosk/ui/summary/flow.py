@@ -1,0 +1,88 @@
+"""The visit summary: when a worker who applied today presses "finish", the kiosk first
+shows and reads what they applied for, where and when, and whom to call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from kiosk.ui.feature import Feature
+from kiosk.ui.shell import Services, Shell
+
+if TYPE_CHECKING:
+    from kiosk.domain.applications import MyApplication
+    from kiosk.ui.screens.base import Screen
+    from kiosk.ui.summary.screen import SummaryScreen
+
+
+class SummaryFeature(Feature):
+    """Takes over "finish" after an application in this visit; "done" ends the visit."""
+
+    spoken = (
+        "summary.title",
+        "summary.say_address",
+        "summary.advice",
+        "summary.contact",
+        "summary.contact_hotline",
+        "summary.done",
+    )
+
+    def __init__(self, shell: Shell, station_code: str, station_phone: str) -> None:
+        super().__init__(shell)
+        self.station_code, self.station_phone = station_code, station_phone
+        self.screen: SummaryScreen
+        self.started_at: dt.datetime | None = None
+        self.applied = 0
+
+    def build(self) -> list[Screen]:
+        """The summary screen."""
+        from kiosk.ui.summary.screen import SummaryScreen  # noqa: PLC0415
+
+        self.screen = SummaryScreen(
+            self.shell.theme,
+            self.shell.texts,
+            self.shell.today,
+            station_code=self.station_code,
+            station_phone=self.station_phone,
+        )
+        return [self.screen]
+
+    def connect(self) -> None:
+        """Count the visit's applications; offer the summary at "finish"."""
+        self.shell.visit_started.connect(self._on_visit_started)
+        self.shell.applied.connect(self._on_applied)
+        self.shell.on_finish(self.take_finish)
+        self.screen.done_requested.connect(lambda: self.shell.end_visit("finished"))
+
+    def reset(self) -> None:
+        """Nothing of the last worker stays."""
+        self.started_at, self.applied = None, 0
+        self.screen.show_applications([])
+
+    def _on_visit_started(self, _view: object) -> None:
+        self.started_at, self.applied = self.shell.clock.now(), 0
+
+    def _on_applied(self) -> None:
+        self.applied += 1
+
+    def take_finish(self) -> bool:
+        """True when this visit applied for something: the summary shows first."""
+        started = self.started_at
+        if not self.applied or started is None or self.shell.current == "summary":
+            return False
+
+        def today_s(s: Services) -> list[MyApplication]:
+            worker = s.session.worker
+            if worker is None:
+                return []
+            return [a for a in s.jobs.my_applications(worker) if a.applied_at >= started]
+
+        def show(applications: list[MyApplication]) -> None:
+            if not applications or self.shell.visit.view is None:
+                self.shell.end_visit("finished")
+                return
+            self.screen.show_applications(applications)
+            self.shell.visit.task_started()
+            self.shell.go("summary")
+
+        return self.shell.run(today_s, show, lambda _exc: self.shell.end_visit("finished"))

@@ -1,0 +1,179 @@
+"""The visit summary: what the worker applied for today, where and when, and whom to call;
+shown and read aloud before the kiosk returns to the start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.domain.applications import MyApplication
+from kiosk.domain.entities import Duration
+from kiosk.i18n import Lang, Ref
+from kiosk.ui.jobs import facts
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.texts import Message, Texts, spoken
+from kiosk.ui.theme import MAIN_TARGET_MM, Theme
+from kiosk.ui.widgets.bitext import BiText
+from kiosk.ui.widgets.buttons import BigButton, RepeatButton
+from kiosk.ui.widgets.kinetic import kinetic
+
+MAX_SHOWN = 2  # a visit's applications on one screen; more are rare and said as a count
+HOTLINE = "12333"  # the national HRSS service hotline (LHASA.md)
+
+
+class SummaryCard(QFrame):
+    """One application: trade and wage, day and hours, address and employer."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.setObjectName("summaryCard")
+        self.setStyleSheet(
+            f"#summaryCard {{ background: #FFFFFF; border: {theme.mm(0.8)}px solid "
+            f"{theme.palette.secondary_bg}; border-radius: {theme.mm(3)}px; }}"
+        )
+        row = QHBoxLayout(self)
+        pad = theme.mm(3)
+        row.setContentsMargins(pad, pad, pad, pad)
+        row.setSpacing(theme.mm(6))
+        self.what = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.when = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        self.wage = BiText(
+            theme,
+            "title",
+            bold=True,
+            align=Qt.AlignmentFlag.AlignRight,
+            colour=theme.palette.primary_bg,
+        )
+        self.unit = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+        )
+        pay = QVBoxLayout()
+        pay.setSpacing(0)
+        pay.addWidget(self.wage)
+        pay.addWidget(self.unit)
+        self.where = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(self.what, 2, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.when, 3, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(pay, 1)
+        row.addWidget(self.where, 3, Qt.AlignmentFlag.AlignTop)
+
+
+class SummaryScreen(Screen):
+    """``done_requested`` when the worker is finished (the visit then ends)."""
+
+    name = "summary"
+    prompt_id = "summary.title"
+    in_session = True
+    done_requested = Signal()
+    repeat_requested = Signal()
+
+    def __init__(
+        self,
+        theme: Theme,
+        texts: Texts,
+        today: Callable[[], dt.date],
+        *,
+        station_code: str,
+        station_phone: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(theme, texts, parent)
+        self.today, self.station_code, self.station_phone = today, station_code, station_phone
+        self.applications: list[MyApplication] = []
+        root = QVBoxLayout(self)
+        m = theme.mm(6)
+        root.setContentsMargins(m, m, m, m)
+        root.setSpacing(theme.mm(3))
+        self.title = BiText(theme, "primary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        root.addWidget(self.title)
+        # The applications and what to do scroll (kinetic) on a narrow panel; the title,
+        # "say it again", whom to call and "done" never move.
+        body = QWidget()
+        body.setObjectName("summaryBody")
+        body.setStyleSheet(f"#summaryBody {{ background: {theme.palette.background}; }}")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.mm(3))
+        self.cards = [SummaryCard(theme) for _ in range(MAX_SHOWN)]
+        for card in self.cards:
+            column.addWidget(card)
+        self.more = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
+        self.advice = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
+        self.contact = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.more, self.advice):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setWidget(body)
+        self.body.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        kinetic(self.body.viewport())
+        root.addWidget(self.body, 1)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(theme.mm(6))
+        self.repeat = RepeatButton(theme)
+        self.done = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
+        bottom.addWidget(self.repeat)
+        bottom.addWidget(self.contact, 1)  # whom to call never scrolls out of sight
+        bottom.addWidget(self.done)
+        root.addLayout(bottom)
+        self.repeat.clicked.connect(self.repeat_requested)
+        self.done.clicked.connect(self.done_requested)
+        self.retranslate()
+
+    def show_applications(self, applications: list[MyApplication]) -> None:
+        """The applications of this visit (empty clears the screen)."""
+        self.applications = list(applications)
+        self.retranslate()
+
+    def _contact(self) -> Message:
+        station = Ref(f"place.{self.station_code}")
+        if self.station_phone:
+            return ("summary.contact", None, {"station": station, "phone": self.station_phone})
+        return ("summary.contact_hotline", None, {"station": station, "hotline": HOTLINE})
+
+    def prompts(self) -> list[tuple[str, dict[str, Any]]]:
+        """The title, then each application's trade, wage, day, hours and address, the
+        advice and whom to call; then how to finish."""
+        said: list[Message] = [("summary.title", None, {})]
+        for application in self.applications[:MAX_SHOWN]:
+            job = application.job
+            wage = "say.wage_half_day" if job.duration is Duration.HALF_DAY else "say.wage"
+            said += [
+                ("say.trade", None, {"trade": Ref(f"jobtype.{job.job_type_code}")}),
+                (wage, None, {"wage": job.day_wage}),
+                facts.spoken_job_when(job, self.today()),
+                ("summary.say_address", None, {"address": job.address_zh}),
+            ]
+        said += [("summary.advice", None, {}), self._contact(), ("summary.done", None, {})]
+        return spoken(said)
+
+    def retranslate(self) -> None:
+        """Texts in the current mode."""
+        t = self.texts
+        self.title.set_lines(t.lines("summary.title"))
+        self.done.set_lines(t.lines("summary.done"))
+        self.repeat.set_name(t.lines("voice.repeat"))
+        self.advice.set_lines(t.lines("summary.advice"))
+        self.contact.set_lines(t.compose([self._contact()]))
+        shown = self.applications[:MAX_SHOWN]
+        for card, application in zip(self.cards, [*shown, *[None] * MAX_SHOWN], strict=False):
+            card.setVisible(application is not None)
+            if application is None:
+                for text in (card.what, card.when, card.wage, card.unit, card.where):
+                    text.set_lines([])
+                continue
+            job = application.job
+            card.what.set_lines(t.lines(f"jobtype.{job.job_type_code}"))
+            card.wage.set_lines([(Lang.EN, str(job.day_wage))])
+            half = job.duration is Duration.HALF_DAY
+            card.unit.set_lines(t.lines("job.per_half_day" if half else "job.per_day"))
+            card.when.set_lines(t.compose([facts.when_job(job, self.today())]))
+            card.where.set_lines([(Lang.ZH, job.address_zh), (Lang.ZH, application.employer_name)])
+        extra = len(self.applications) - len(shown)
+        self.more.set_lines(t.plural_lines("home.applications_more", extra) if extra else [])
