@@ -167,6 +167,7 @@ class Kiosk:
                 auth=backend.auth,
                 figures=backend.figures,
                 audit=backend.audit,
+                calls=backend.calls,
                 clock=backend.clock,
                 jobs=backend.jobs,
                 registration=backend.registration,
@@ -239,6 +240,7 @@ class Kiosk:
             Synthesizer(paths.data_dir / "voice-cache", config.voice.rate),
             paths.assets / "voice" / "chime.wav",
             on_ready=lambda _r: None,
+            sounds={"sound.call": paths.assets / "voice" / "call.wav"},
         )
         player = VoicePlayer(config.voice.volume)
         player.warm_up(paths.assets / "voice" / "silence.wav")
@@ -304,6 +306,7 @@ def build_kiosk(
         db=db,
         station_code=config.terminal.station_code,
         station_phone=config.terminal.station_phone,
+        kiosk_name=config.terminal.name,
         quit_app=app.quit,
         clock=clock,
         deferred=deferred,

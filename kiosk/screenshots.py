@@ -113,6 +113,8 @@ def _walk(
     jobs = ctl.jobs_ui
     jobs.find_work("any", False, "")
     shot("jobs", name)
+    ctl.calls_ui.call_staff()  # the worker asks for help: the bar shows the wait
+    shot("call", name)
     if jobs.list.model.matches:
         jobs.list.job_chosen.emit(jobs.list.model.matches[0])
         shot("job", name)

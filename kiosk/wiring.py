@@ -20,6 +20,7 @@ from kiosk.services.jobs import JobsService, Station
 from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
+from kiosk.store.calls import StaffCallRepository
 from kiosk.store.db import OpenReport, open_database
 from kiosk.store.jobs import JobRepository
 from kiosk.store.repositories import (
@@ -57,6 +58,7 @@ class Backend:
     jobs: JobsService
     registration: RegistrationService
     station_code: str
+    calls: StaffCallRepository
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -97,6 +99,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         workers=workers,
         audit=audit,
         pins=pins,
+        calls=StaffCallRepository(engine),
     )
 
 

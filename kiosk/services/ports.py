@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from kiosk.domain.calls import StaffCall
 from kiosk.domain.entities import StationFigures, Worker
 from kiosk.domain.pin import PinRecord
 
@@ -38,6 +39,22 @@ class AuditLog(Protocol):
 
     def append(self, at: dt.datetime, actor: str, action: str, detail: str = "") -> None:
         """Record one action."""
+        ...
+
+
+class StaffCalls(Protocol):
+    """Workers' calls for staff (kiosk.store.calls)."""
+
+    def open(self, kiosk: str, screen: str, now: dt.datetime) -> StaffCall:
+        """A new open call."""
+        ...
+
+    def open_calls(self) -> list[StaffCall]:
+        """Calls nobody has closed, oldest first."""
+        ...
+
+    def close(self, call_id: int, now: dt.datetime) -> bool:
+        """Close a call; False when it was closed already."""
         ...
 
 

@@ -287,6 +287,18 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
+class StaffCallRow(Base):
+    """A worker asked for help: which kiosk, from which screen, since when; open until a
+    staff member closes it (no worker is named: staff come to the kiosk)."""
+
+    __tablename__ = "staff_calls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk: Mapped[str] = mapped_column(String(64))
+    screen: Mapped[str] = mapped_column(String(32))
+    opened_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+
+
 class PinRow(Base):
     """A role's PIN hash and its failure count, kept across restarts."""
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.idcard.events import ReaderEvent, ReaderStatus
 from kiosk.services.ports import Clock
 from kiosk.ui.admin.flow import AdminFeature
+from kiosk.ui.calls.flow import CallsFeature
 from kiosk.ui.feature import Feature
 from kiosk.ui.filing.flow import FilingFeature
 from kiosk.ui.idle import IdleController
@@ -44,6 +45,7 @@ FEATURES: tuple[type[Feature], ...] = (
     SyncFeature,
     RecordingFeature,
     SummaryFeature,
+    CallsFeature,
 )
 
 
@@ -69,6 +71,7 @@ class KioskController(QObject):
         clock: Clock,
         deferred: bool = False,
         station_phone: str = "",
+        kiosk_name: str = "kiosk",
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
@@ -85,6 +88,7 @@ class KioskController(QObject):
         self.sync_ui = SyncFeature(shell, visit, admin)
         self.recording_ui = RecordingFeature(shell, admin)
         self.summary_ui = SummaryFeature(shell, station_code, station_phone)
+        self.calls_ui = CallsFeature(shell, admin, kiosk_name)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -93,6 +97,7 @@ class KioskController(QObject):
             self.sync_ui,
             self.recording_ui,
             self.summary_ui,
+            self.calls_ui,
         )
         self.ready = False
         if not deferred:

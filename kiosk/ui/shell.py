@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.visit import Phase, Visit
 from kiosk.idcard.events import CardPresented
-from kiosk.services.ports import AuditLog, Clock, FiguresReader
+from kiosk.services.ports import AuditLog, Clock, FiguresReader, StaffCalls
 from kiosk.ui.errors import Notice, notice_for
 from kiosk.ui.idle import IdleController
 from kiosk.ui.tasks import TaskRunner
@@ -50,6 +50,7 @@ class Services:
     diagnostics: Callable[[], str]
     jobs: JobsService
     registration: RegistrationService
+    calls: StaffCalls | None = None
     enrolment: EnrolmentService | None = None
     sync_rejected: Callable[[], list[tuple[str, str, dt.datetime]]] | None = None
 
@@ -64,6 +65,8 @@ class Shell(QObject):
     visit_ended = Signal(str)
     announced = Signal(str, dict)
     said = Signal(list)  # several messages in a row: [(message_id, fmt), ...]
+    staff_call_requested = Signal()
+    call_waiting = Signal(object)  # minutes waited for staff (int), or None: no call open
     attached = Signal()
 
     def __init__(
@@ -172,14 +175,14 @@ class Shell(QObject):
             self.end_visit("finished")
 
     def call_staff(self) -> None:
-        """The worker asked for help: say so, and let staff know through the audit log."""
-        self.show("common.staff_called")
-        self.audit("worker", "staff_called")
+        """The worker asked for help (the calls feature opens the call and answers)."""
+        self.staff_call_requested.emit()
 
     def connect_bar(self, bar: SessionBar) -> None:
-        """A session bar's buttons: call staff, finish."""
+        """A session bar's buttons: call staff, finish; it shows a call that is waiting."""
         bar.call_staff_requested.connect(self.call_staff)
         bar.finish_requested.connect(self.finish)
+        self.call_waiting.connect(bar.show_call)
 
 
 def _ignore(exc: Exception) -> None:

@@ -48,7 +48,10 @@ class VoiceService:
         on_ready: Callable[[Ready], None],
         *,
         enabled: bool = True,
+        sounds: dict[str, Path] | None = None,
     ) -> None:
+        """``sounds``: files played for items named ``sound.<name>`` (the call chime)."""
+        self.sounds = dict(sounds or {})
         self.resolver = resolver
         self.synth = synth
         self.chime = chime
@@ -88,8 +91,11 @@ class VoiceService:
             if token != self.current:
                 return  # the worker moved on: nothing more is made for this prompt
             try:
-                utterance = self.resolver.resolve(one, langs, **fmt)
-                files = self._files(utterance)
+                if one.startswith("sound."):  # a sound, not a message (no language)
+                    utterance, files = Utterance(), [self.sounds[one]] if one in self.sounds else []
+                else:
+                    utterance = self.resolver.resolve(one, langs, **fmt)
+                    files = self._files(utterance)
             except Exception:  # a message that cannot be made is skipped, and logged
                 log.exception("voice prompt %s failed", one)
                 utterance, files = Utterance(), []

@@ -101,6 +101,10 @@ def test_every_screen_fits_the_reference_panel(demo_rig: Rig, mode: Mode) -> Non
         demo_rig.kiosk.texts.plural_lines("error.auth.locked_out", 300)
     )
     controller.screens["staff"].show_figures(demo_rig.backend.figures.figures())
+    from kiosk.domain.calls import StaffCall
+
+    calls = [StaffCall(i, "kiosk-gongdelin-12", "summary", NOW) for i in range(5)]
+    controller.screens["staff"].calls.show_calls(calls)  # more than fit: a count
     # The longest sync state: offline with items waiting and refused, the clock wrong.
     from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
     from kiosk.ui.syncstatus.flow import rejected_messages

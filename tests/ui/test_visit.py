@@ -105,8 +105,8 @@ def test_call_staff_confirms_on_screen_and_is_audited(demo_rig: Rig, qtbot: QtBo
     bar = demo_rig.kiosk.controller.screens["home"].bar
     qtbot.mouseClick(bar.call_staff, Qt.MouseButton.LeftButton)
     banner = demo_rig.kiosk.window.banner
+    qtbot.waitUntil(lambda: banner.message_id == "common.staff_called")
     assert banner.isVisible()
-    assert banner.message_id == "common.staff_called"
     demo_rig.kiosk.db.wait()
     actions = [a for _, _, a, _ in demo_rig.backend.audit.recent()]
     assert "staff_called" in actions

@@ -34,7 +34,7 @@ class AdminFeature(Feature):
 
         theme, texts = self.shell.theme, self.shell.texts
         self.pin = PinScreen(theme, texts)
-        self.staff = StaffScreen(theme, texts)
+        self.staff = StaffScreen(theme, texts, self.shell.clock.now)
         self.technician = TechnicianScreen(theme, texts)
         return [self.pin, self.staff, self.technician]
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.entities import StationFigures
 from kiosk.i18n import Lang
+from kiosk.ui.calls.panel import CallsPanel
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.scrollbody import scroll_body
 
 FIGURES = (
     ("staff.open_jobs", "open_jobs"),
@@ -42,8 +47,9 @@ class _AdminScreen(Screen):
         top.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
         self.root.addLayout(top)
 
-    def _finish_layout(self) -> None:
-        self.root.addStretch(1)
+    def _finish_layout(self, *, stretch: bool = True) -> None:
+        if stretch:  # a screen whose body scrolls fills the height itself
+            self.root.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -60,8 +66,19 @@ class StaffScreen(_AdminScreen):
     prompt_id = "staff.title"
     title_id = "staff.title"
 
-    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        texts: Texts,
+        now: Callable[[], dt.datetime],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(theme, texts, parent)
+        # Below the title everything scrolls by touch, should calls and refusals run long.
+        area, body = scroll_body(theme, "staffBody", spacing_mm=5)
+        self.root.addWidget(area, 1)
+        self.calls = CallsPanel(theme, texts, now)  # first: a worker is waiting
+        body.addWidget(self.calls)
         grid = QGridLayout()
         grid.setSpacing(theme.mm(8))
         self.figure_labels: dict[str, tuple[BiText, BiText]] = {}
@@ -72,7 +89,7 @@ class StaffScreen(_AdminScreen):
             column = QVBoxLayout(tile)
             pad = theme.mm(4)
             column.setContentsMargins(pad, pad, pad, pad)
-            value = BiText(theme, "huge", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+            value = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
             label = BiText(
                 theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
             )
@@ -80,13 +97,14 @@ class StaffScreen(_AdminScreen):
             column.addWidget(label)
             grid.addWidget(tile, 0, i)  # one row: the sync state needs the height below
             self.figure_labels[attr] = (label, value)
-        self.root.addLayout(grid)
+        body.addLayout(grid)
         self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.sync_detail = BiText(
             theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
         )
-        self.root.addWidget(self.sync_line)
-        self.root.addWidget(self.sync_detail)
+        body.addWidget(self.sync_line)
+        body.addWidget(self.sync_detail)
+        body.addStretch(1)
         self.bind = BigButton(
             theme, "primary", role="secondary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM)
         )
@@ -95,7 +113,7 @@ class StaffScreen(_AdminScreen):
         self.figures: StationFigures | None = None
         self.sync_messages: list[Message] = []
         self.rejected_messages: list[Message] = []
-        self._finish_layout()
+        self._finish_layout(stretch=False)
 
     def show_sync(self, status: list[Message], rejected: list[Message] | None = None) -> None:
         """The sync state, and (when given) the refused items staff should know about."""
@@ -123,6 +141,7 @@ class StaffScreen(_AdminScreen):
             shown = "…" if self.figures is None else str(getattr(self.figures, attr))
             value.set_lines([(Lang.EN, shown)])
         self.bind.set_lines(self.texts.lines("staff.bind_card"))
+        self.calls.retranslate()
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
         self.sync_detail.set_lines(self.texts.compose(self.rejected_messages))
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.entities import Duration
 from kiosk.domain.matching import Match
@@ -21,7 +21,7 @@ from kiosk.ui.texts import Message, Texts, spoken
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
-from kiosk.ui.widgets.kinetic import kinetic
+from kiosk.ui.widgets.scrollbody import scroll_body
 
 # (key, icon, label); the icons are pictures a worker who reads little can find again.
 FACTS = (
@@ -137,11 +137,8 @@ class JobDetailScreen(Screen):
         root.addLayout(top)
         # The facts scroll (kinetic, by touch) when a language needs more lines than fit;
         # trade, wage and "I want this job" never move.
-        self.facts_area = QScrollArea()
-        self.facts_area.setWidgetResizable(True)
-        self.facts_area.setWidget(self._build_facts(theme))
-        self.facts_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        kinetic(self.facts_area.viewport())
+        self.facts_area, column = scroll_body(theme, "jobBody")
+        self._build_facts(theme, column)
         root.addWidget(self.facts_area, 1)
         self.apply = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
         self.bar = SessionBar(theme, texts, middle=self.apply)
@@ -150,14 +147,8 @@ class JobDetailScreen(Screen):
         self.apply.clicked.connect(self._on_apply_clicked)
         self.retranslate()
 
-    def _build_facts(self, theme: Theme) -> QWidget:
+    def _build_facts(self, theme: Theme, column: QVBoxLayout) -> None:
         """The unpaid-wage warning, then the labelled facts in three columns."""
-        body = QWidget()
-        body.setObjectName("jobBody")
-        body.setStyleSheet(f"#jobBody {{ background: {theme.palette.background}; }}")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.mm(3))
         self.warning = BiText(
             theme,
             "primary",
@@ -177,7 +168,6 @@ class JobDetailScreen(Screen):
             grid.setColumnStretch(c, 1)
         column.addLayout(grid)
         column.addStretch(1)
-        return body
 
     def show_match(self, match: Match | None) -> None:
         """Show one job (None clears it)."""

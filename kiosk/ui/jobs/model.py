@@ -4,6 +4,7 @@ at a time, and the delegate that paints a card (with its own speaker button)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,7 @@ from kiosk.ui.widgets.textpaint import Lines, block_height, draw_block
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 CARDS_PER_PAGE = 3  # whole cards on one screen, in every mode (UX.md: no hidden rows)
+FIT_SAMPLE = 60  # cards measured for their height
 # Card columns: trade; day and hours; how long and how far; pay terms; the top reason;
 # the wage. The speaker button is a fixed square at the right. A narrower card (the demo
 # panel beside it) leaves the reason to the job detail rather than cut a line.
@@ -296,6 +298,7 @@ class JobListView(QListView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # count + pager
         self._first = 0
         self._turning = False
+        self.content_height = 0  # what the cards shown need (a banner may shrink the view)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def _count(self) -> int:
@@ -332,10 +335,26 @@ class JobListView(QListView):
         """A new list: from its first card."""
         self.show_from(0)
 
+    def fit_content(self, matches: list[Match]) -> None:
+        """Measure what these cards need in the current language (the first ones: a long
+        list repeats its forms), so a card is never cut, even while a banner takes room."""
+        width = self.viewport().width()
+        self.content_height = math.ceil(
+            max((self.cards.needed_height(m, width) for m in matches[:FIT_SAMPLE]), default=0)
+        )
+        self._fit_rows()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Rows follow the height: three whole cards at any panel size."""
         super().resizeEvent(event)
-        height = max(1, self.viewport().height() // CARDS_PER_PAGE)
+        model = self.model()
+        if isinstance(model, JobListModel):
+            self.fit_content(model.matches)
+        else:
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        height = max(1, self.viewport().height() // CARDS_PER_PAGE, self.content_height)
         if height != self.cards.row_height:
             self.cards.row_height = height
             self.doItemsLayout()

@@ -124,6 +124,7 @@ class JobsScreen(Screen):
     def show_matches(self, matches: list[Match]) -> None:
         """Fill the list from the top (an empty list says so, with a path to staff)."""
         self.model.set_matches(matches)
+        self.view.fit_content(matches)
         self.view.reset()
         self.view.setVisible(bool(matches))
         self.empty.setVisible(not matches)
@@ -159,6 +160,7 @@ class JobsScreen(Screen):
         self.previous.set_lines(t.lines("jobs.previous"))
         self.next.set_lines(t.lines("jobs.next"))
         self.empty.set_lines([] if self.model.matches else t.lines("jobs.none"))
+        self.view.fit_content(self.model.matches)  # another language, other heights
         self._on_page_changed(*self.view.page())
         self.view.viewport().update()
 

@@ -46,8 +46,18 @@ class SessionBar(QWidget):
         texts.mode_changed.connect(self.retranslate)
         self.retranslate()
 
+    def show_call(self, minutes: object) -> None:
+        """A call waiting for staff (minutes waited), or None: the plain button again."""
+        self.waited = minutes if isinstance(minutes, int) else None
+        self.retranslate()
+
     def retranslate(self) -> None:
         """Relabel in the current mode."""
-        self.call_staff.set_lines(self.texts.lines("common.call_staff"))
+        waited = getattr(self, "waited", None)
+        self.call_staff.set_lines(
+            self.texts.lines("common.call_staff")
+            if waited is None
+            else self.texts.plural_lines("common.staff_coming", waited)
+        )
         self.finish.set_lines(self.texts.lines("session.finish"))
         self.repeat.set_name(self.texts.lines("voice.repeat"))

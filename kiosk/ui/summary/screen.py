@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.applications import MyApplication
 from kiosk.domain.entities import Duration
@@ -19,7 +19,7 @@ from kiosk.ui.texts import Message, Texts, spoken
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton, RepeatButton
-from kiosk.ui.widgets.kinetic import kinetic
+from kiosk.ui.widgets.scrollbody import scroll_body
 
 MAX_SHOWN = 2  # a visit's applications on one screen; more are rare and said as a count
 HOTLINE = "12333"  # the national HRSS service hotline (LHASA.md)
@@ -92,12 +92,7 @@ class SummaryScreen(Screen):
         root.addWidget(self.title)
         # The applications and what to do scroll (kinetic) on a narrow panel; the title,
         # "say it again", whom to call and "done" never move.
-        body = QWidget()
-        body.setObjectName("summaryBody")
-        body.setStyleSheet(f"#summaryBody {{ background: {theme.palette.background}; }}")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.mm(3))
+        self.body, column = scroll_body(theme, "summaryBody")
         self.cards = [SummaryCard(theme) for _ in range(MAX_SHOWN)]
         for card in self.cards:
             column.addWidget(card)
@@ -107,12 +102,6 @@ class SummaryScreen(Screen):
         for widget in (self.more, self.advice):
             column.addWidget(widget)
         column.addStretch(1)
-        self.body = QScrollArea()
-        self.body.setWidgetResizable(True)
-        self.body.setWidget(body)
-        self.body.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        kinetic(self.body.viewport())
         root.addWidget(self.body, 1)
         bottom = QHBoxLayout()
         bottom.setSpacing(theme.mm(6))

@@ -30,6 +30,7 @@ class AttractScreen(Screen):
     mode_chosen = Signal(object)
     first_painted = Signal()
     repeat_requested = Signal()
+    call_staff_requested = Signal()
 
     def __init__(
         self,
@@ -72,14 +73,21 @@ class AttractScreen(Screen):
         self.language_buttons: dict[Mode, BigButton] = {}
         for mode, _ in LANGUAGE_BUTTONS:
             button = BigButton(
-                theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM * 0.8)
+                theme, "secondary", min_mm=(MAIN_TARGET_MM * 1.7, MAIN_TARGET_MM * 0.8)
             )
             button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m))
             self.language_buttons[mode] = button
             row.addWidget(button)
         self.repeat = RepeatButton(theme)
         self.repeat.clicked.connect(self.repeat_requested)
+        # Help without a card: every message that says "call staff" has the button here too.
+        self.call_staff = BigButton(
+            theme, "staff", min_mm=(MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM * 0.8), one_line=True
+        )
+        self.call_staff.clicked.connect(self.call_staff_requested)
+        self.waited: int | None = None
         row.addStretch(1)
+        row.addWidget(self.call_staff)
         row.addWidget(self.repeat)
         root.addLayout(row)
         self.sync_line = BiText(
@@ -111,6 +119,16 @@ class AttractScreen(Screen):
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
         self.repeat.set_name(self.texts.lines("voice.repeat"))
+        self.call_staff.set_lines(
+            self.texts.lines("common.call_staff")
+            if self.waited is None
+            else self.texts.plural_lines("common.staff_coming", self.waited)
+        )
+
+    def show_call(self, minutes: object) -> None:
+        """A call waiting for staff (minutes waited), or None."""
+        self.waited = minutes if isinstance(minutes, int) else None
+        self.retranslate()
 
     def show_sync(self, messages: list[Message]) -> None:
         """A small line for staff: online or offline, and what waits to be sent."""

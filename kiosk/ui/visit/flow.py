@@ -77,6 +77,8 @@ class VisitFeature(Feature):
         """Home's bar, the idle warning, and the start of every worker's visit."""
         shell, overlay = self.shell, self.shell.window.overlay
         shell.connect_bar(self.home.bar)
+        self.attract.call_staff_requested.connect(shell.call_staff)
+        shell.call_waiting.connect(self.attract.show_call)
         shell.visit_started.connect(self._on_shell_visit_started)
         shell.applied.connect(self.load_applications)
         shell.idle.warning_started.connect(lambda: overlay.show_countdown(self._seconds_left()))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.applications import MyApplication
 from kiosk.i18n import Ref
@@ -19,7 +19,7 @@ from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.visit.applications import ApplicationsPanel
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
-from kiosk.ui.widgets.kinetic import kinetic
+from kiosk.ui.widgets.scrollbody import scroll_body
 
 MAX_SKILL_TILES = 3
 LABEL_MM = 60.0  # the column of section names at the left ("your skills", "my applications")
@@ -115,21 +115,10 @@ class HomeScreen(Screen):
         self.applications = ApplicationsPanel(theme, texts, today, label_width=label_width)
         # Skills and applications scroll (kinetic, by touch) where a narrow panel or a long
         # language needs more lines than fit; who it is and the buttons never move.
-        body = QWidget()
-        body.setObjectName("homeBody")
-        body.setStyleSheet(f"#homeBody {{ background: {theme.palette.background}; }}")
-        middle = QVBoxLayout(body)
-        middle.setContentsMargins(0, 0, 0, 0)
-        middle.setSpacing(theme.mm(4))
+        self.body, middle = scroll_body(theme, "homeBody", spacing_mm=4)
         middle.addLayout(tiles)
         middle.addWidget(self.applications)
         middle.addStretch(1)
-        self.body = QScrollArea()
-        self.body.setWidgetResizable(True)
-        self.body.setWidget(body)
-        self.body.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        kinetic(self.body.viewport())
         return self.body
 
     def prompt(self) -> tuple[str, dict[str, Any]]:

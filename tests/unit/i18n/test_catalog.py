@@ -15,6 +15,7 @@ from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
+from kiosk.ui.calls.panel import SCREENS as CALL_SCREENS
 from kiosk.ui.filing.screen import NO_HINT, YEAR_CHOICES
 from kiosk.ui.filing.screen import STEPS as FILING_STEPS
 
@@ -49,6 +50,7 @@ def used_ids() -> set[str]:
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
+    ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.{step}_title" for step in FILING_STEPS}
     ids |= {f"filing.{step}_hint" for step in FILING_STEPS if step not in NO_HINT}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}
