@@ -126,9 +126,11 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 30  # 15 screens in 2 modes
+    assert len(names) == 34  # 17 screens in 2 modes
     expected = (
         "attract-both.png",
+        "summary-both.png",
+        "call-en.png",
         "jobs-en.png",
         "job-both.png",
         "filing-consent-en.png",

@@ -177,22 +177,38 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     controller.screens["staff"].show_figures(demo_rig.backend.figures.figures())
     fill_jobs(demo_rig)
     problems = []
-    for name in ("attract", "home", "pin", "staff", "staff_bind", "technician", "jobs", "job"):
+    names = ("attract", "home", "pin", "staff", "staff_bind", "technician", "jobs", "job")
+    names += ("summary",)
+    banner = window.banner
+    for name in names:
         window.navigator.go(name)
         qtbot.wait(30)
         problems += [f"{name}: {p}" for p in clipped_labels(window)]
-    controller.screens["filing"].start("次仁多吉")
-    controller.screens["filing"].draft.toggle_skill("wajueji")
-    window.navigator.go("filing")
-    for step in range(len(FILING_STEPS)):
-        controller.screens["filing"].step = step
-        controller.screens["filing"].retranslate()
+        # With a banner showing (it takes the bottom of the window for a few seconds).
+        banner.show_message("common.staff_called", kiosk.texts.lines("common.staff_called"))
         qtbot.wait(30)
-        problems += [f"filing step {step}: {p}" for p in clipped_labels(window)]
+        problems += [f"{name} + banner: {p}" for p in clipped_labels(window)]
+        banner.clear()
+    controller.screens["jobs"].show_matches([])  # the empty list says so, in its place
+    window.navigator.go("jobs")
+    qtbot.wait(30)
+    problems += [f"jobs (empty): {p}" for p in clipped_labels(window)]
+    filing = controller.screens["filing"]
+    filing.start("次仁多吉")
+    for code in ("wajueji", "zhuangxiu_xiaogong", "zhuangxiu_dagong"):  # the longest names
+        filing.draft.toggle_skill(code)
+    window.navigator.go("filing")
+    for step in range(len(FILING_STEPS)):  # every part of every step: trade pages, years
+        parts = filing.wizard.steps[step].parts()
+        for part in range(parts):
+            filing.wizard.show_step(step, part)
+            filing.retranslate()
+            qtbot.wait(30)
+            problems += [f"filing step {step}.{part}: {p}" for p in clipped_labels(window)]
     window.overlay.show_countdown(30)
     qtbot.wait(30)
     problems += [f"overlay: {p}" for p in clipped_labels(window.overlay)]
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def fill_jobs(rig: Rig) -> None:

@@ -76,7 +76,7 @@ class FilingScreen(Screen):
         self.wizard.add(
             Step(
                 "skills",
-                grid(PER_PAGE, lambda i: f"skill:{i}"),
+                grid(PER_PAGE, lambda i: f"skill:{i}", role="secondary"),
                 parts=lambda: pages,
                 leave=self._leave_skills,
             )

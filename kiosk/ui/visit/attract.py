@@ -45,7 +45,7 @@ class AttractScreen(Screen):
         self._painted = False
         self._clock = clock
         root = QVBoxLayout(self)
-        m = theme.mm(8)
+        m = theme.mm(5)
         root.setContentsMargins(m, m, m, m)
         top = QHBoxLayout()
         self.station = BiText(
@@ -60,9 +60,9 @@ class AttractScreen(Screen):
         root.addLayout(top)
         root.addStretch(1)
         self.title = BiText(theme, "huge", bold=True)
-        self.subtitle = BiText(theme, "title", colour=theme.palette.muted)
+        self.subtitle = BiText(theme, "primary", colour=theme.palette.muted)
         root.addWidget(self.title)
-        root.addSpacing(theme.mm(6))
+        root.addSpacing(theme.mm(3))
         root.addWidget(self.subtitle)
         self.notice = BiText(theme, "secondary", bold=True, colour=theme.palette.error_text)
         self.notice_id = ""

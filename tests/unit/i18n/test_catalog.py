@@ -148,3 +148,13 @@ def test_a_missing_translation_falls_back_to_chinese_and_is_logged(
     assert catalog.text("common.cancel", Lang.BO) == "取消"
     assert "common.cancel" in caplog.text
     assert catalog.missing(Lang.BO) == ["common.cancel"]
+
+
+def test_no_two_trades_read_the_same_in_any_language() -> None:
+    """Home shows a worker's skills by name: two trades with one name look like one."""
+    catalog = Catalog(ROOT / "translations")
+    trades = sorted(m for m in catalog.ids(Lang.ZH) if m.startswith("jobtype."))
+    for lang in Lang:
+        names = [catalog.text(m, lang) for m in trades]
+        same = {n for n in names if names.count(n) > 1}
+        assert not same, (lang, same)
