@@ -206,6 +206,7 @@ def check_voice(config: Config, paths: Paths) -> list[Finding]:
                 "espeak-ng with cmn-latn-pinyin" if ok else "espeak-ng lacks cmn-latn-pinyin",
             )
         )
+    out.append(sound_output_finding())
     try:
         catalog = Catalog(paths.translations)
     except CatalogError:
@@ -221,6 +222,41 @@ def check_voice(config: Config, paths: Paths) -> list[Finding]:
         )
     )
     return out
+
+
+_PROBE = (
+    "from PySide6.QtCore import QCoreApplication\n"
+    "from PySide6.QtMultimedia import QMediaDevices\n"
+    "app = QCoreApplication([])\n"
+    "print('\\n'.join(d.description() for d in QMediaDevices.audioOutputs()))\n"
+)
+
+
+def sound_output_finding(timeout_s: float = 20.0) -> Finding:
+    """Whether any sound device can play, as QtMultimedia (which plays the prompts) sees
+    it: without one every prompt fails, however well the speech engine works."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", _PROBE],
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Finding(FAIL, "sound output", "the sound system did not answer: prompts are silent")
+    names = [line.strip() for line in probe.stdout.splitlines() if line.strip()]
+    if probe.returncode != 0 or not names:
+        return Finding(
+            FAIL,
+            "sound output",
+            "no device can play: every prompt is silent (check the speaker, its cable and "
+            "the sound server)",
+        )
+    return Finding(OK, "sound output", ", ".join(names))
 
 
 def reader_finding(config: Config, status: ReaderStatus | None) -> Finding:

@@ -27,28 +27,32 @@ RESULT_GRACE_S = 2.0  # a screen shown this soon after a result is announced aft
 # Messages spoken besides what the features list: errors, trade names, and the parts of
 # a job's spoken facts (kiosk.ui.jobs.facts).
 SPOKEN_PREFIXES = (
-    "error.",
-    "jobtype.",
     "say.",
+    "jobtype.",
     "date.",
     "weekday.",
-    "credit.",
-    "pay.",
     "duration.",
+    "pay.",
+    "credit.",
     "reason.",
     "place.",  # the station's name in the visit summary
+    "error.",
 )
 
 
 def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) -> list[str]:
-    """Every message the kiosk may speak, for recording coverage: screens, filing steps,
-    banners, errors, trade names, and the number place values."""
+    """Every message the kiosk may speak, for recording coverage, the most heard first: the
+    screens of a visit in the order a worker meets them (features in order, each in its
+    own order), then the parts of a job's facts, trade names, errors, and the number
+    place values last (so a station that records from the top covers a visit soonest)."""
     from kiosk.ui.controller import FEATURES  # noqa: PLC0415 - the features' screens load here
 
-    ids = set(screen_prompts or ()) | {m for feature in FEATURES for m in feature.spoken}
-    ids |= {m for m in catalog.ids(Lang.ZH) if m.startswith(SPOKEN_PREFIXES)}
     known = set(catalog.ids(Lang.ZH))
-    out = sorted(m for m in ids if m in known)
+    ordered = [*(screen_prompts or ()), *(m for feature in FEATURES for m in feature.spoken)]
+    for prefix in SPOKEN_PREFIXES:
+        ordered += sorted(m for m in known if m.startswith(prefix))
+    seen: set[str] = set()
+    out = [m for m in ordered if m in known and not (m in seen or seen.add(m))]
     return out + ["num/0"] + [f"num/{v}" for v in sorted(PLACE_VALUES)]
 
 

@@ -139,3 +139,19 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     for name in expected:
         assert name in names
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
+
+
+def test_check_says_when_no_sound_device_can_play(tmp_path: Path) -> None:
+    """The speech engine can be fine while nothing can be heard: the check says which."""
+    heard = run(tmp_path, "kiosk", "--check", env={"KIOSK_IDCARD_BACKEND": "none"})
+    assert "[  ok] sound output         Null Output" in heard.stdout, heard.stdout
+    # No sound server: the tests' own PulseAudio is not reachable from here.
+    silent = run(
+        tmp_path,
+        "kiosk",
+        "--check",
+        env={"KIOSK_IDCARD_BACKEND": "none", "PULSE_SERVER": f"unix:{tmp_path}/no-such-pulse"},
+    )
+    assert silent.returncode == 1
+    assert "[FAIL] sound output" in silent.stdout
+    assert "every prompt is silent" in silent.stdout

@@ -92,14 +92,14 @@ class Ears:
                 and any(t == token for t, _ in player.played)
             )
 
-        qtbot.waitUntil(playing, timeout=20_000)
+        qtbot.waitUntil(playing, timeout=40_000)  # generous: CI shares two cores
         token = self.last_token = player.token
         handed = self.arrived[token]  # the prompt before was stopped when this one was asked
         qtbot.waitUntil(
-            lambda: self.listener.onset_after(handed - 0.01) is not None, timeout=20_000
+            lambda: self.listener.onset_after(handed - 0.01) is not None, timeout=40_000
         )
         self.listener.forget()
-        qtbot.waitUntil(lambda: any(r.last for r in self.parts.get(token, [])), timeout=30_000)
+        qtbot.waitUntil(lambda: any(r.last for r in self.parts.get(token, [])), timeout=60_000)
         files = [f for r in self.parts[token] for f in r.files]
         return list(voice.last), files
 
