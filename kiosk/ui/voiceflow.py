@@ -51,8 +51,7 @@ def spoken_prompts(catalog: Catalog, screen_prompts: list[str] | None = None) ->
     ordered = [*(screen_prompts or ()), *(m for feature in FEATURES for m in feature.spoken)]
     for prefix in SPOKEN_PREFIXES:
         ordered += sorted(m for m in known if m.startswith(prefix))
-    seen: set[str] = set()
-    out = [m for m in ordered if m in known and not (m in seen or seen.add(m))]
+    out = [m for m in dict.fromkeys(ordered) if m in known]  # first place kept, once each
     return out + ["num/0"] + [f"num/{v}" for v in sorted(PLACE_VALUES)]
 
 
