@@ -90,6 +90,7 @@ class Ears:
                 token > self.last_token
                 and voice.spoken[-1][0] == first
                 and any(t == token for t, _ in player.played)
+                and token in self.arrived  # its own slot may run a moment after the player's
             )
 
         qtbot.waitUntil(playing, timeout=40_000)  # generous: CI shares two cores
