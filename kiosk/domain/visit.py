@@ -180,6 +180,13 @@ class Visit(Generic[Card, View]):
         self.phase, self.editing = Phase.FILING, True
         return True
 
+    def edit_cancelled(self) -> bool:
+        """The worker left "my details" without saving: home again, nothing changed."""
+        if self.phase is not Phase.FILING or not self.editing:
+            return False
+        self.phase, self.editing = Phase.AT_HOME, False
+        return True
+
     # --- staff and technicians ----------------------------------------------------------
     def gesture_allowed(self) -> bool:
         """Whether the hidden gesture opens the PIN pad now (not during admin work, not

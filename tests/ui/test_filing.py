@@ -166,7 +166,7 @@ def test_a_worker_edits_their_details_from_home(demo_rig: Rig, qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
     assert STEPS[filing.step] == "skills"  # no consent again
     assert filing.draft.skills == before  # today's choices, ready to change
-    assert not filing.back.isVisible()
+    assert filing.back.isVisible(), "a way back home without saving"
     filing.draft.skills = {"baojie": 3}
     filing.step = STEPS.index("wage")
     click(qtbot, filing.choices["wage:350"])
@@ -180,3 +180,30 @@ def test_a_worker_edits_their_details_from_home(demo_rig: Rig, qtbot: QtBot) -> 
     assert worker.expected_wage == 350
     assert update.base_version == 0
     assert update.payload["fields"]["skills"] == {"baojie": 3}
+
+
+def test_back_on_the_first_step_of_my_details_returns_home_unsaved(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    controller = demo_rig.kiosk.controller
+    filing = controller.screens["filing"]
+    with qtbot.waitSignal(controller.session_started):
+        tap(demo_rig, qtbot, "resident_chinese")
+    click(qtbot, controller.screens["home"].edit)
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
+    filing.draft.toggle_skill("baojie")
+    click(qtbot, filing.back)
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
+    assert controller.shell.visit.phase.name == "AT_HOME"
+    with Session(demo_rig.backend.engine) as s:
+        assert s.scalars(select(m.OutboxRow).where(m.OutboxRow.type == "worker.update")).all() == []
+    # Trade pages: "more trades" turns a page (the counter says which), "next" then moves on.
+    click(qtbot, controller.screens["home"].edit)
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is filing)
+    assert filing.next.face.texts() == ["更多工种"] or filing.next.face.texts()[-1] == "更多工种"
+    assert filing.wizard.progress.text().endswith("· 1/" + str(filing.wizard.step.parts()))
+    while filing.wizard.part < filing.wizard.step.parts() - 1:
+        click(qtbot, filing.next)
+    assert filing.next.face.texts()[-1] == "下一步"

@@ -52,6 +52,7 @@ class FilingFeature(Feature):
         self.screen.confirmed.connect(self._on_screen_confirmed)
         self.screen.declined.connect(self._on_screen_declined)
         self.visit.home.edit.clicked.connect(self._on_home_edit_clicked)
+        self.screen.wizard.left.connect(self._on_edit_left)
         self.admin.staff.bind_requested.connect(self._on_staff_bind_requested)
         self.bind.cancelled.connect(lambda: shell.go("staff"))
         self.bind.submitted.connect(self._on_bind_submitted)
@@ -80,6 +81,12 @@ class FilingFeature(Feature):
                 self.shell.go("filing")
 
         self.shell.run(lambda s: s.registration.draft_for_current(), opened)
+
+    def _on_edit_left(self) -> None:
+        """ "Back" on the first step of "my details": home, nothing saved."""
+        if self.shell.visit.edit_cancelled():
+            self.screen.clear()
+            self.shell.go("home")
 
     def _on_screen_confirmed(self, draft: ProfileDraft) -> None:
         visit = self.shell.visit

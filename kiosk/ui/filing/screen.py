@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.profile import AVAILABILITY, LANGUAGES, WAGE_CHOICES, ProfileDraft, phone_problem
 from kiosk.i18n import Lang, Ref
+from kiosk.ui.filing.confirm import ConfirmPage
 from kiosk.ui.filing.steps import (
     AREAS,
     LANGUAGE_IDS,
@@ -79,6 +80,7 @@ class FilingScreen(Screen):
                 grid(PER_PAGE, lambda i: f"skill:{i}", role="secondary"),
                 parts=lambda: pages,
                 leave=self._leave_skills,
+                more_label="filing.more_trades",
             )
         )
         self.wizard.add(
@@ -94,7 +96,7 @@ class FilingScreen(Screen):
         self.wizard.add(Step("area", area))
         self.wizard.add(Step("phone", self._build_phone(), leave=self._leave_phone))
         self.wizard.add(Step("language", grid(len(LANGUAGES), lambda i: f"lang:{LANGUAGES[i]}")))
-        self.summary = BiText(theme, "primary", align=Qt.AlignmentFlag.AlignLeft)
+        self.summary = ConfirmPage(theme, texts)
         self.wizard.add(Step("confirm", self.summary, next_label="filing.save"))
         assert [st.name for st in self.wizard.steps] == list(STEPS)
         self.bar = SessionBar(theme, texts, middle=self.next)
@@ -183,7 +185,8 @@ class FilingScreen(Screen):
         left.addWidget(self.phone_error)
         left.addStretch(1)
         left.addWidget(self.skip_phone, 0, Qt.AlignmentFlag.AlignLeft)
-        self.keypad = Keypad(self.theme, self.texts, label_role="small")
+        # One main action a screen: "next" is it; the pad's OK is a plain key here.
+        self.keypad = Keypad(self.theme, self.texts, label_role="small", ok_style="secondary")
         self.keypad.digit_pressed.connect(self._on_keypad_digit_pressed)
         self.keypad.delete_pressed.connect(self._on_keypad_delete_pressed)
         self.keypad.ok_pressed.connect(self.wizard.go_next)
@@ -199,6 +202,7 @@ class FilingScreen(Screen):
         self.editing = draft is not None
         self.phone_digits = self.draft.phone or ""
         self.name_shown = name
+        self.wizard.can_leave = self.editing  # "my details": back from the first step = home
         self.wizard.start(1 if self.editing else 0)
         self.retranslate()
 
@@ -330,13 +334,4 @@ class FilingScreen(Screen):
             script = Lang.ZH if lang == "zh" else Lang.BO
             self.choices[f"lang:{lang}"].set_lines([(script, autonym)])
             self.choices[f"lang:{lang}"].set_selected(self.draft.language == lang)
-        skills = [text for code in self.draft.skills for _, text in t.lines(f"jobtype.{code}")[-1:]]
-        self.summary.set_lines(
-            t.lines(
-                "filing.summary",
-                name=self.name_shown,
-                skills="、".join(skills) or "—",
-                wage=self.draft.expected_wage or "—",
-                phone=self.draft.phone or "—",
-            )
-        )
+        self.summary.show_draft(self.name_shown, self.draft)

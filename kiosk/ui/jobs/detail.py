@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.entities import Duration
 from kiosk.domain.matching import Match
@@ -21,6 +21,7 @@ from kiosk.ui.texts import Message, Texts, spoken
 from kiosk.ui.theme import MAIN_TARGET_MM, MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fact import Fact
 from kiosk.ui.widgets.scrollbody import scroll_body
 
 # (key, icon, label); the icons are pictures a worker who reads little can find again.
@@ -37,57 +38,6 @@ FACTS = (
 
 
 COLUMNS = 3
-
-
-class Fact(QWidget):
-    """An icon, a small label, and the value in every language shown."""
-
-    def __init__(self, theme: Theme, icon: str) -> None:
-        super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.mm(3))
-        self.icon = QLabel(icon)
-        self.icon.setProperty("picture", True)  # its words are the label beside it
-        font = theme.font(Lang.EN, "title")
-        font.setFamilies(["Noto Color Emoji", "Noto Sans CJK SC"])
-        self.icon.setFont(font)
-        self.icon.setFixedWidth(theme.mm(14))
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        column.setSpacing(theme.mm(1))
-        # The label's languages side by side, on one line: the value keeps the height.
-        labels = QHBoxLayout()
-        labels.setSpacing(theme.mm(3))
-        self.labels = [
-            BiText(
-                theme,
-                "small",
-                bold=True,
-                align=Qt.AlignmentFlag.AlignLeft,
-                colour=theme.palette.muted,
-            )
-            for _ in range(2)
-        ]
-        for label in self.labels:
-            labels.addWidget(label, 0, Qt.AlignmentFlag.AlignVCenter)
-        labels.addStretch(1)
-        self.value = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
-        column.addLayout(labels)
-        column.addWidget(self.value)
-        column.addStretch(1)
-        row.addLayout(column, 1)
-
-    def set_label(self, lines: list[tuple[Lang, str]]) -> None:
-        """The label in each language shown, one beside the other."""
-        for i, label in enumerate(self.labels):
-            label.set_lines(lines[i : i + 1])
-            label.setVisible(i < len(lines))
-
-    def label_texts(self) -> list[str]:
-        """What the label says, left to right."""
-        return [text for label in self.labels if label.isVisibleTo(self) for text in label.texts()]
 
 
 class JobDetailScreen(Screen):

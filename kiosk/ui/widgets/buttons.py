@@ -12,6 +12,9 @@ from kiosk.ui.widgets.bitext import BiText
 DISABLED_BG = "#555555"
 
 
+TICK = "\u2714"  # ✔ heavy check mark
+
+
 class BigButton(QPushButton):
     """A push button whose face is a ``BiText``; its size hint comes from the labels."""
 
@@ -47,16 +50,19 @@ class BigButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._colours = (bg, fg)
+        self._lines: list[tuple[Lang, str]] = []
         self.selected = False
         self._apply_style()
 
     def _apply_style(self) -> None:
         bg, fg = self._colours
+        if self.selected:  # chosen: filled in the "continue" colour, not only framed
+            bg, fg = self.theme.palette.continue_bg, self.theme.palette.continue_text
+        self.face.colour = fg
+        self.face.set_lines(self._shown())
         radius = self.theme.mm(3)
         border = (
-            f"{self.theme.mm(1.5)}px solid {self.theme.palette.continue_bg}"
-            if self.selected
-            else "none"
+            f"{self.theme.mm(1.5)}px solid {self.theme.palette.text}" if self.selected else "none"
         )
         self.setStyleSheet(
             f"QPushButton {{ background: {bg}; border: {border}; border-radius: {radius}px; }}"
@@ -74,12 +80,19 @@ class BigButton(QPushButton):
 
     def set_lines(self, lines: list[tuple[Lang, str]]) -> None:
         """Set the label and grow to fit it."""
-        self.face.set_lines(lines)
+        self._lines = list(lines)
+        self.face.set_lines(self._shown())
         if self.one_line:
             pad = self._face_layout.contentsMargins()
             wide = self.face.line_width() + pad.left() + pad.right() + self.theme.mm(1)
             self.setMinimumWidth(max(self._min.width(), wide))
         self.updateGeometry()
+
+    def _shown(self) -> list[tuple[Lang, str]]:
+        """The label; a chosen button's lines start with a tick, seen without colour."""
+        if not self.selected:
+            return self._lines
+        return [(lang, f"{TICK} {text}") for lang, text in self._lines]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Big enough for the labels and never under the minimum target."""

@@ -23,8 +23,11 @@ class Keypad(QWidget):
         theme: Theme,
         texts: Texts,
         label_role: str = "secondary",
+        *,
+        ok_style: str = "primary",
         parent: QWidget | None = None,
     ) -> None:
+        """``ok_style``: "secondary" where the screen has its own main action ("next")."""
         super().__init__(parent)
         self.texts = texts
         grid = QGridLayout(self)
@@ -36,7 +39,7 @@ class Keypad(QWidget):
             grid.addWidget(self.digits[d], i // 3, i % 3)
         self.delete = BigButton(theme, "secondary", role=label_role, min_mm=size)
         self.digits["0"] = self._digit(theme, "0", size)
-        self.ok = BigButton(theme, "primary", role=label_role, min_mm=size)
+        self.ok = BigButton(theme, ok_style, role=label_role, min_mm=size)
         grid.addWidget(self.delete, 3, 0)
         grid.addWidget(self.digits["0"], 3, 1)
         grid.addWidget(self.ok, 3, 2)

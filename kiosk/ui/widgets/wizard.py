@@ -34,7 +34,9 @@ class Step:
     """One step: its page, how many parts it pages through now, and its gate.
 
     ``leave(part)`` runs when "next" is pressed on the step's last part; False keeps the
-    person on the step (the step shows why). ``next_label`` names the next button's text.
+    person on the step (the step shows why). ``next_label`` names the next button's text;
+    ``more_label`` its text on a part that is not the last ("more trades"), so turning a
+    page never looks like moving to the next step.
     """
 
     name: str
@@ -42,6 +44,7 @@ class Step:
     parts: Callable[[], int] = field(default=_one)
     leave: Callable[[int], bool] = field(default=_go)
     next_label: str = "common.next"
+    more_label: str = ""
 
 
 class StepWizard(QWidget):
@@ -49,12 +52,14 @@ class StepWizard(QWidget):
 
     moved = Signal()
     finished = Signal()
+    left = Signal()  # "back" on the first step, when ``can_leave`` (an edit: back home)
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = texts
         self.steps: list[Step] = []
         self.index = self.part = self.first = 0
+        self.can_leave = False
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(theme.mm(3))
@@ -108,6 +113,8 @@ class StepWizard(QWidget):
             self.index -= 1
             self.part = max(0, self.step.parts() - 1)
         else:
+            if self.can_leave:
+                self.left.emit()
             return
         self.refresh()
         self.moved.emit()
@@ -138,7 +145,12 @@ class StepWizard(QWidget):
         title and hint, which depend on what the step asks)."""
         self.part = min(self.part, max(0, self.step.parts() - 1))
         self.pages.setCurrentIndex(self.index)
-        self.progress.setText(f"{self.index + 1} / {len(self.steps)}")
+        parts = self.step.parts()
+        where = f"{self.index + 1} / {len(self.steps)}"
+        self.progress.setText(f"{where} · {self.part + 1}/{parts}" if parts > 1 else where)
         self.back.set_lines(self.texts.lines("common.back"))
-        self.back.setVisible((self.index, self.part) > (self.first, 0))
-        self.next.set_lines(self.texts.lines(self.step.next_label))
+        self.back.setVisible(self.can_leave or (self.index, self.part) > (self.first, 0))
+        more = self.part < parts - 1 and self.step.more_label
+        self.next.set_lines(
+            self.texts.lines(self.step.more_label if more else self.step.next_label)
+        )

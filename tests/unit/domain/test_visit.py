@@ -143,6 +143,17 @@ def test_editing_details_is_filing_again_for_the_signed_in_worker() -> None:
     assert (v.phase, v.editing, v.view) == (Phase.AT_HOME, False, "worker-a-edited")
 
 
+def test_leaving_my_details_unsaved_is_home_again_and_a_newcomer_cannot_leave_so() -> None:
+    v = at(Phase.AT_HOME)
+    assert v.edit_started()
+    assert v.edit_cancelled()
+    assert (v.phase, v.editing, v.view) == (Phase.AT_HOME, False, "worker-a")
+    assert not v.edit_cancelled(), "only once"
+    newcomer = at(Phase.FILING)  # a new card's filing: consent, not an edit
+    assert not newcomer.edit_cancelled()
+    assert newcomer.phase is Phase.FILING
+
+
 @pytest.mark.parametrize("phase", [Phase.IDLE, Phase.AT_HOME, Phase.BUSY, Phase.FILING])
 def test_the_hidden_gesture_ends_any_visit_and_opens_the_pin_pad(phase: Phase) -> None:
     v = at(phase)

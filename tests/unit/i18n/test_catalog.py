@@ -16,6 +16,7 @@ from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.ui.calls.panel import SCREENS as CALL_SCREENS
+from kiosk.ui.filing.confirm import FIELDS as CONFIRM_FIELDS
 from kiosk.ui.filing.screen import NO_HINT, YEAR_CHOICES
 from kiosk.ui.filing.screen import STEPS as FILING_STEPS
 
@@ -51,6 +52,7 @@ def used_ids() -> set[str]:
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
+    ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}
     ids |= {f"filing.{step}_title" for step in FILING_STEPS}
     ids |= {f"filing.{step}_hint" for step in FILING_STEPS if step not in NO_HINT}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}
