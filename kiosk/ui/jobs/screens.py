@@ -124,8 +124,7 @@ class JobsScreen(Screen):
     def show_matches(self, matches: list[Match]) -> None:
         """Fill the list from the top (an empty list says so, with a path to staff)."""
         self.model.set_matches(matches)
-        self.view.fit_content(matches)
-        self.view.reset()
+        self.view.reset()  # retranslate, below, measures the new cards
         self.view.setVisible(bool(matches))
         self.empty.setVisible(not matches)
         self.retranslate()
