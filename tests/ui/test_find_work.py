@@ -330,3 +330,30 @@ def test_each_card_has_a_speaker_that_reads_that_job(demo_rig: Rig, qtbot: QtBot
     assert ("say.wage", {"wage": job.day_wage}) in items
     assert {"say.when", "say.place"} <= set(ids) or {"say.when_minutes", "say.place"} <= set(ids)
     assert demo_rig.kiosk.window.navigator.current is jobs, "the speaker does not open the job"
+
+
+def test_a_taller_card_further_down_makes_the_rows_taller_when_its_page_comes(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    """Only the first cards are measured at once; a longer one later never gets cut."""
+    import dataclasses
+
+    controller = demo_rig.kiosk.controller
+    walk_to_list(demo_rig, qtbot, Mode.BOTH)
+    jobs = controller.screens["jobs"]
+
+    def as_trade(match: Match, code: str) -> Match:
+        job = dataclasses.replace(match.candidate.job, job_type_code=code)
+        return dataclasses.replace(match, candidate=dataclasses.replace(match.candidate, job=job))
+
+    base = jobs.model.matches[0]
+    matches = [as_trade(base, "banyun") for _ in range(20)]
+    matches[-1] = as_trade(base, "wajueji")  # the longest Tibetan name: two lines
+    jobs.show_matches(matches)
+    view, width = jobs.view, jobs.view.viewport().width()
+    tall = view.cards.needed_height(matches[-1], width)
+    assert tall > view.cards.needed_height(matches[0], width)
+    while jobs.next.isEnabled():
+        qtbot.mouseClick(jobs.next, Qt.MouseButton.LeftButton)
+    assert view.cards.row_height >= tall
+    assert _whole(view, len(matches) - 1)

@@ -301,13 +301,23 @@ class JobListView(QListView):
         self.content_height = 0  # what the cards shown need (a banner may shrink the view)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
+    @property
+    def per_page(self) -> int:
+        """Whole cards that fit: three, unless the cards of this list need more room (a
+        long language at a narrow width, a banner taking the bottom). Three while the view
+        is not on screen (nothing is laid out; the voice still reads a page)."""
+        if not self.isVisible():
+            return CARDS_PER_PAGE
+        fits = self.viewport().height() // max(1, self.cards.row_height)
+        return max(1, min(CARDS_PER_PAGE, fits))
+
     def _count(self) -> int:
         model = self.model()
         return model.rowCount() if model is not None else 0
 
     def _clamp(self, first: int) -> int:
         """The last page is a whole page too (it may repeat cards of the one before)."""
-        return max(0, min(first, self._count() - CARDS_PER_PAGE))
+        return max(0, min(first, self._count() - self.per_page))
 
     def page(self) -> tuple[int, int]:
         """(first, last) shown, 1-based; (0, 0) when empty."""
@@ -315,7 +325,7 @@ class JobListView(QListView):
         if not count:
             return 0, 0
         first = self._clamp(self._first)
-        return first + 1, min(count, first + CARDS_PER_PAGE)
+        return first + 1, min(count, first + self.per_page)
 
     def show_from(self, first: int) -> None:
         """Show the cards from row ``first`` (0-based), aligned to the top."""
@@ -328,8 +338,19 @@ class JobListView(QListView):
         self._report_page()
 
     def turn(self, pages: int) -> None:
-        """Show the previous (-1) or next (1) page."""
-        self.show_from(self._clamp(self._first) + pages * CARDS_PER_PAGE)
+        """Show the previous (-1) or next (1) page; a card on it taller than those measured
+        so far makes every row taller (rows never cut a card)."""
+        first = self._clamp(self._clamp(self._first) + pages * self.per_page)
+        model = self.model()
+        if isinstance(model, JobListModel):
+            width = self.viewport().width()
+            page = model.matches[first : first + self.per_page]
+            needed = max((self.cards.needed_height(m, width) for m in page), default=0)
+            if needed > self.content_height:
+                self.content_height = math.ceil(needed)
+                self._fit_rows()
+                first = self._clamp(first)  # fewer whole cards a page now
+        self.show_from(first)
 
     def reset(self) -> None:
         """A new list: from its first card."""
