@@ -14,6 +14,7 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.section import frame_card
 
 MAX_SHOWN = 3
 SCREENS = ("attract", "home", "jobs", "job", "filing", "summary")  # named; others "other"
@@ -29,11 +30,7 @@ class CallRow(QFrame):
 
     def __init__(self, theme: Theme) -> None:
         super().__init__()
-        self.setObjectName("callRow")
-        self.setStyleSheet(
-            f"#callRow {{ background: #FFFFFF; border: {theme.mm(0.8)}px solid "
-            f"{theme.palette.staff_bg}; border-radius: {theme.mm(2)}px; }}"
-        )
+        frame_card(self, theme, "callRow", theme.palette.staff_bg)
         row = QHBoxLayout(self)
         pad = theme.mm(2)
         row.setContentsMargins(pad, pad, pad, pad)

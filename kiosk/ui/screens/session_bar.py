@@ -5,9 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from kiosk.i18n import Lang
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.buttons import BigButton, RepeatButton
+
+
+def call_staff_lines(texts: Texts, waited: int | None) -> list[tuple[Lang, str]]:
+    """ "Call staff", or "called · waiting N min" while a call waits (bars, start screen)."""
+    if waited is None:
+        return texts.lines("common.call_staff")
+    return texts.plural_lines("common.staff_coming", waited)
 
 
 class SessionBar(QWidget):
@@ -26,6 +34,7 @@ class SessionBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.texts = texts
+        self.waited: int | None = None  # minutes a call has waited for staff, if any
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.mm(6))
@@ -53,11 +62,6 @@ class SessionBar(QWidget):
 
     def retranslate(self) -> None:
         """Relabel in the current mode."""
-        waited = getattr(self, "waited", None)
-        self.call_staff.set_lines(
-            self.texts.lines("common.call_staff")
-            if waited is None
-            else self.texts.plural_lines("common.staff_coming", waited)
-        )
+        self.call_staff.set_lines(call_staff_lines(self.texts, self.waited))
         self.finish.set_lines(self.texts.lines("session.finish"))
         self.repeat.set_name(self.texts.lines("voice.repeat"))

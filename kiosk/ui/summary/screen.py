@@ -20,6 +20,7 @@ from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton, RepeatButton
 from kiosk.ui.widgets.scrollbody import scroll_body
+from kiosk.ui.widgets.section import frame_card
 
 MAX_SHOWN = 2  # a visit's applications on one screen; more are rare and said as a count
 HOTLINE = "12333"  # the national HRSS service hotline (LHASA.md)
@@ -30,11 +31,7 @@ class SummaryCard(QFrame):
 
     def __init__(self, theme: Theme) -> None:
         super().__init__()
-        self.setObjectName("summaryCard")
-        self.setStyleSheet(
-            f"#summaryCard {{ background: #FFFFFF; border: {theme.mm(0.8)}px solid "
-            f"{theme.palette.secondary_bg}; border-radius: {theme.mm(3)}px; }}"
-        )
+        frame_card(self, theme, "summaryCard", theme.palette.secondary_bg)
         row = QHBoxLayout(self)
         pad = theme.mm(3)
         row.setContentsMargins(pad, pad, pad, pad)

@@ -15,6 +15,7 @@ from kiosk.ui.jobs import facts
 from kiosk.ui.texts import Message, Texts, spoken
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.bitext import BiText
+from kiosk.ui.widgets.section import frame_card, label_column
 
 MAX_SHOWN = 2  # on home; the summary and a count say the rest
 STATE_COLOURS = {  # waiting and sent are fine; a refusal needs the worker's eye
@@ -65,10 +66,7 @@ class ApplicationRow(QFrame):
 
     def __init__(self, theme: Theme) -> None:
         super().__init__()
-        self.setObjectName("applicationRow")
-        self.setStyleSheet(
-            f"#applicationRow {{ background: #FFFFFF; border-radius: {theme.mm(2)}px; }}"
-        )
+        frame_card(self, theme, "applicationRow")
         row = QHBoxLayout(self)
         pad = theme.mm(3)
         row.setContentsMargins(pad, pad, pad, pad)
@@ -90,16 +88,7 @@ class ApplicationsPanel(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(theme.mm(6))
-        label = QVBoxLayout()
-        label.setSpacing(theme.mm(1))
-        self.title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        self.more = BiText(
-            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
-        )
-        for widget in (self.title, self.more):
-            widget.setFixedWidth(label_width)
-            label.addWidget(widget)
-        label.addStretch(1)
+        label, self.title, self.more = label_column(theme, label_width)
         outer.addLayout(label)
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)

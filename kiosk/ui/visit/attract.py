@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.i18n import Lang, Mode
 from kiosk.services.ports import Clock
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.session_bar import call_staff_lines
 from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
@@ -119,11 +120,7 @@ class AttractScreen(Screen):
             button.set_lines([(lang, text)])
             button.set_selected(mode is self.texts.mode)
         self.repeat.set_name(self.texts.lines("voice.repeat"))
-        self.call_staff.set_lines(
-            self.texts.lines("common.call_staff")
-            if self.waited is None
-            else self.texts.plural_lines("common.staff_coming", self.waited)
-        )
+        self.call_staff.set_lines(call_staff_lines(self.texts, self.waited))
 
     def show_call(self, minutes: object) -> None:
         """A call waiting for staff (minutes waited), or None."""

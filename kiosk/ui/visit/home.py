@@ -20,6 +20,7 @@ from kiosk.ui.visit.applications import ApplicationsPanel
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.scrollbody import scroll_body
+from kiosk.ui.widgets.section import label_column
 
 MAX_SKILL_TILES = 3
 LABEL_MM = 60.0  # the column of section names at the left ("your skills", "my applications")
@@ -95,16 +96,7 @@ class HomeScreen(Screen):
         label_width = theme.mm(LABEL_MM)
         tiles = QHBoxLayout()
         tiles.setSpacing(theme.mm(6))
-        label = QVBoxLayout()
-        label.setSpacing(theme.mm(1))
-        self.skills_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
-        self.rating = BiText(
-            theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
-        )
-        for widget in (self.skills_title, self.rating):
-            widget.setFixedWidth(label_width)
-            label.addWidget(widget)
-        label.addStretch(1)
+        label, self.skills_title, self.rating = label_column(theme, label_width)
         tiles.addLayout(label)
         self.tiles = [SkillTile(theme) for _ in range(MAX_SKILL_TILES)]
         for tile in self.tiles:
