@@ -225,13 +225,15 @@ class Kiosk:
             return self.voice
         from kiosk.ui.voice import VoicePlayer  # noqa: PLC0415
         from kiosk.ui.voiceflow import VoiceFlow, spoken_prompts  # noqa: PLC0415
-        from kiosk.voice.prompts import ClipLibrary, PromptResolver  # noqa: PLC0415
+        from kiosk.voice.clips import ClipLibrary  # noqa: PLC0415
+        from kiosk.voice.prompts import PromptResolver  # noqa: PLC0415
         from kiosk.voice.service import VoiceService  # noqa: PLC0415
         from kiosk.voice.tts import Synthesizer  # noqa: PLC0415
 
         clips = ClipLibrary(paths.data_dir / "voice")
         ctl = self.controller
         self.recorder = ctl.recording_ui.open_library(clips, spoken_prompts(self.texts.catalog))
+        self.recorder.saved.connect(self.wake_sync)  # every kiosk hears a new take soon
         if not config.voice.enabled:
             return None
         resolver = PromptResolver(self.texts.catalog, clips, config.voice.missing_clip)

@@ -186,7 +186,7 @@ def check_voice(config: Config, paths: Paths) -> list[Finding]:
 
     from kiosk.i18n import Catalog, CatalogError  # noqa: PLC0415
     from kiosk.ui.voiceflow import spoken_prompts  # noqa: PLC0415
-    from kiosk.voice.prompts import ClipLibrary  # noqa: PLC0415
+    from kiosk.voice.clips import ClipLibrary  # noqa: PLC0415
 
     if not config.voice.enabled:
         return [Finding(WARN, "voice", "off ([voice] enabled = false)")]
@@ -212,13 +212,24 @@ def check_voice(config: Config, paths: Paths) -> list[Finding]:
     except CatalogError:
         return out
     prompts = spoken_prompts(catalog)
-    done, total = ClipLibrary(paths.data_dir / "voice").coverage(prompts)
+    library = ClipLibrary(paths.data_dir / "voice")
+    done, total = library.coverage(prompts)
     out.append(
         Finding(
             OK if done == total else WARN,
             "tibetan clips",
             f"{done} of {total} recorded; {total - done} missing, which follow the rule "
             f"'{config.voice.missing_clip}' (record them: technician screen)",
+        )
+    )
+    waiting, refused = library.summary()
+    named = ", ".join(f"{s.name} ({s.refused})" for s in refused[:5])
+    out.append(
+        Finding(
+            WARN if refused else OK,
+            "clip sharing",
+            f"{waiting} recorded here waiting to go to the market; {len(refused)} refused"
+            + (f": {named} (record them again)" if refused else ""),
         )
     )
     return out

@@ -180,6 +180,6 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
         12,
         140,
     )
-    record.set_state(("record.recorded", None, {}))
+    record.set_state(("record.shared", None, {"version": 3}))
     window.navigator.go("record")
     shot("record", name)

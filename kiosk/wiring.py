@@ -179,8 +179,10 @@ def build_sync(
     from kiosk.store.sync import SyncRepository  # noqa: PLC0415
     from kiosk.sync import credentials  # noqa: PLC0415
     from kiosk.sync.client import MarketClient  # noqa: PLC0415
+    from kiosk.sync.clips import ClipShare  # noqa: PLC0415
     from kiosk.sync.engine import SyncEngine  # noqa: PLC0415
     from kiosk.sync.worker import SyncWorker  # noqa: PLC0415
+    from kiosk.voice.clips import ClipLibrary  # noqa: PLC0415
 
     creds = credentials.load(paths.credentials)
     if creds is None or not config.sync.enabled:
@@ -197,6 +199,7 @@ def build_sync(
         StoreSyncPort(SyncRepository(backend.engine), backend.clock),
         page_size=config.sync.page_size,
         watchdog_s=config.sync.watchdog_s,
+        clips=ClipShare(ClipLibrary(paths.data_dir / "voice")),
     )
     return SyncWorker(
         engine,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from kiosk.domain.timeutil import LHASA_TZ
 from market import auth, catalog, feed
 from market.db import make_engine, migrate, sessions, utcnow
-from market.models import Credential, Enrolment, MutationLog, Record, Terminal
+from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
 from market.settings import Settings
 
 
@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--seed", type=int, default=2026)
     i.add_argument("--today", help="YYYY-MM-DD (default: today in Lhasa)")
     sub.add_parser("rejected", help="list rejected mutations (the dead-letter list)")
+    sub.add_parser("clips", help="list the shared Tibetan clips, every version")
     sub.add_parser("openapi", help="print the OpenAPI document (market/openapi.json)")
     k = sub.add_parser("compact", help="drop tombstones older than --days (old cursors: 410)")
     k.add_argument("--days", type=float, default=30)
@@ -163,6 +164,15 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                                 "received": m.received_at.isoformat(),
                             }
                         )
+                    )
+            elif args.cmd == "clips":
+                for clip in s.scalars(
+                    select(VoiceClip).order_by(VoiceClip.name, VoiceClip.version)
+                ):
+                    print(
+                        f"{clip.name}  v{clip.version}  {clip.seconds:.1f} s  "
+                        f"{clip.sha256[:12]}  from {clip.terminal_id}  "
+                        f"{clip.created_at:%Y-%m-%d %H:%M}"
                     )
             elif args.cmd == "compact":
                 gone = feed.compact(s, now - dt.timedelta(days=args.days))

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from kiosk.domain import clips
 from kiosk.sync import wire
 from market import auth
 from market.db import utcnow
@@ -58,11 +59,23 @@ DB = Annotated[Session, Depends(db, scope="function")]
 
 async def signed(request: Request) -> tuple[bytes, auth.SignedHeaders]:
     """The body and signing headers of a kiosk request (size and version checked)."""
-    length = int(request.headers.get("content-length") or 0)
-    if length > wire.MAX_BATCH_BYTES:
+    return await _signed(request, wire.MAX_BATCH_BYTES)
+
+
+async def signed_clip(request: Request) -> tuple[bytes, auth.SignedHeaders]:
+    """As :func:`signed`, for an upload of one recorded clip (a larger body)."""
+    return await _signed(request, clips.MAX_BYTES)
+
+
+async def _signed(request: Request, limit: int) -> tuple[bytes, auth.SignedHeaders]:
+    try:
+        length = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        raise ApiError(400, "invalid_request") from None
+    if length > limit:
         raise ApiError(413, "too_large")
     body = await request.body()
-    if len(body) > wire.MAX_BATCH_BYTES:
+    if len(body) > limit:
         raise ApiError(413, "too_large")
     h = request.headers
     try:
@@ -81,6 +94,7 @@ async def signed(request: Request) -> tuple[bytes, auth.SignedHeaders]:
 
 
 Signed = Annotated[tuple[bytes, auth.SignedHeaders], Depends(signed)]
+SignedClip = Annotated[tuple[bytes, auth.SignedHeaders], Depends(signed_clip)]
 
 
 def terminal(request: Request, s: Session, sig: tuple[bytes, auth.SignedHeaders]) -> Credential:

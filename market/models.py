@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -182,3 +183,22 @@ class Application(Base):
     terminal_id: Mapped[str] = mapped_column(String(ID))
     created_at: Mapped[dt.datetime]
     hired_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class VoiceClip(Base):
+    """One version of a recorded Tibetan clip, shared with every kiosk. Versions are kept:
+    a new take of a prompt is a new version, and the one before it stays."""
+
+    __tablename__ = "voice_clips"
+    __table_args__ = (UniqueConstraint("name", "version"), {"sqlite_autoincrement": True})
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    seconds: Mapped[float]
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    created_at: Mapped[dt.datetime]

@@ -69,6 +69,24 @@ class Result:
 
 
 @dataclass(frozen=True)
+class ClipEntry:
+    """The newest version of one shared clip."""
+
+    name: str
+    version: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ClipManifest:
+    """What clips the market shares; ``unchanged``: nothing since the tag the kiosk has."""
+
+    tag: str
+    unchanged: bool
+    entries: list[ClipEntry]
+
+
+@dataclass(frozen=True)
 class EnrolStart:
     """The codes of a started enrolment."""
 
@@ -169,11 +187,24 @@ class MarketClient:
         signed: bool = True,
         headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
-        path_qs = self.prefix + path + (f"?{urlencode(params)}" if params else "")
         raw = json.dumps(body, separators=(",", ":")).encode() if body is not None else b""
         h = dict(headers or {})
         if body is not None:
             h["Content-Type"] = "application/json"
+        return self._interpret(*self._send(method, path, params, raw, h, signed=signed))
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None,
+        raw: bytes,
+        h: dict[str, str],
+        *,
+        signed: bool = True,
+    ) -> tuple[requests.Response, bytes]:
+        """Send one request; the response and its (size-capped) body."""
+        path_qs = self.prefix + path + (f"?{urlencode(params)}" if params else "")
         if signed:
             if self.credentials is None:
                 raise UnauthorizedError("not_enrolled")
@@ -196,7 +227,7 @@ class MarketClient:
             raise OfflineError("unreachable") from None
         except requests.RequestException:
             raise OfflineError("transport") from None
-        return self._interpret(resp, payload)
+        return resp, payload
 
     def _read(self, resp: requests.Response) -> bytes:
         deadline = time.monotonic() + self.max_body_s
@@ -235,7 +266,9 @@ class MarketClient:
                 f"http_{code}", retry_after=_retry_after(resp.headers.get("Retry-After"))
             )
         if code >= 400:
-            raise RefusedError(err or f"http_{code}")
+            detail = data.get("detail") if isinstance(data, dict) else None
+            reason = detail.get("reason") if isinstance(detail, dict) else None
+            raise RefusedError(err or f"http_{code}", str(reason)[:40] if reason else None)
         if not isinstance(data, dict):
             raise BadResponseError("not_json")
         return data
@@ -324,3 +357,44 @@ class MarketClient:
                 )
             )
         return out
+
+    # -- recorded clips (market/routes/clips.py) -----------------------------------------
+
+    def clip_manifest(self, known: str) -> ClipManifest:
+        """The newest version of every shared clip (nothing new when ``known`` is current)."""
+        d = self._request("GET", "/v1/clips", params={"known": known})
+        tag, unchanged, raw = d.get("tag"), d.get("unchanged"), d.get("clips")
+        if not isinstance(tag, str) or not isinstance(unchanged, bool) or not isinstance(raw, list):
+            raise BadResponseError("manifest_shape")
+        entries = []
+        for c in raw:
+            if not isinstance(c, dict):
+                raise BadResponseError("manifest_shape")
+            name, version, sha = c.get("name"), c.get("version"), c.get("sha256")
+            if (
+                not isinstance(name, str)
+                or not isinstance(version, int)
+                or not isinstance(sha, str)
+            ):
+                raise BadResponseError("manifest_shape")
+            entries.append(ClipEntry(name, version, sha))
+        return ClipManifest(tag, unchanged, entries)
+
+    def fetch_clip(self, name: str, version: int) -> bytes:
+        """One version of one clip (its bytes, unchecked: the caller checks them)."""
+        resp, payload = self._send("GET", "/v1/clip", {"name": name, "version": version}, b"", {})
+        if resp.status_code != 200:
+            self._interpret(resp, payload)
+            raise BadResponseError(f"http_{resp.status_code}")
+        return payload
+
+    def put_clip(self, name: str, data: bytes) -> tuple[int, str]:
+        """Send a take up: (its version at the market, "applied" or "duplicate"); a refused
+        take raises :class:`RefusedError` (its ``reason``: why)."""
+        d = self._interpret(
+            *self._send("PUT", "/v1/clip", {"name": name}, data, {"Content-Type": "audio/wav"})
+        )
+        version, status = d.get("version"), d.get("status")
+        if not isinstance(version, int) or status not in ("applied", "duplicate"):
+            raise BadResponseError("stored_shape")
+        return version, str(status)

@@ -1,4 +1,5 @@
-"""One sync cycle (push, then pull) over a :class:`LocalStore` port (SYNC.md rules 1-5).
+"""One sync cycle over a :class:`LocalStore` port (SYNC.md rules 1-5): push, pull, then the
+recorded clips (``kiosk.sync.clips``).
 
 The engine holds no data of its own: the outbox, the cursor and the pulled tables live in
 the kiosk database behind the port, so a kill at any point resumes where it left off.
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 
 from kiosk.sync import wire
 from kiosk.sync.client import Change, ChangesPage, MarketClient, Result
+from kiosk.sync.clips import ClipShare
 from kiosk.sync.errors import BadResponseError, CursorGoneError, UnauthorizedError
 from kiosk.sync.status import Waiting
 
@@ -86,6 +88,9 @@ class CycleReport:
     pulled: int = 0
     pages: int = 0
     resynced: bool = False
+    clips_sent: int = 0
+    clips_refused: int = 0
+    clips_pulled: int = 0
     server_time: float | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -101,8 +106,10 @@ class SyncEngine:
         page_size: int = wire.MAX_PAGE,
         watchdog_s: float = 120.0,
         monotonic: Callable[[], float] = time.monotonic,
+        clips: ClipShare | None = None,
     ) -> None:
         self.client = client
+        self.clips = clips
         self.local = local
         self.page_size = page_size
         self.watchdog_s = watchdog_s
@@ -119,6 +126,11 @@ class SyncEngine:
         report = CycleReport()
         self.push(report)
         self.pull(report)
+        if self.clips is not None:
+            moved = self.clips.exchange(self.client, self._check)
+            report.clips_sent, report.clips_refused = moved.sent, moved.refused
+            report.clips_pulled = moved.pulled
+            report.notes += [f"clip refused: {bad}" for bad in moved.bad]
         return report
 
     def _retrying_skew(self, call: Callable[[], Any]) -> Any:

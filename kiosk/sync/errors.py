@@ -41,4 +41,9 @@ class UpgradeRequiredError(SyncError):
 
 
 class RefusedError(SyncError):
-    """Any other 4xx: the request itself is wrong; retrying will not help."""
+    """Any other 4xx: the request itself is wrong; retrying will not help. ``reason`` is
+    the server's detail when it gave one (why a clip was refused)."""
+
+    def __init__(self, code: str, reason: str | None = None) -> None:
+        super().__init__(code)
+        self.reason = reason

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.i18n import Lang, Ref
+from kiosk.voice.clips import ClipLibrary
 
 TIBETAN = range(0x0F00, 0x1000)
 MISSING_RULES = ("chinese", "chime", "silence")
@@ -77,26 +78,6 @@ def number_clip_names(n: int) -> list[str]:
         if digit:
             out.append(f"num/{digit * place}")
     return out
-
-
-class ClipLibrary:
-    """Recorded clips under ``root/bo/<name>.wav`` (name: message id, or ``num/<value>``)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def path(self, name: str) -> Path:
-        """Where the clip ``name`` lives (whether recorded or not)."""
-        return self.root / "bo" / f"{name}.wav"
-
-    def has(self, name: str) -> bool:
-        """True when the clip is recorded (a non-empty file)."""
-        p = self.path(name)
-        return p.is_file() and p.stat().st_size > 44
-
-    def coverage(self, names: list[str]) -> tuple[int, int]:
-        """(recorded, wanted)."""
-        return sum(1 for n in names if self.has(n)), len(names)
 
 
 class PromptResolver:

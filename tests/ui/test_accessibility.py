@@ -28,7 +28,8 @@ from kiosk.ui.filing.screen import STEPS
 from kiosk.ui.theme import MIN_TARGET_MM, PRIMARY_CAP_MM, contrast_ratio
 from kiosk.ui.voiceflow import spoken_prompts
 from kiosk.ui.widgets.bitext import BiText
-from kiosk.voice.prompts import PLACEHOLDER, ClipLibrary, PromptResolver
+from kiosk.voice.clips import ClipLibrary
+from kiosk.voice.prompts import PLACEHOLDER, PromptResolver
 from tests.helpers.kiosk import Rig
 from tests.helpers.screens import clipped_labels
 from tests.ui.test_shell import PANEL_H, PANEL_W, fill_jobs

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.clips import digest
 from kiosk.i18n import Lang, Mode
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
 from tests.helpers.kiosk import Rig
@@ -82,6 +83,13 @@ def test_staff_record_a_prompt_and_the_kiosk_uses_it(
     assert loudness(clip) > 300  # the tone was heard, not silence
     assert shows(screen, f"1 / {total}")
     assert screen.state_message == ("record.saved", None, {})
+    qtbot.mouseClick(screen.next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.prev, Qt.MouseButton.LeftButton)
+    assert screen.state_message == ("record.to_share", None, {})  # the next sync sends it
+    flow.clips.sent(msgid, digest(clip.read_bytes()), 4)
+    flow.show()
+    assert screen.state_message == ("record.shared", None, {"version": 4})
+    assert shows(screen, rig.kiosk.texts.catalog.text("record.shared", Lang.ZH, version=4))
 
     voice = rig.kiosk.voice
     assert voice is not None

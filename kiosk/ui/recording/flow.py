@@ -9,10 +9,9 @@ nothing else changes.
 from __future__ import annotations
 
 import logging
-import shutil
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import (
     QAudioInput,
     QAudioOutput,
@@ -23,23 +22,25 @@ from PySide6.QtMultimedia import (
     QMediaRecorder,
 )
 
-from kiosk.i18n import Lang
+from kiosk.domain.clips import BadClipError
+from kiosk.i18n import Lang, Ref
 from kiosk.ui.feature import Feature
-from kiosk.voice.prompts import ClipLibrary
-from kiosk.voice.tts import SynthesisError, wav_seconds
+from kiosk.voice.clips import ClipLibrary
 
 if TYPE_CHECKING:
     from kiosk.ui.admin.flow import AdminFeature
     from kiosk.ui.recording.screen import RecordScreen
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.shell import Shell
+    from kiosk.ui.texts import Message
 
 log = logging.getLogger(__name__)
-MIN_TAKE_S = 0.3
 
 
 class RecordFlow(QObject):
     """Walks the prompt list; records, plays back and saves clips."""
+
+    saved = Signal()  # a take was kept: the next sync sends it to every kiosk
 
     def __init__(
         self, shell: Shell, screen: RecordScreen, clips: ClipLibrary, prompts: list[str]
@@ -93,7 +94,22 @@ class RecordFlow(QObject):
         done, total = self.clips.coverage(self.prompts)
         self.has_take = False
         self.screen.show_item(msgid, tibetan, chinese, done, total)
-        self.screen.set_state(("record.has_clip", None, {}) if self.clips.has(msgid) else None)
+        self.screen.set_state(self.shared_state(msgid), error=self._refused(msgid))
+
+    def shared_state(self, msgid: str) -> Message | None:
+        """Whether this prompt's clip is recorded, and whether every kiosk has it."""
+        if not self.clips.has(msgid):
+            return None
+        state = self.clips.state(msgid)
+        if state.refused:
+            reason = Ref(f"clip.reason.{state.refused}")
+            return ("record.refused", None, {"reason": reason})
+        if state.pending:
+            return ("record.to_share", None, {})
+        return ("record.shared", None, {"version": state.version})
+
+    def _refused(self, msgid: str) -> bool:
+        return self.clips.has(msgid) and self.clips.state(msgid).refused is not None
 
     def move(self, step: int) -> None:
         """Previous or next prompt."""
@@ -160,21 +176,23 @@ class RecordFlow(QObject):
         if not self.has_take:
             return
         try:
-            seconds = wav_seconds(self.scratch)
-        except SynthesisError as exc:
-            self.screen.set_state(("record.failed", None, {"reason": str(exc)}), error=True)
+            # Read, not moved: the take stays where a playback just started may open it.
+            self.clips.record(self.prompts[self.index], self.scratch.read_bytes())
+        except BadClipError as exc:
+            self.screen.set_state(
+                ("record.failed", None, {"reason": Ref(f"clip.reason.{exc.reason}")}),
+                error=True,
+            )
             return
-        if seconds < MIN_TAKE_S:
-            self.screen.set_state(("record.failed", None, {"reason": "too short"}), error=True)
+        except OSError as exc:
+            log.warning("take not saved: %s", type(exc).__name__)
+            self.screen.set_state(
+                ("record.failed", None, {"reason": Ref("clip.reason.not_wav")}), error=True
+            )
             return
-        target = self.clips.path(self.prompts[self.index])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self._release_player()
-        # A copy: the take stays where a playback just started may still be opening it.
-        shutil.copyfile(self.scratch, target)
-        log.info("prompt clip saved (%.1f s)", seconds)
         self.show()
         self.screen.set_state(("record.saved", None, {}))
+        self.saved.emit()
 
     def _on_error(self, _error: QMediaRecorder.Error, message: str) -> None:
         log.warning("recording failed: %s", message)

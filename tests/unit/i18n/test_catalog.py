@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from kiosk.domain.clips import REASONS
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
@@ -50,6 +51,7 @@ def used_ids() -> set[str]:
     ids |= {f"error.card.{k.value}" for k in CardErrorKind}
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
+    ids |= {f"clip.reason.{reason}" for reason in REASONS}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}
@@ -160,3 +162,10 @@ def test_no_two_trades_read_the_same_in_any_language() -> None:
         names = [catalog.text(m, lang) for m in trades]
         same = {n for n in names if names.count(n) > 1}
         assert not same, (lang, same)
+
+
+def test_every_reason_a_clip_is_refused_is_said_in_every_language() -> None:
+    catalog = Catalog(ROOT / "translations")
+    for lang in Lang:
+        ids = set(catalog.ids(lang))
+        assert {f"clip.reason.{r}" for r in REASONS} <= ids, lang

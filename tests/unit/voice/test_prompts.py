@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.i18n import Catalog, Lang, Mode, Ref
+from kiosk.voice.clips import ClipLibrary
 from kiosk.voice.prompts import (
     Chime,
     Clip,
-    ClipLibrary,
     PromptResolver,
     Speech,
     has_tibetan,
