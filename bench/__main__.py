@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import card_to_screen, db_writer, jobs_list, matching, startup, sync, voice
+from bench import card_to_screen, clips, db_writer, jobs_list, matching, startup, sync, voice
 
 if __name__ == "__main__":
     startup.main()
@@ -12,3 +12,4 @@ if __name__ == "__main__":
     sync.main()
     db_writer.main()
     voice.main()
+    clips.main()

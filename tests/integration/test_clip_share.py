@@ -15,6 +15,7 @@ import pytest
 from kiosk.check import check_voice
 from kiosk.domain.clips import digest
 from kiosk.i18n import Catalog, Mode
+from kiosk.sync.errors import RefusedError
 from kiosk.voice.clips import ClipLibrary
 from kiosk.voice.prompts import Clip, PromptResolver
 from market.models import VoiceClip
@@ -116,3 +117,24 @@ def test_a_bad_file_is_refused_with_its_reason_and_reaches_no_other_kiosk(
     findings = {f.name: f for f in check_voice(station.config, station.paths)}
     assert findings["clip sharing"].level == "ok"
     assert digest(b.path("jobs.title").read_bytes()) == digest(a.path("jobs.title").read_bytes())
+
+
+def test_the_market_refuses_names_and_sizes_it_should_not_keep(
+    market: MarketServer, station: Station, tmp_path: Path
+) -> None:
+    client = station.worker.engine.client
+    good = tone_bytes(tmp_path, 440.0)
+    for name in ("../../etc/passwd", "num/12345", "Jobs.Title"):
+        with pytest.raises(RefusedError) as caught:
+            client.put_clip(name, good)
+        assert caught.value.code == "bad_name"
+    with pytest.raises(RefusedError) as caught:
+        client.put_clip("jobs.title", good + b"\x00" * (9 * 1024 * 1024))
+    assert caught.value.code == "too_large"
+    with pytest.raises(RefusedError) as caught:
+        client.put_clip("jobs.title", good[: len(good) // 2])
+    assert (caught.value.code, caught.value.reason) == ("bad_clip", "truncated")
+    with pytest.raises(RefusedError) as caught:
+        client.fetch_clip("jobs.title", 1)
+    assert caught.value.code == "no_such_clip"
+    assert server_rows(market.database, VoiceClip) == 0
