@@ -35,7 +35,7 @@ demo: setup
 # speaker and a loop-back microphone); the packaged system services are not used.
 # Never install vpcd on a production kiosk: it listens on all interfaces.
 test-services:
-	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools
 
 lint: setup
 	$(BIN)/ruff check kiosk market tests bench

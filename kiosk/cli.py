@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Config, ConfigError, Paths, example_toml
 from kiosk.domain.errors import AuthError, KioskError
+from kiosk.i18n import Lang
 
 if TYPE_CHECKING:
     from kiosk.wiring import Backend
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     from kiosk.cli_sync import add_parsers  # noqa: PLC0415
 
     add_parsers(sub)
+    pdf = sub.add_parser(
+        "agreement-pdf", help="write a signed sample agreement from the demo data (needs --demo)"
+    )
+    pdf.add_argument("path", type=Path)
+    pdf.add_argument("--paper", choices=("a4", "receipt80"), default=None)
     shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--modes", default="both,bo,zh,en", help="comma-separated display modes")
@@ -102,6 +108,8 @@ def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
             if args.command == "enrol"
             else (cli_sync.sync(args, config, paths))
         )
+    if args.command == "agreement-pdf":
+        return _agreement_pdf(args, config, paths)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 
@@ -144,4 +152,42 @@ def _set_pin(args: argparse.Namespace, paths: Paths, backend: Backend) -> int:
         print("kiosk-admin: a PIN has 4 to 8 digits", file=sys.stderr)
         return EXIT_USAGE
     print(f"{args.role} PIN set")
+    return 0
+
+
+def _agreement_pdf(args: argparse.Namespace, config: Config, paths: Paths) -> int:
+    """A signed sample agreement from the demo data, printed to a PDF file."""
+    import datetime as dt  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    if not args.demo:
+        print("kiosk-admin: agreement-pdf writes a sample: add --demo", file=sys.stderr)
+        return EXIT_USAGE
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from kiosk.domain.timeutil import LHASA_TZ  # noqa: PLC0415
+    from kiosk.i18n import Catalog  # noqa: PLC0415
+    from kiosk.services.agreements import sample_agreement  # noqa: PLC0415
+    from kiosk.ui.agreement.pdf import write_pdf  # noqa: PLC0415
+    from kiosk.ui.theme import load_fonts  # noqa: PLC0415
+    from kiosk.wiring import agreement_place  # noqa: PLC0415
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    load_fonts(paths.assets / "fonts")
+    catalog = Catalog(paths.translations)
+    today = dt.datetime.now(LHASA_TZ).date()
+    agreement = sample_agreement(agreement_place(config), paths.assets, today)
+    station = catalog.text(f"place.{config.terminal.station_code}", Lang.ZH)
+    out = write_pdf(
+        args.path,
+        agreement,
+        catalog,
+        paper=args.paper or config.agreement.paper,
+        verify_base=config.agreement.verify_url or "https://market.example.cn",
+        synced=False,
+        station=station,
+    )
+    del app
+    print(f"{out}  {agreement.terms.code}  {agreement.fingerprint}")
     return 0

@@ -113,6 +113,33 @@ class WagesSection:
 
 
 @dataclass(frozen=True)
+class AgreementSection:
+    """The simple employment agreement: its paper, and where a dispute goes (TRUST.md)."""
+
+    paper: str = _f(
+        "a4", "Printout size: a4, or receipt80 (an 80 mm roll)", choices=("a4", "receipt80")
+    )
+    rights_desk: str = _f(
+        "城关区零工市场劳动维权窗口", "Where the rights desk is (printed on every agreement)"
+    )
+    rights_desk_hours: str = _f(
+        "09:30-18:00",
+        "The rights desk's opening hours, as printed",
+        pattern=r"[0-9:\- ,]{1,40}",
+        pattern_doc="hours such as 09:30-18:00",
+    )
+    inspection_phone: str = _f(
+        "",
+        "The district labour inspection's complaint number (empty: not printed, 12333 only)",
+        pattern=r"[0-9][0-9 -]{2,19}|",
+        pattern_doc="must be a phone number (digits, spaces, dashes; up to 20)",
+    )
+    verify_url: str = _f(
+        "", "Address of the agreement verification page (empty: the enrolled market server)"
+    )
+
+
+@dataclass(frozen=True)
 class IdcardSection:
     """Card readers and scanners (demo mode always uses the demo reader)."""
 
@@ -172,6 +199,7 @@ class Config:
     storage: StorageSection = field(default_factory=StorageSection)
     admin: AdminSection = field(default_factory=AdminSection)
     wages: WagesSection = field(default_factory=WagesSection)
+    agreement: AgreementSection = field(default_factory=AgreementSection)
     idcard: IdcardSection = field(default_factory=IdcardSection)
     voice: VoiceSection = field(default_factory=VoiceSection)
     sync: SyncSection = field(default_factory=SyncSection)

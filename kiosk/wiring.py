@@ -34,6 +34,7 @@ from kiosk.store.repositories import (
 from kiosk.store.secret import load_or_create_secret
 
 if TYPE_CHECKING:
+    from kiosk.services.agreements import Where
     from kiosk.sync.status import SyncStatus
     from kiosk.sync.worker import SyncWorker
 
@@ -207,4 +208,17 @@ def build_sync(
         on_status=on_status,
         on_pulled=on_pulled,
         now=backend.clock.now,
+    )
+
+
+def agreement_place(config: Config) -> Where:
+    """Where this kiosk's agreements are signed, and where their disputes go."""
+    from kiosk.domain.agreement import Disputes  # noqa: PLC0415
+    from kiosk.services.agreements import Where  # noqa: PLC0415
+
+    a = config.agreement
+    return Where(
+        Disputes(a.rights_desk, a.rights_desk_hours, a.inspection_phone),
+        config.terminal.station_code,
+        config.terminal.name,
     )

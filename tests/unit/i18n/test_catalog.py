@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from kiosk.domain.agreement import AMENDABLE, EMPLOYER_KINDS, ROLES, SIGN_METHODS, Provider
 from kiosk.domain.clips import REASONS
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
+from kiosk.ui.agreement.sections import PROVIDED
+from kiosk.ui.agreement.sections import SECTIONS as AGREEMENT_SECTIONS
 from kiosk.ui.calls.panel import SCREENS as CALL_SCREENS
 from kiosk.ui.filing.confirm import FIELDS as CONFIRM_FIELDS
 from kiosk.ui.filing.screen import NO_HINT, YEAR_CHOICES
@@ -52,6 +55,13 @@ def used_ids() -> set[str]:
     ids |= {f"demo.card.{key}" for key in DEMO_ORDER}
     ids |= {f"pay.{terms.value}" for terms in PayTerms}
     ids |= {f"clip.reason.{reason}" for reason in REASONS}
+    ids |= {f"agreement.section.{name}" for name in (*AGREEMENT_SECTIONS, "changes")}
+    ids |= {f"agreement.term.{name}" for name in AMENDABLE}
+    ids |= {f"agreement.provider.{p.value}" for p in Provider}
+    ids |= {f"agreement.{what}" for what in PROVIDED}
+    ids |= {f"agreement.employer_{kind}" for kind in EMPLOYER_KINDS}
+    ids |= {f"agreement.how.{method}" for method in SIGN_METHODS}
+    ids |= {f"agreement.signed_{role}" for role in ROLES}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}

@@ -1,0 +1,1 @@
+"""The simple employment agreement: its sections as catalog messages, and the printed PDF."""
