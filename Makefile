@@ -31,11 +31,12 @@ demo: setup
 	@bash deploy/demo.sh $(ARGS)
 
 # Real services the tests start themselves: pcscd with the vpcd virtual reader, PostgreSQL
-# (a private cluster per test session), and PulseAudio (a private server with a null
-# speaker and a loop-back microphone); the packaged system services are not used.
+# (a private cluster per test session), PulseAudio (a private server with a null speaker
+# and a loop-back microphone) and CUPS (a private cupsd with the cups-pdf printer); the
+# packaged system services are not used. poppler-utils and zbar-tools read printouts back.
 # Never install vpcd on a production kiosk: it listens on all interfaces.
 test-services:
-	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools cups printer-driver-cups-pdf
 
 lint: setup
 	$(BIN)/ruff check kiosk market tests bench

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (when root) or names (otherwise) the Debian/Ubuntu packages the kiosk needs:
-# espeak-ng for Chinese and English speech, libpulse0 for sound,
+# espeak-ng for Chinese and English speech, libpulse0 for sound, cups-client for printing,
 # Python venv and headers, the pyscard build (gcc, swig, libpcsclite-dev), the Tibetan
 # and CJK fonts, and the xcb/GL libraries Qt loads. Idempotent: does nothing when all
 # are present.
@@ -9,7 +9,7 @@ set -euo pipefail
 PACKAGES=(
   python3-venv python3-dev gcc swig libpcsclite-dev curl
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-  espeak-ng libespeak-ng1 libpulse0
+  espeak-ng libespeak-ng1 libpulse0 cups-client
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1

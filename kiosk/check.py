@@ -152,7 +152,24 @@ def diagnose(
     if fonts is not None:
         findings += check_fonts(fonts)
     findings.append(reader_finding(config, reader_status))
+    findings.append(printer_finding(config))
     return findings
+
+
+def printer_finding(config: Config) -> Finding:
+    """Whether a printout sent now would print (the agreement's copies)."""
+    from kiosk.printing.cups import CupsPrinter, PrintError  # noqa: PLC0415
+
+    queue = config.printer.queue
+    if not queue:
+        return Finding(WARN, "printer", "none ([printer] queue): agreements are saved, not printed")
+    try:
+        state = CupsPrinter(queue, config.printer.server).ready()
+    except PrintError as exc:
+        return Finding(FAIL, "printer", f"{queue}: {exc.reason} {exc.detail}".strip())
+    return Finding(
+        OK, "printer", f"{queue}: ready" + (f" ({state.message})" if state.message else "")
+    )
 
 
 def check_sync(config: Config, paths: Paths, backend: Backend) -> list[Finding]:

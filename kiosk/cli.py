@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("path", type=Path)
     pdf.add_argument("--paper", choices=("a4", "receipt80"), default=None)
+    pdf.add_argument("--print", action="store_true", help="also print it on [printer] queue")
+    sub.add_parser("print-test", help="print a test page on the configured printer ([printer])")
     shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--modes", default="both,bo,zh,en", help="comma-separated display modes")
@@ -110,6 +112,8 @@ def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
         )
     if args.command == "agreement-pdf":
         return _agreement_pdf(args, config, paths)
+    if args.command == "print-test":
+        return _print_test(config, paths)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 
@@ -190,4 +194,61 @@ def _agreement_pdf(args: argparse.Namespace, config: Config, paths: Paths) -> in
     )
     del app
     print(f"{out}  {agreement.terms.code}  {agreement.fingerprint}")
+    if args.print:
+        return _print(config, paths, out, copies=config.printer.copies, title=agreement.terms.code)
     return 0
+
+
+def _print(config: Config, paths: Paths, pdf: Path, *, copies: int, title: str) -> int:
+    """Print ``pdf`` on the configured queue and wait; one line for the technician."""
+    from kiosk.i18n import Catalog  # noqa: PLC0415
+    from kiosk.printing.cups import PrintError  # noqa: PLC0415
+    from kiosk.wiring import make_printer  # noqa: PLC0415
+
+    try:
+        done = make_printer(config).print_pdf(
+            pdf, copies=copies, title=title, wait_s=config.printer.wait_s
+        )
+    except PrintError as exc:
+        words = Catalog(paths.translations).text(f"print.problem.{exc.reason}", Lang.EN)
+        print(
+            f"kiosk-admin: not printed: {words}" + (f" ({exc.detail})" if exc.detail else ""),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    print(f"printed: job {done.job_id} on {config.printer.queue} in {done.seconds:.1f} s")
+    return 0
+
+
+def _print_test(config: Config, paths: Paths) -> int:
+    """A test page: Tibetan and Chinese text and a QR code."""
+    import datetime as dt  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from kiosk.domain.timeutil import LHASA_TZ  # noqa: PLC0415
+    from kiosk.i18n import Catalog  # noqa: PLC0415
+    from kiosk.ui.agreement.testpage import write_test_page  # noqa: PLC0415
+    from kiosk.ui.theme import load_fonts  # noqa: PLC0415
+
+    if not config.printer.queue:
+        print("kiosk-admin: no printer: set [printer] queue", file=sys.stderr)
+        return EXIT_USAGE
+    app = QGuiApplication.instance() or QGuiApplication([])
+    load_fonts(paths.assets / "fonts")
+    catalog = Catalog(paths.translations)
+    with tempfile.TemporaryDirectory(prefix="kiosk-print-") as tmp:
+        pdf = Path(tmp) / "test-page.pdf"
+        write_test_page(
+            pdf,
+            catalog,
+            paper=config.agreement.paper,
+            station=catalog.text(f"place.{config.terminal.station_code}", Lang.ZH),
+            terminal=config.terminal.name,
+            when=dt.datetime.now(LHASA_TZ),
+        )
+        del app
+        return _print(config, paths, pdf, copies=1, title="test page")

@@ -140,6 +140,16 @@ class AgreementSection:
 
 
 @dataclass(frozen=True)
+class PrinterSection:
+    """The station's printer, through CUPS (agreements, a copy for each party)."""
+
+    queue: str = _f("", "CUPS queue name (empty: no printer; nothing is printed)")
+    server: str = _f("", "CUPS server, host[:port] or a socket path (empty: this machine's)")
+    copies: int = _f(2, "Copies of each agreement (one for each party)", min=1, max=5)
+    wait_s: int = _f(60, "Longest to wait for a printout before saying it failed", min=5, max=600)
+
+
+@dataclass(frozen=True)
 class IdcardSection:
     """Card readers and scanners (demo mode always uses the demo reader)."""
 
@@ -200,6 +210,7 @@ class Config:
     admin: AdminSection = field(default_factory=AdminSection)
     wages: WagesSection = field(default_factory=WagesSection)
     agreement: AgreementSection = field(default_factory=AgreementSection)
+    printer: PrinterSection = field(default_factory=PrinterSection)
     idcard: IdcardSection = field(default_factory=IdcardSection)
     voice: VoiceSection = field(default_factory=VoiceSection)
     sync: SyncSection = field(default_factory=SyncSection)

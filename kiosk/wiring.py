@@ -34,6 +34,7 @@ from kiosk.store.repositories import (
 from kiosk.store.secret import load_or_create_secret
 
 if TYPE_CHECKING:
+    from kiosk.printing.cups import CupsPrinter
     from kiosk.services.agreements import Where
     from kiosk.sync.status import SyncStatus
     from kiosk.sync.worker import SyncWorker
@@ -222,3 +223,10 @@ def agreement_place(config: Config) -> Where:
         config.terminal.station_code,
         config.terminal.name,
     )
+
+
+def make_printer(config: Config) -> CupsPrinter:
+    """The configured CUPS queue (its calls raise ``not_configured`` when there is none)."""
+    from kiosk.printing.cups import CupsPrinter  # noqa: PLC0415
+
+    return CupsPrinter(config.printer.queue, config.printer.server)

@@ -17,6 +17,7 @@ from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
+from kiosk.printing.cups import REASONS as PRINT_REASONS
 from kiosk.ui.agreement.sections import PROVIDED
 from kiosk.ui.agreement.sections import SECTIONS as AGREEMENT_SECTIONS
 from kiosk.ui.calls.panel import SCREENS as CALL_SCREENS
@@ -62,6 +63,7 @@ def used_ids() -> set[str]:
     ids |= {f"agreement.employer_{kind}" for kind in EMPLOYER_KINDS}
     ids |= {f"agreement.how.{method}" for method in SIGN_METHODS}
     ids |= {f"agreement.signed_{role}" for role in ROLES}
+    ids |= {f"print.problem.{reason}" for reason in PRINT_REASONS}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}
