@@ -15,13 +15,13 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from market import auth
 from market.db import make_engine, migrate, sessions, utcnow
 from market.deps import ApiError
-from market.routes import clips, enrol, sync
+from market.routes import agreements, clips, enrol, sync
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (enrol.router, sync.router, clips.router)
+ROUTERS = (enrol.router, sync.router, clips.router, agreements.router)
 
 
 def _error(

@@ -202,3 +202,19 @@ class VoiceClip(Base):
     body: Mapped[bytes] = mapped_column(LargeBinary)
     terminal_id: Mapped[str] = mapped_column(String(ID))
     created_at: Mapped[dt.datetime]
+
+
+class Agreement(Base):
+    """A signed simple employment agreement, exactly as the kiosk signed and printed it."""
+
+    __tablename__ = "agreements"
+    code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    id: Mapped[str] = mapped_column(String(ID), unique=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    job_id: Mapped[str] = mapped_column(String(ID))
+    application_id: Mapped[str | None] = mapped_column(String(ID))
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    received_at: Mapped[dt.datetime]
+    superseded_by: Mapped[str | None] = mapped_column(String(9))

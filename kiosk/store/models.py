@@ -177,10 +177,14 @@ class AgreementRow(Base):
     employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"))
     job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id"))
     template_version: Mapped[str] = mapped_column(String(16))
-    text_sha256: Mapped[str] = mapped_column(String(64))
-    worker_signature_png: Mapped[bytes | None]
+    text_sha256: Mapped[str] = mapped_column(String(64))  # the fingerprint
+    worker_signature_png: Mapped[bytes | None]  # unused: the strokes are in ``document``
     employer_signature_png: Mapped[bytes | None]
     signed_at: Mapped[dt.datetime]
+    code: Mapped[str | None] = mapped_column(String(9), unique=True)
+    document: Mapped[str | None] = mapped_column(Text)  # the canonical signed document
+    status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    supersedes_code: Mapped[str | None] = mapped_column(String(9))
 
 
 class TrainingRow(Base):

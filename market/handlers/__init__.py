@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from market.handlers import (
+    agreement_sign,
     application_create,
     worker_bind_card,
     worker_register,
@@ -17,7 +18,7 @@ from market.handlers import (
 )
 from market.handlers.base import Context, Item, Outcome
 
-MODULES = (worker_register, worker_bind_card, worker_update, application_create)
+MODULES = (worker_register, worker_bind_card, worker_update, application_create, agreement_sign)
 
 Handler = Callable[[Context, Item[Any]], Outcome]
 HANDLERS: dict[str, Handler] = {mod.TYPE: mod.handle for mod in MODULES}

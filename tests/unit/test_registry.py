@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -17,6 +18,7 @@ import pytest
 from kiosk.domain.registry import (
     COLLECTIONS,
     MUTATIONS,
+    AgreementSign,
     KeepServerValues,
     PayloadError,
     SetStatus,
@@ -33,6 +35,17 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE: dict[Any, Any] = {str: "x", int: 1, bool: True}
 
 
+# Fields whose rules go beyond their type (a code's form, a fingerprint that is the
+# document's SHA-256): a valid value each.
+RULED: dict[type, dict[str, Any]] = {
+    AgreementSign: {
+        "code": "K7PD-3XQM",
+        "document": "{}",
+        "fingerprint": hashlib.sha256(b"{}").hexdigest(),
+    }
+}
+
+
 def minimal(cls: type) -> dict[str, Any]:
     """The smallest JSON object a payload class accepts: its required fields, typed."""
     hints = get_type_hints(cls)
@@ -40,7 +53,18 @@ def minimal(cls: type) -> dict[str, Any]:
         f.name: SAMPLE.get(hints[f.name], {})
         for f in dataclasses.fields(cls)
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    }
+    } | RULED.get(cls, {})
+
+
+def test_an_agreement_whose_fingerprint_is_not_its_document_s_is_refused() -> None:
+    good = minimal(AgreementSign)
+    AgreementSign.from_wire(good)
+    for field, bad in (("fingerprint", "0" * 64), ("code", "K7PD3XQM"), ("supersedes", "x")):
+        with pytest.raises(PayloadError) as err:
+            AgreementSign.from_wire({**good, field: bad})
+        assert err.value.reason == f"invalid_payload:{field}"
+    with pytest.raises(PayloadError, match="fingerprint"):
+        AgreementSign.from_wire({**good, "document": '{"changed": 1}'})
 
 
 def test_every_registered_type_has_one_market_handler_and_no_handler_is_orphaned() -> None:

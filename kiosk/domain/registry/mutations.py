@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from kiosk.domain.agreement import CODE, fingerprint
 from kiosk.domain.entities import Worker
 from kiosk.domain.registry.payload import Payload, PayloadError
 
@@ -134,6 +135,36 @@ class ApplicationCreate(Payload):
     job_id: str
 
 
+MAX_DOCUMENT = 200_000  # characters: the terms and two signatures of up to 3,000 points
+
+
+@dataclass(frozen=True)
+class AgreementSign(Payload):
+    """A signed agreement: its canonical document and fingerprint, exactly as printed. The
+    server keeps it unchanged; ``supersedes`` names the code of the one it corrects."""
+
+    entity_field: ClassVar[str] = "agreement_id"
+    agreement_id: str
+    code: str
+    worker_id: str
+    job_id: str
+    document: str
+    fingerprint: str
+    application_id: str | None = None
+    supersedes: str | None = None
+
+    def check(self) -> None:
+        """The code's form, and a fingerprint that is the document's SHA-256."""
+        if not CODE.fullmatch(self.code):
+            raise PayloadError("code")
+        if self.supersedes is not None and not CODE.fullmatch(self.supersedes):
+            raise PayloadError("supersedes")
+        if len(self.document) > MAX_DOCUMENT:
+            raise PayloadError("document")
+        if fingerprint(self.document.encode()) != self.fingerprint:
+            raise PayloadError("fingerprint")
+
+
 # --- what the kiosk does with an answer ------------------------------------------------
 
 
@@ -211,6 +242,14 @@ MUTATIONS: Mapping[str, MutationType] = {
             "sync.kind.application",
             on_applied=SetStatus("applications", "sent"),
             on_rejected=SetStatus("applications", "rejected", frozenset({"full", "closed"})),
+        ),
+        MutationType(
+            "agreement.sign",
+            AgreementSign,
+            1,
+            "sync.kind.agreement",
+            on_applied=SetStatus("agreements", "sent"),
+            on_rejected=SetStatus("agreements", "rejected"),
         ),
     )
 }

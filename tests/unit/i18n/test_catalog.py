@@ -15,6 +15,7 @@ from kiosk.domain.clips import REASONS
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
+from kiosk.domain.registry import MUTATIONS
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.printing.cups import REASONS as PRINT_REASONS
@@ -71,7 +72,7 @@ def used_ids() -> set[str]:
     ids |= {f"filing.{step}_hint" for step in FILING_STEPS if step not in NO_HINT}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}
     ids |= {f"filing.years_{years}" for years in YEAR_CHOICES}
-    return ids
+    return ids - set(MUTATIONS)  # mutation type names ("agreement.sign") are not messages
 
 
 def test_every_language_has_the_same_messages_all_translated() -> None:

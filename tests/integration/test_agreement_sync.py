@@ -1,0 +1,174 @@
+"""A signed agreement reaches the market exactly once, on SQLite and PostgreSQL: the kiosk
+keeps it and its outbox row together, the market keeps the document as signed and marks
+the worker hired, and the address in the printed QR code answers "valid" once synced
+("unknown" before; "mismatch" for a printout whose fingerprint differs); a correction
+supersedes the agreement it names."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+import requests
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from kiosk.domain.agreement import (
+    EmployerParty,
+    SignedAgreement,
+    SignerRecord,
+    WorkerParty,
+    amend,
+    changes,
+)
+from kiosk.domain.profile import ProfileDraft
+from kiosk.domain.timeutil import LHASA_TZ
+from kiosk.i18n import Catalog
+from kiosk.idcard.demo import SAMPLES
+from kiosk.services.agreements import draft, sample_strokes
+from kiosk.store import models as m
+from kiosk.store.agreements import AgreementRepository
+from kiosk.ui.agreement.pdf import write_pdf
+from kiosk.wiring import agreement_place
+from market.models import Agreement, Application, MutationLog
+from tests.helpers.market import MarketServer, market_admin, server_rows
+from tests.helpers.syncrig import Station
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def signed_for(station: Station, today: dt.date) -> tuple[SignedAgreement, str, str]:
+    """A worker files, applies for a job and signs its agreement (worker id, employer id)."""
+    backend = station.backend
+    profile = ProfileDraft(skills={"banyun": 3}, expected_wage=250, phone="13812345678")
+    backend.registration.register(SAMPLES["hmt_permit"], "CHIP-1", profile)
+    worker = backend.session.worker
+    assert worker is not None
+    job = backend.jobs.matches(worker)[0].candidate.job
+    application_id = backend.jobs.apply(worker, job.id)
+    party = EmployerParty(
+        "拉萨吉祥商贸有限公司", "company", "91540100MA6T****0X", "13989001122", "金珠西路 88 号"
+    )
+    posted = draft(
+        job,
+        WorkerParty(worker.name, worker.id_masked, "13812345678"),
+        party,
+        agreement_place(station.config),
+        application_id=application_id,
+    )
+    terms = amend(posted, wage=posted.wage + 20)
+    at = dt.datetime.combine(today, dt.time(9, 30), LHASA_TZ)
+    signers = [
+        SignerRecord(role, method, "a" * 64, sample_strokes(i).record(), at)
+        for i, (role, method) in enumerate((("worker", "card"), ("employer", "phone")))
+    ]
+    agreement = SignedAgreement(terms, *signers, tuple(changes(posted, terms)))
+    return agreement, worker.id, job.employer_id
+
+
+def check(market: MarketServer, code: str, fp: str = "", **headers: str) -> requests.Response:
+    return requests.get(
+        f"{market.url}/v1/agreements/{code}", params={"fp": fp}, headers=headers, timeout=10
+    )
+
+
+def test_a_signed_agreement_verifies_once_synced_and_a_correction_supersedes_it(
+    market: MarketServer, station: Station, today: dt.date
+) -> None:
+    market_admin(market.database, "import-demo", "--jobs", "50", "--today", today.isoformat())
+    station.worker.run_once()
+    agreement, worker_id, employer_id = signed_for(station, today)
+    repo = AgreementRepository(station.backend.engine)
+    now = dt.datetime.now(LHASA_TZ)
+    repo.save(agreement, worker_id=worker_id, employer_id=employer_id, now=now)
+    code, fp = agreement.terms.code, agreement.fingerprint
+    assert repo.status(code) == "pending"
+    assert repo.document(code) == agreement.document()
+    assert check(market, code, fp).json()["status"] == "unknown"  # signed offline
+
+    report = station.worker.run_once()
+    assert report is not None
+    assert report.rejected == 0
+    assert repo.status(code) == "sent"
+    assert server_rows(market.database, Agreement) == 1
+    answer = check(market, code, fp).json()
+    assert answer["status"] == "valid"
+    assert answer["fingerprint"] == fp
+    assert answer["worker"] == agreement.terms.worker.name[:1] + "*" * (
+        len(agreement.terms.worker.name) - 1
+    )
+    assert answer["wage"] == agreement.terms.wage
+    assert check(market, code, "0" * 64).json()["status"] == "mismatch"
+    page = check(market, code, fp, Accept="text/html")
+    assert page.headers["content-type"].startswith("text/html")
+    assert "本协议有效" in page.text
+    assert "ནུས་ཡོད" in page.text
+    hired = server_rows(
+        market.database,
+        Application,
+        Application.id == agreement.terms.application_id,
+        Application.hired_at.is_not(None),
+    )
+    assert hired == 1  # the agreement marks the worker hired: one place fewer
+
+    # Sent again (a lost reply): nothing doubles.
+    with station.backend.engine.begin() as conn:
+        conn.execute(text("UPDATE outbox SET state='pending', batch_uuid=NULL"))
+    station.worker.run_once()
+    assert server_rows(market.database, Agreement) == 1
+    assert server_rows(market.database, MutationLog, MutationLog.type == "agreement.sign") == 1
+
+    # A correction: a new agreement naming the old one.
+    corrected = dataclasses.replace(
+        agreement,
+        terms=dataclasses.replace(
+            amend(agreement.terms, wage=agreement.terms.wage + 10),
+            code="M3RT-8WXH",
+            supersedes=code,
+        ),
+    )
+    repo.save(corrected, worker_id=worker_id, employer_id=employer_id, now=now)
+    station.worker.run_once()
+    old = check(market, code, fp).json()
+    assert (old["status"], old["superseded_by"]) == ("superseded", "M3RT-8WXH")
+    assert check(market, "M3RT-8WXH", corrected.fingerprint).json()["status"] == "valid"
+    assert check(market, "ZZZZ-ZZZZ").json()["status"] == "unknown"
+    assert station.count(m.AgreementRow, m.AgreementRow.status == "sent") == 2
+
+
+def test_the_printed_qr_code_opens_the_market_s_answer(
+    market: MarketServer, station: Station, today: dt.date, tmp_path: Path, qtbot: QtBot
+) -> None:
+    market_admin(market.database, "import-demo", "--jobs", "50", "--today", today.isoformat())
+    station.worker.run_once()
+    agreement, worker_id, employer_id = signed_for(station, today)
+    AgreementRepository(station.backend.engine).save(
+        agreement, worker_id=worker_id, employer_id=employer_id, now=dt.datetime.now(LHASA_TZ)
+    )
+    station.worker.run_once()
+    pdf = write_pdf(
+        tmp_path / "a.pdf",
+        agreement,
+        Catalog(ROOT / "translations"),
+        paper="a4",
+        verify_base=market.url,
+        synced=True,
+        station="功德林街道零工驿站",
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "p")],
+        check=True,
+        capture_output=True,
+    )
+    found = set()
+    for png in sorted(tmp_path.glob("p-*.png")):
+        out = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False
+        )
+        found.update(line for line in out.stdout.splitlines() if line)
+    (address,) = found
+    assert requests.get(address, timeout=10).json()["status"] == "valid"
