@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from bench import card_to_screen, clips, db_writer, jobs_list, matching, startup, sync, voice
+from bench import (
+    agreement,
+    card_to_screen,
+    clips,
+    db_writer,
+    jobs_list,
+    matching,
+    startup,
+    sync,
+    voice,
+)
 
 if __name__ == "__main__":
     startup.main()
@@ -13,3 +23,4 @@ if __name__ == "__main__":
     db_writer.main()
     voice.main()
     clips.main()
+    agreement.main()
