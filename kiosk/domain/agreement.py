@@ -34,6 +34,24 @@ AMENDABLE = ("wage", "start_date", "end_date", "start_time", "end_time")
 EMPLOYER_KINDS = ("person", "company")
 ROLES = ("worker", "employer")
 SIGN_METHODS = ("card", "phone")  # an ID-card tap, or staff checking the registered phone
+# Every rule's code (catalog ``agreement.problem.<code>``, with the Problem's values).
+PROBLEMS = (
+    "wage_minimum",
+    "dates_order",
+    "dates_span",
+    "start_past",
+    "hours",
+    "pay_by",
+    "pay_cycle",
+    "work_content",
+    "insurance_policy",
+    "worker_name",
+    "worker_phone",
+    "employer_name",
+    "employer_id",
+    "employer_phone",
+    "employer_address",
+)
 
 
 class WageBasis(Enum):
@@ -139,6 +157,10 @@ class Problem:
 
     code: str
     values: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.code not in PROBLEMS:
+            raise ValueError(f"unknown agreement problem {self.code}")
 
 
 @dataclass(frozen=True)

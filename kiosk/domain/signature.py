@@ -13,6 +13,7 @@ MIN_POINTS = 12
 MIN_EXTENT = 0.15  # of the pad's width: wider than a dot or a slip of the finger
 MIN_PATH = 0.4  # total ink, in pad widths
 MIN_MS = 250  # a real signature takes longer than a tap
+REASONS = ("empty", "dot", "too_small", "too_long")  # catalog signature.problem.<reason>
 MAX_POINTS = 3000  # what a pad keeps (over half a minute of drawing at 80 Hz)
 
 

@@ -180,3 +180,27 @@ def test_a_signature_is_more_than_a_tap_a_dot_or_a_scratch() -> None:
     with pytest.raises(NotASignatureError) as caught:  # drawn in a flash: a swipe
         check(sig([(100 + i * 20, 150 + (i % 5) * 20, i) for i in range(30)]))
     assert caught.value.reason == "too_small"
+
+
+def test_every_broken_rule_has_its_message_with_its_values_in_every_language() -> None:
+    from pathlib import Path
+
+    from kiosk.i18n import Catalog, Lang
+
+    catalog = Catalog(Path(__file__).resolve().parents[3] / "translations")
+    bad = terms(
+        wage=100,
+        work_content="",
+        worker=dataclasses.replace(terms().worker, name="", phone="1"),
+        employer=EmployerParty("", "person", "", "", ""),
+        pay_when=PayWhen.BY_DATE,
+        pay_by=None,
+    )
+    found = problems(bad, min_hourly=18, today=TODAY)
+    assert len(found) >= 8
+    for problem in found:
+        for lang in Lang:
+            text = catalog.text(f"agreement.problem.{problem.code}", lang, **problem.values)
+            assert "{" not in text, (problem.code, lang)
+            for value in problem.values.values():
+                assert str(value) in text, (problem.code, lang)

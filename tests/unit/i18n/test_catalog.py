@@ -11,11 +11,13 @@ import pytest
 from babel.messages.pofile import read_po
 
 from kiosk.domain.agreement import AMENDABLE, EMPLOYER_KINDS, ROLES, SIGN_METHODS, Provider
+from kiosk.domain.agreement import PROBLEMS as AGREEMENT_PROBLEMS
 from kiosk.domain.clips import REASONS
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.domain.registry import MUTATIONS
+from kiosk.domain.signature import REASONS as SIGNATURE_REASONS
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.printing.cups import REASONS as PRINT_REASONS
@@ -65,6 +67,8 @@ def used_ids() -> set[str]:
     ids |= {f"agreement.how.{method}" for method in SIGN_METHODS}
     ids |= {f"agreement.signed_{role}" for role in ROLES}
     ids |= {f"print.problem.{reason}" for reason in PRINT_REASONS}
+    ids |= {f"agreement.problem.{code}" for code in AGREEMENT_PROBLEMS}
+    ids |= {f"signature.problem.{reason}" for reason in SIGNATURE_REASONS}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}
