@@ -33,10 +33,11 @@ demo: setup
 # Real services the tests start themselves: pcscd with the vpcd virtual reader, PostgreSQL
 # (a private cluster per test session), PulseAudio (a private server with a null speaker
 # and a loop-back microphone) and CUPS (a private cupsd with the cups-pdf printer); the
-# packaged system services are not used. poppler-utils and zbar-tools read printouts back.
+# packaged system services are not used. poppler-utils and zbar-tools read printouts back;
+# chromium (headless) opens the market's web pages as a phone would.
 # Never install vpcd on a production kiosk: it listens on all interfaces.
 test-services:
-	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools cups printer-driver-cups-pdf
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools cups printer-driver-cups-pdf chromium
 
 lint: setup
 	$(BIN)/ruff check kiosk market tests bench

@@ -101,7 +101,7 @@ def _page(found: AgreementCheck) -> str:
     colour = {"valid": "#1b6e2a", "superseded": "#8a5a00"}.get(found.status, "#a01515")
     rows = [
         ("协议编号 Code", found.code),
-        ("签订时间 Signed", found.signed_at),
+        ("签订时间 Signed", found.signed_at[:16].replace("T", " ") if found.signed_at else None),
         ("劳动者 Worker", found.worker),
         ("用工方 Employer", found.employer),
         ("工资（元/天） Wage", found.wage),
