@@ -27,8 +27,8 @@ from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.i18n import Catalog, Lang
 from kiosk.printing.cups import CupsPrinter
 from kiosk.services.agreements import sample_agreement
-from kiosk.ui.agreement.page import PAPERS, Pages, new_writer
 from kiosk.ui.agreement.pdf import printed_text, write_pdf
+from kiosk.ui.printout import PAPERS, Pages, new_writer
 from kiosk.ui.theme import load_fonts
 from kiosk.wiring import agreement_place
 from tests.helpers.cups import Cups, available

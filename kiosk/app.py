@@ -151,6 +151,7 @@ class Kiosk:
         from kiosk.check import diagnose, render  # noqa: PLC0415 - see TYPE_CHECKING above
         from kiosk.services.sync import EnrolmentService  # noqa: PLC0415
         from kiosk.store.sync import SyncRepository  # noqa: PLC0415
+        from kiosk.wiring import make_printer  # noqa: PLC0415
 
         fonts = self.fonts
         records = SyncRepository(backend.engine)
@@ -171,6 +172,7 @@ class Kiosk:
                 clock=backend.clock,
                 jobs=backend.jobs,
                 registration=backend.registration,
+                printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
                 ),
@@ -271,7 +273,7 @@ class Kiosk:
         if self.voice is not None:
             self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
-        runners = (self.db, self.sync_control)
+        runners = (self.db, self.sync_control, self.controller.shell.printing)
         shutdown(self.app, self.window, guard=guard, filters=filters, runners=runners)
 
 
@@ -309,6 +311,7 @@ def build_kiosk(
         station_code=config.terminal.station_code,
         station_phone=config.terminal.station_phone,
         kiosk_name=config.terminal.name,
+        paper=config.agreement.paper,
         quit_app=app.quit,
         clock=clock,
         deferred=deferred,

@@ -206,9 +206,7 @@ def _print(config: Config, paths: Paths, pdf: Path, *, copies: int, title: str) 
     from kiosk.wiring import make_printer  # noqa: PLC0415
 
     try:
-        done = make_printer(config).print_pdf(
-            pdf, copies=copies, title=title, wait_s=config.printer.wait_s
-        )
+        done = make_printer(config).print_pdf(pdf, copies=copies, title=title)
     except PrintError as exc:
         words = Catalog(paths.translations).text(f"print.problem.{exc.reason}", Lang.EN)
         print(

@@ -229,4 +229,4 @@ def make_printer(config: Config) -> CupsPrinter:
     """The configured CUPS queue (its calls raise ``not_configured`` when there is none)."""
     from kiosk.printing.cups import CupsPrinter  # noqa: PLC0415
 
-    return CupsPrinter(config.printer.queue, config.printer.server)
+    return CupsPrinter(config.printer.queue, config.printer.server, wait_s=config.printer.wait_s)

@@ -60,10 +60,11 @@ class CupsPrinter:
         server: str = "",
         *,
         timeout_s: float = 10.0,
+        wait_s: float = 60.0,
         run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run,
     ) -> None:
         self.queue, self.server = queue, server
-        self.timeout_s = timeout_s
+        self.timeout_s, self.wait_s = timeout_s, wait_s
         self._run = run
 
     def _cmd(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -151,10 +152,11 @@ class CupsPrinter:
         return any(line.split()[:1] == [job_id] for line in listed.stdout.splitlines())
 
     def print_pdf(
-        self, pdf: Path, *, copies: int = 1, title: str = "", wait_s: float = 60.0
+        self, pdf: Path, *, copies: int = 1, title: str = "", wait_s: float | None = None
     ) -> Printed:
         """Send ``pdf`` and wait until it has printed; a queue that stops meanwhile (the
         device failed: offline, out of paper) raises ``stopped`` with the printer's words."""
+        wait_s = self.wait_s if wait_s is None else wait_s
         start = time.monotonic()
         job = self.submit(pdf, copies=copies, title=title)
         while time.monotonic() - start < wait_s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Protocol
 
 from kiosk.domain.calls import StaffCall
@@ -75,4 +76,15 @@ class WorkerReader(Protocol):
 
     def by_chip_hash(self, chip_hash: str) -> Worker | None:
         """The worker whose card chip has this keyed hash, if bound."""
+        ...
+
+
+class Printer(Protocol):
+    """The station's printer (``kiosk.printing.cups.CupsPrinter`` fits); its failures are
+    ``kiosk.printing.cups.PrintError`` with a reason."""
+
+    def print_pdf(
+        self, pdf: Path, *, copies: int = 1, title: str = "", wait_s: float | None = None
+    ) -> object:
+        """Print ``pdf`` and wait until it has printed."""
         ...

@@ -72,6 +72,7 @@ class KioskController(QObject):
         deferred: bool = False,
         station_phone: str = "",
         kiosk_name: str = "kiosk",
+        paper: str = "a4",
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
@@ -87,7 +88,7 @@ class KioskController(QObject):
         self.filing_ui = FilingFeature(shell, visit, admin)
         self.sync_ui = SyncFeature(shell, visit, admin)
         self.recording_ui = RecordingFeature(shell, admin)
-        self.summary_ui = SummaryFeature(shell, station_code, station_phone)
+        self.summary_ui = SummaryFeature(shell, station_code, station_phone, paper)
         self.calls_ui = CallsFeature(shell, admin, kiosk_name)
         self.features: tuple[Feature, ...] = (
             visit,

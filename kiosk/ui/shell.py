@@ -12,13 +12,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.visit import Phase, Visit
 from kiosk.idcard.events import CardPresented
-from kiosk.services.ports import AuditLog, Clock, FiguresReader, StaffCalls
+from kiosk.services.ports import AuditLog, Clock, FiguresReader, Printer, StaffCalls
 from kiosk.ui.errors import Notice, notice_for
 from kiosk.ui.idle import IdleController
 from kiosk.ui.tasks import TaskRunner
@@ -53,6 +54,7 @@ class Services:
     calls: StaffCalls | None = None
     enrolment: EnrolmentService | None = None
     sync_rejected: Callable[[], list[tuple[str, str, dt.datetime]]] | None = None
+    printer: Printer | None = None  # None: no [printer] queue, nothing is printed
 
 
 class Shell(QObject):
@@ -77,6 +79,8 @@ class Shell(QObject):
         self.theme = window.theme
         self.visit: Visit[CardPresented, SessionView] = Visit()
         self.services: Services | None = None
+        # Printing waits for the printer (up to [printer] wait_s): never on the DB worker.
+        self.printing = TaskRunner(1, "printer")
         self._resets: list[Callable[[], None]] = []
         self._finishers: list[Callable[[], bool]] = []
 
@@ -135,6 +139,21 @@ class Shell(QObject):
         if services is None:
             return False
         self.db.submit(lambda: fn(services), on_done, on_error or self.report)
+        return True
+
+    def print_pdf(
+        self,
+        pdf: Path,
+        on_done: Callable[[object], None],
+        on_error: Callable[[Exception], None],
+    ) -> bool:
+        """Print ``pdf`` on the station's printer, off the GUI thread; False (nothing sent)
+        when no printer is configured."""
+        services = self.services
+        if services is None or services.printer is None:
+            return False
+        printer = services.printer
+        self.printing.submit(lambda: printer.print_pdf(pdf, title=pdf.stem), on_done, on_error)
         return True
 
     def audit(self, actor: str, action: str) -> None:

@@ -16,7 +16,9 @@ from kiosk.domain.profile import ProfileDraft
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.idcard.demo import SAMPLES
 from kiosk.services.agreements import draft, sample_strokes
+from kiosk.store.agreements import AgreementRepository
 from kiosk.wiring import agreement_place
+from tests.helpers.market import market_admin
 from tests.helpers.syncrig import Station
 
 
@@ -47,3 +49,15 @@ def signed_for(station: Station, today: dt.date) -> tuple[SignedAgreement, str, 
     ]
     agreement = SignedAgreement(terms, *signers, tuple(changes(posted, terms)))
     return agreement, worker.id, job.employer_id
+
+
+def signed_and_synced(station: Station, database: str, today: dt.date) -> SignedAgreement:
+    """Demo jobs at the market, pulled; an agreement signed, kept and sent to the market."""
+    market_admin(database, "import-demo", "--jobs", "50", "--today", today.isoformat())
+    station.worker.run_once()
+    agreement, worker_id, employer_id = signed_for(station, today)
+    AgreementRepository(station.backend.engine).save(
+        agreement, worker_id=worker_id, employer_id=employer_id, now=dt.datetime.now(LHASA_TZ)
+    )
+    station.worker.run_once()
+    return agreement

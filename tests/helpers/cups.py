@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.helpers.process import end
+
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 
@@ -133,13 +135,7 @@ class Cups:
 
     def stop(self) -> None:
         """Stop our cupsd by pid; remove its folder and the cups-pdf files we wrote."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        end(self.process)
         for conf in self.instance_conf:
             conf.unlink(missing_ok=True)
         shutil.rmtree(self.root, ignore_errors=True)

@@ -60,6 +60,7 @@ def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
     if kiosk.voice is not None:
         kiosk.voice.close()
     kiosk.db.wait()
+    kiosk.controller.shell.printing.close()
     kiosk.app.removeEventFilter(kiosk.idle)
     kiosk.window.allow_close = True
     kiosk.window.close()

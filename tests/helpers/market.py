@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from market import admin
 from tests.helpers.postgres import free_port
+from tests.helpers.process import end
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,12 +102,7 @@ class MarketServer:
 
     def stop(self) -> None:
         """Stop by pid (TERM, then KILL)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        end(self.process)
 
     def restart(self) -> None:
         """Start again on the same port and database."""

@@ -12,6 +12,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.helpers.process import end
+
 SINK, MIC = "kiosk_speaker", "kiosk_mic"
 
 
@@ -66,13 +68,7 @@ class Pulse:
         """Stop our server by pid; remove its folder."""
         if self.process is None:
             return  # not ours
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        end(self.process, 5)
         shutil.rmtree(self.runtime, ignore_errors=True)
 
 
@@ -145,11 +141,5 @@ class Listener:
 
     def stop(self) -> None:
         """Stop ``parec`` (our own process, by pid)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        end(self.process, 5)
         self._thread.join(timeout=5)

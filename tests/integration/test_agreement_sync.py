@@ -25,7 +25,7 @@ from kiosk.store import models as m
 from kiosk.store.agreements import AgreementRepository
 from kiosk.ui.agreement.pdf import write_pdf
 from market.models import Agreement, Application, MutationLog
-from tests.helpers.agreements import signed_for
+from tests.helpers.agreements import signed_and_synced, signed_for
 from tests.helpers.market import MarketServer, market_admin, server_rows
 from tests.helpers.syncrig import Station
 
@@ -106,13 +106,7 @@ def test_a_signed_agreement_verifies_once_synced_and_a_correction_supersedes_it(
 def test_the_printed_qr_code_opens_the_market_s_answer(
     market: MarketServer, station: Station, today: dt.date, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    market_admin(market.database, "import-demo", "--jobs", "50", "--today", today.isoformat())
-    station.worker.run_once()
-    agreement, worker_id, employer_id = signed_for(station, today)
-    AgreementRepository(station.backend.engine).save(
-        agreement, worker_id=worker_id, employer_id=employer_id, now=dt.datetime.now(LHASA_TZ)
-    )
-    station.worker.run_once()
+    agreement = signed_and_synced(station, market.database, today)
     pdf = write_pdf(
         tmp_path / "a.pdf",
         agreement,

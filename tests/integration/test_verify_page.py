@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.domain.timeutil import LHASA_TZ
-from kiosk.store.agreements import AgreementRepository
 from tests.helpers import chromium
-from tests.helpers.agreements import signed_for
-from tests.helpers.market import MarketServer, market_admin
+from tests.helpers.agreements import signed_and_synced
+from tests.helpers.market import MarketServer
 from tests.helpers.syncrig import Station
 
 pytestmark = [
@@ -27,13 +25,7 @@ pytestmark = [
 def test_the_verification_page_reads_in_a_phone_browser(
     market: MarketServer, station: Station, today: dt.date, tmp_path: Path
 ) -> None:
-    market_admin(market.database, "import-demo", "--jobs", "50", "--today", today.isoformat())
-    station.worker.run_once()
-    agreement, worker_id, employer_id = signed_for(station, today)
-    AgreementRepository(station.backend.engine).save(
-        agreement, worker_id=worker_id, employer_id=employer_id, now=dt.datetime.now(LHASA_TZ)
-    )
-    station.worker.run_once()
+    agreement = signed_and_synced(station, market.database, today)
     url = f"{market.url}/v1/agreements/{agreement.terms.code}?fp={agreement.fingerprint}"
     page = chromium.dom(url)
     assert "本协议有效" in page

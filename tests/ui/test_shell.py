@@ -179,6 +179,7 @@ def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, 
     problems = []
     names = ("attract", "home", "pin", "staff", "staff_bind", "technician", "jobs", "job")
     names += ("summary",)
+    controller.screens["summary"].print.show()  # as at a station with a printer
     banner = window.banner
     for name in names:
         window.navigator.go(name)

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from kiosk.domain.agreement import SignedAgreement, verify_address
 from kiosk.i18n import Catalog, Lang
-from kiosk.ui.agreement.page import PAPERS, Pages, Paper, draw_qr, lines_of, new_writer, say
 from kiosk.ui.agreement.sections import sections, signer_line
+from kiosk.ui.printout import PAPERS, Pages, Paper, draw_qr, lines_of, new_writer, say
 from kiosk.ui.texts import Message
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from kiosk.i18n import Catalog, Lang
-from kiosk.ui.agreement.page import PAPERS, Pages, draw_qr, lines_of, new_writer, say
+from kiosk.ui.printout import PAPERS, Pages, draw_qr, lines_of, new_writer, say
 
 
 def write_test_page(

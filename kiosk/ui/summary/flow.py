@@ -4,6 +4,10 @@ shows and reads what they applied for, where and when, and whom to call."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.ui.feature import Feature
@@ -13,6 +17,8 @@ if TYPE_CHECKING:
     from kiosk.domain.applications import MyApplication
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.summary.screen import SummaryScreen
+
+log = logging.getLogger(__name__)
 
 
 class SummaryFeature(Feature):
@@ -25,11 +31,18 @@ class SummaryFeature(Feature):
         "summary.contact",
         "summary.contact_hotline",
         "summary.done",
+        "summary.printing",
+        "summary.printed",
+        "summary.print_failed",
     )
 
-    def __init__(self, shell: Shell, station_code: str, station_phone: str) -> None:
+    def __init__(
+        self, shell: Shell, station_code: str, station_phone: str, paper: str = "a4"
+    ) -> None:
         super().__init__(shell)
         self.station_code, self.station_phone = station_code, station_phone
+        self.paper = paper
+        self.printed: Path | None = None  # the last printout's file, kept until the next
         self.screen: SummaryScreen
         self.started_at: dt.datetime | None = None
         self.applied = 0
@@ -53,11 +66,54 @@ class SummaryFeature(Feature):
         self.shell.applied.connect(self._on_applied)
         self.shell.on_finish(self.take_finish)
         self.screen.done_requested.connect(lambda: self.shell.end_visit("finished"))
+        self.screen.print_requested.connect(self.print_summary)
+
+    def attached(self) -> None:
+        """ "Print" shows when the station has a printer."""
+        services = self.shell.services
+        self.screen.print.setVisible(services is not None and services.printer is not None)
+
+    def print_summary(self) -> None:
+        """Print what the screen shows, off the GUI thread; the screen never waits."""
+        if not self.screen.applications or not self.screen.print.isEnabled():
+            return
+        from kiosk.ui.summary.paper import write_summary  # noqa: PLC0415 - Qt PDF, on use
+
+        fd, name = tempfile.mkstemp(prefix="summary-", suffix=".pdf")
+        os.close(fd)
+        path = Path(name)
+        if self.printed is not None:
+            self.printed.unlink(missing_ok=True)
+        self.printed = path
+        write_summary(
+            path,
+            self.shell.texts.catalog,
+            self.screen.paper(self.shell.clock.now()),
+            paper=self.paper,
+        )
+
+        def printed(_result: object) -> None:
+            self.screen.print.setEnabled(True)
+            self.shell.show("summary.printed")
+
+        def failed(exc: Exception) -> None:
+            reason = getattr(exc, "reason", type(exc).__name__)
+            log.warning("summary not printed: %s", reason)
+            self.screen.print.setEnabled(True)
+            self.shell.show("summary.print_failed", "error")
+
+        if self.shell.print_pdf(path, printed, failed):
+            self.screen.print.setEnabled(False)
+            self.shell.show("summary.printing")
 
     def reset(self) -> None:
-        """Nothing of the last worker stays."""
+        """Nothing of the last worker stays (the printout's file neither)."""
         self.started_at, self.applied = None, 0
         self.screen.show_applications([])
+        self.screen.print.setEnabled(True)
+        if self.printed is not None:
+            self.printed.unlink(missing_ok=True)
+            self.printed = None
 
     def _on_visit_started(self, _view: object) -> None:
         self.started_at, self.applied = self.shell.clock.now(), 0

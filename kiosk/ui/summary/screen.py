@@ -67,6 +67,7 @@ class SummaryScreen(Screen):
     in_session = True
     done_requested = Signal()
     repeat_requested = Signal()
+    print_requested = Signal()
 
     def __init__(
         self,
@@ -104,18 +105,48 @@ class SummaryScreen(Screen):
         bottom.setSpacing(theme.mm(6))
         self.repeat = RepeatButton(theme)
         self.done = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))
+        # Shown only when the station has a printer ([printer] queue).
+        self.print = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM))
+        self.print.hide()
         bottom.addWidget(self.repeat)
         bottom.addWidget(self.contact, 1)  # whom to call never scrolls out of sight
+        bottom.addWidget(self.print)
         bottom.addWidget(self.done)
         root.addLayout(bottom)
         self.repeat.clicked.connect(self.repeat_requested)
         self.done.clicked.connect(self.done_requested)
+        self.print.clicked.connect(self.print_requested)
         self.retranslate()
 
     def show_applications(self, applications: list[MyApplication]) -> None:
         """The applications of this visit (empty clears the screen)."""
         self.applications = list(applications)
         self.retranslate()
+
+    def paper(self, printed_at: dt.datetime) -> list[Message]:
+        """What the printed summary says: each application's trade and wage, day and hours,
+        address and employer, the advice, whom to call, the station and the time."""
+        out: list[Message] = [("summary.title", None, {})]
+        for application in self.applications:
+            job = application.job
+            trade = Ref(f"jobtype.{job.job_type_code}")
+            out += [
+                ("summary.paper_job", None, {"trade": trade, "wage": job.day_wage}),
+                facts.when_job(job, printed_at.date()),
+                (
+                    "summary.paper_where",
+                    None,
+                    {"address": job.address_zh, "employer": application.employer_name},
+                ),
+            ]
+        when = f"{printed_at:%Y-%m-%d %H:%M}"
+        station = Ref(f"place.{self.station_code}")
+        return [
+            *out,
+            ("summary.advice", None, {}),
+            self._contact(),
+            ("summary.paper_footer", None, {"station": station, "when": when}),
+        ]
 
     def _contact(self) -> Message:
         station = Ref(f"place.{self.station_code}")
@@ -144,6 +175,7 @@ class SummaryScreen(Screen):
         t = self.texts
         self.title.set_lines(t.lines("summary.title"))
         self.done.set_lines(t.lines("summary.done"))
+        self.print.set_lines(t.lines("summary.print"))
         self.repeat.set_name(t.lines("voice.repeat"))
         self.advice.set_lines(t.lines("summary.advice"))
         self.contact.set_lines(t.compose([self._contact()]))

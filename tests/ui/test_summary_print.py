@@ -1,0 +1,124 @@
+"""The visit summary on paper, printed for real on a private CUPS server with the cups-pdf
+printer: "print" shows only when the station has a printer, the screen never waits for it,
+the printout says what the screen says, and a printer that is not there is said so (the
+worker is sent to staff) while the summary stays on screen."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import build_kiosk, open_store
+from kiosk.domain.timeutil import now_local
+from kiosk.i18n import Lang, Mode
+from tests.helpers.cups import Cups, available
+from tests.helpers.fakes import FakeClock
+from tests.helpers.kiosk import Rig, close_kiosk, make_config
+from tests.ui.test_find_work import walk_to_list
+from tests.ui.test_summary import _apply_first
+
+needs_cups = pytest.mark.skipif(available() is not None, reason=str(available()))
+
+
+@pytest.fixture(scope="module")
+def cups() -> Iterator[Cups]:
+    if available() is not None:
+        pytest.skip(str(available()))
+    server = Cups.start()
+    yield server
+    server.stop()
+
+
+def printer_rig(tmp_path: Path, cups: Cups, queue: str) -> Rig:
+    config, paths = make_config(
+        tmp_path,
+        terminal={"demo": True},
+        printer={"queue": queue, "server": cups.server, "wait_s": 20},
+    )
+    clock = FakeClock(now_local().replace(microsecond=0))
+    backend = open_store(config, paths, clock)
+    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
+    kiosk.attach(config, paths, backend)
+    kiosk.window.resize(config.display.width_px, config.display.height_px)
+    kiosk.window.show()
+    kiosk.start_devices()
+    return Rig(kiosk, backend, clock, config, paths)
+
+
+def to_summary(rig: Rig, qtbot: QtBot) -> object:
+    controller = rig.kiosk.controller
+    walk_to_list(rig, qtbot, Mode.BOTH)
+    chosen = _apply_first(rig, qtbot)
+    qtbot.mouseClick(controller.screens["jobs"].bar.finish, Qt.MouseButton.LeftButton)
+    summary = controller.screens["summary"]
+    qtbot.waitUntil(lambda: rig.kiosk.window.navigator.current is summary)
+    return chosen
+
+
+def test_without_a_printer_there_is_no_print_button(demo_rig: Rig, qtbot: QtBot) -> None:
+    to_summary(demo_rig, qtbot)
+    assert not demo_rig.kiosk.controller.screens["summary"].print.isVisibleTo(demo_rig.kiosk.window)
+
+
+@needs_cups
+def test_the_summary_prints_what_the_screen_says(cups: Cups, tmp_path: Path, qtbot: QtBot) -> None:
+    out = cups.add_pdf_printer("desk")
+    rig = printer_rig(tmp_path, cups, "desk")
+    try:
+        chosen = to_summary(rig, qtbot)
+        job = chosen.candidate.job  # type: ignore[attr-defined]
+        controller = rig.kiosk.controller
+        summary = controller.screens["summary"]
+        banner = rig.kiosk.window.banner
+        assert summary.print.isVisibleTo(rig.kiosk.window)
+        start = time.perf_counter()
+        qtbot.mouseClick(summary.print, Qt.MouseButton.LeftButton)
+        assert time.perf_counter() - start < 1.0  # the screen does not wait for the printer
+        assert banner.message_id == "summary.printing"
+        assert not summary.print.isEnabled()  # one tap, one printout
+        qtbot.waitUntil(lambda: banner.message_id == "summary.printed", timeout=30_000)
+        assert summary.print.isEnabled()
+        qtbot.waitUntil(lambda: len(list(out.glob("*.pdf"))) == 1, timeout=10_000)
+        mine = controller.summary_ui.printed
+        assert mine is not None
+        text = unicodedata.normalize(
+            "NFKC",
+            subprocess.run(
+                ["pdftotext", str(mine), "-"], capture_output=True, text=True, check=True
+            ).stdout,
+        ).replace("\n", "")
+        catalog = controller.texts.catalog
+        assert unicodedata.normalize("NFKC", job.address_zh) in text
+        assert catalog.text(f"jobtype.{job.job_type_code}", Lang.ZH) in text
+        assert f"每天 {job.day_wage} 元" in text
+        assert "12333" in text
+        with qtbot.waitSignal(controller.session_ended):
+            qtbot.mouseClick(summary.done, Qt.MouseButton.LeftButton)
+        assert not mine.exists()  # nothing of the worker stays on disk
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)
+
+
+@needs_cups
+def test_a_missing_printer_sends_the_worker_to_staff_and_the_summary_stays(
+    cups: Cups, tmp_path: Path, qtbot: QtBot
+) -> None:
+    rig = printer_rig(tmp_path, cups, "no_such_printer")
+    try:
+        to_summary(rig, qtbot)
+        summary = rig.kiosk.controller.screens["summary"]
+        banner = rig.kiosk.window.banner
+        qtbot.mouseClick(summary.print, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: banner.message_id == "summary.print_failed", timeout=30_000)
+        assert summary.print.isEnabled()
+        assert rig.kiosk.window.navigator.current is summary
+        assert any("工作人员" in t for t in banner.text.texts())
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)
