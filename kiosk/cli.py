@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--paper", choices=("a4", "receipt80"), default=None)
     pdf.add_argument("--print", action="store_true", help="also print it on [printer] queue")
     sub.add_parser("print-test", help="print a test page on the configured printer ([printer])")
+    again = sub.add_parser("reprint", help="print a signed agreement again, exactly as signed")
+    again.add_argument("code", help="the agreement code on the printout (K7PD-3XQM)")
+    again.add_argument("--copies", type=int, default=None, help="default: [printer] copies")
+    again.add_argument("--out", type=Path, default=None, help="also keep the PDF here")
     shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--modes", default="both,bo,zh,en", help="comma-separated display modes")
@@ -114,6 +118,10 @@ def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
         return _agreement_pdf(args, config, paths)
     if args.command == "print-test":
         return _print_test(config, paths)
+    if args.command == "reprint":
+        from kiosk.cli_print import reprint  # noqa: PLC0415
+
+        return reprint(args, config, paths)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 
@@ -175,7 +183,7 @@ def _agreement_pdf(args: argparse.Namespace, config: Config, paths: Paths) -> in
     from kiosk.services.agreements import sample_agreement  # noqa: PLC0415
     from kiosk.ui.agreement.pdf import write_pdf  # noqa: PLC0415
     from kiosk.ui.theme import load_fonts  # noqa: PLC0415
-    from kiosk.wiring import agreement_place  # noqa: PLC0415
+    from kiosk.wiring import agreement_place, verify_base  # noqa: PLC0415
 
     app = QGuiApplication.instance() or QGuiApplication([])
     load_fonts(paths.assets / "fonts")
@@ -188,18 +196,20 @@ def _agreement_pdf(args: argparse.Namespace, config: Config, paths: Paths) -> in
         agreement,
         catalog,
         paper=args.paper or config.agreement.paper,
-        verify_base=config.agreement.verify_url or "https://market.example.cn",
+        verify_base=verify_base(config, paths) or "https://market.example.cn",
         synced=False,
         station=station,
     )
     del app
     print(f"{out}  {agreement.terms.code}  {agreement.fingerprint}")
     if args.print:
-        return _print(config, paths, out, copies=config.printer.copies, title=agreement.terms.code)
+        return send_to_printer(
+            config, paths, out, copies=config.printer.copies, title=agreement.terms.code
+        )
     return 0
 
 
-def _print(config: Config, paths: Paths, pdf: Path, *, copies: int, title: str) -> int:
+def send_to_printer(config: Config, paths: Paths, pdf: Path, *, copies: int, title: str) -> int:
     """Print ``pdf`` on the configured queue and wait; one line for the technician."""
     from kiosk.i18n import Catalog  # noqa: PLC0415
     from kiosk.printing.cups import PrintError  # noqa: PLC0415
@@ -249,4 +259,4 @@ def _print_test(config: Config, paths: Paths) -> int:
             when=dt.datetime.now(LHASA_TZ),
         )
         del app
-        return _print(config, paths, pdf, copies=1, title="test page")
+        return send_to_printer(config, paths, pdf, copies=1, title="test page")

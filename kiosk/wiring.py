@@ -230,3 +230,14 @@ def make_printer(config: Config) -> CupsPrinter:
     from kiosk.printing.cups import CupsPrinter  # noqa: PLC0415
 
     return CupsPrinter(config.printer.queue, config.printer.server, wait_s=config.printer.wait_s)
+
+
+def verify_base(config: Config, paths: Paths) -> str | None:
+    """Where a printed QR code sends a phone: ``[agreement] verify_url``, else the market
+    server this kiosk is enrolled with (None: neither)."""
+    from kiosk.sync import credentials  # noqa: PLC0415
+
+    if config.agreement.verify_url:
+        return config.agreement.verify_url
+    creds = credentials.load(paths.credentials)
+    return creds.server_url if creds is not None else None

@@ -262,10 +262,17 @@ def terms_dict(terms: Terms) -> dict[str, Any]:
     return out
 
 
-def canonical(terms: Terms, signatures: list[dict[str, Any]]) -> bytes:
-    """The signed document: the terms and both signature records, as sorted compact UTF-8
-    JSON, so the same agreement always gives the same bytes."""
-    doc = {"agreement": terms_dict(terms), "signatures": signatures}
+def canonical(
+    terms: Terms, signatures: list[dict[str, Any]], changed: tuple[Change, ...] = ()
+) -> bytes:
+    """The signed document: the terms, what was agreed differently from the posting (it is
+    printed, so it is signed) and both signature records, as sorted compact UTF-8 JSON, so
+    the same agreement always gives the same bytes."""
+    doc = {
+        "agreement": terms_dict(terms),
+        "changes": [_plain(c) for c in changed],
+        "signatures": signatures,
+    }
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -313,7 +320,8 @@ class SignedAgreement:
 
     def document(self) -> bytes:
         """The canonical form."""
-        return canonical(self.terms, [self.worker.record(), self.employer.record()])
+        signers = [self.worker.record(), self.employer.record()]
+        return canonical(self.terms, signers, self.changes)
 
     @property
     def fingerprint(self) -> str:

@@ -25,6 +25,7 @@ from kiosk.store import models as m
 from kiosk.store.agreements import AgreementRepository
 from kiosk.ui.agreement.pdf import write_pdf
 from market.models import Agreement, Application, MutationLog
+from tests.e2e.test_commands import run
 from tests.helpers.agreements import signed_and_synced, signed_for
 from tests.helpers.market import MarketServer, market_admin, server_rows
 from tests.helpers.syncrig import Station
@@ -129,3 +130,42 @@ def test_the_printed_qr_code_opens_the_market_s_answer(
         found.update(line for line in out.stdout.splitlines() if line)
     (address,) = found
     assert requests.get(address, timeout=10).json()["status"] == "valid"
+
+
+def test_staff_reprint_an_agreement_exactly_as_signed(
+    market: MarketServer, station: Station, today: dt.date, tmp_path: Path
+) -> None:
+    agreement = signed_and_synced(station, market.database, today)
+    code = agreement.terms.code
+    out = tmp_path / "again.pdf"
+    data = station.paths.data_dir
+    result = run(data, "kiosk-admin", "reprint", code.lower(), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[1:] == [code, agreement.fingerprint]
+    attached = tmp_path / "attached"
+    attached.mkdir()
+    subprocess.run(
+        ["pdfdetach", "-saveall", "-o", str(attached), str(out)], check=True, capture_output=True
+    )
+    assert (attached / "signed-agreement.json").read_bytes() == agreement.document()
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "p")],
+        check=True,
+        capture_output=True,
+    )
+    codes = set()
+    for png in sorted(tmp_path.glob("p-*.png")):
+        found = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False
+        )
+        codes.update(line for line in found.stdout.splitlines() if line)
+    (address,) = codes
+    assert address.startswith(market.url)  # the market this kiosk is enrolled with
+    assert requests.get(address, timeout=10).json()["status"] == "valid"
+
+    missing = run(data, "kiosk-admin", "reprint", "ZZZZ-ZZZZ", "--out", str(out))
+    assert missing.returncode == 1
+    assert "no agreement ZZZZ-ZZZZ" in missing.stderr
+    no_printer = run(data, "kiosk-admin", "reprint", code)
+    assert no_printer.returncode == 2
+    assert "no printer" in no_printer.stderr

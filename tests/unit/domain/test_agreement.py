@@ -204,3 +204,23 @@ def test_every_broken_rule_has_its_message_with_its_values_in_every_language() -
             assert "{" not in text, (problem.code, lang)
             for value in problem.values.values():
                 assert str(value) in text, (problem.code, lang)
+
+
+def test_a_signed_document_reads_back_to_the_same_bytes_and_fingerprint() -> None:
+    from kiosk.domain.agreement_doc import DocumentError, read_document
+
+    at = dt.datetime(2026, 12, 2, 9, 30, tzinfo=LHASA_TZ)
+    worker = SignerRecord("worker", "card", "a" * 64, scribble().record(), at)
+    employer = SignerRecord("employer", "phone", "b" * 64, scribble().record(), at)
+    posted = terms(pay_when=PayWhen.BY_DATE, pay_by=TODAY + dt.timedelta(days=3))
+    signed_terms = amend(posted, wage=240, start_time=dt.time(8, 30))
+    signed = SignedAgreement(signed_terms, worker, employer, tuple(changes(posted, signed_terms)))
+    again = read_document(signed.document())
+    assert again == signed
+    assert again.fingerprint == signed.fingerprint
+    assert [c.name for c in again.changes] == ["wage", "start_time"]  # printed, so signed
+    spaced = signed.document().replace(b'":', b'": ')
+    with pytest.raises(DocumentError):
+        read_document(spaced)  # same content, other bytes: never a second fingerprint
+    with pytest.raises(DocumentError):
+        read_document(b'{"agreement": 1}')
