@@ -28,6 +28,7 @@ from market.models import Agreement, Application, MutationLog
 from tests.e2e.test_commands import run
 from tests.helpers.agreements import signed_and_synced, signed_for
 from tests.helpers.market import MarketServer, market_admin, server_rows
+from tests.helpers.qr import qr_codes
 from tests.helpers.syncrig import Station
 
 pytestmark = pytest.mark.slow
@@ -117,18 +118,7 @@ def test_the_printed_qr_code_opens_the_market_s_answer(
         synced=True,
         station="功德林街道零工驿站",
     )
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "p")],
-        check=True,
-        capture_output=True,
-    )
-    found = set()
-    for png in sorted(tmp_path.glob("p-*.png")):
-        out = subprocess.run(
-            ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False
-        )
-        found.update(line for line in out.stdout.splitlines() if line)
-    (address,) = found
+    (address,) = qr_codes(pdf)
     assert requests.get(address, timeout=10).json()["status"] == "valid"
 
 
@@ -148,18 +138,7 @@ def test_staff_reprint_an_agreement_exactly_as_signed(
         ["pdfdetach", "-saveall", "-o", str(attached), str(out)], check=True, capture_output=True
     )
     assert (attached / "signed-agreement.json").read_bytes() == agreement.document()
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "p")],
-        check=True,
-        capture_output=True,
-    )
-    codes = set()
-    for png in sorted(tmp_path.glob("p-*.png")):
-        found = subprocess.run(
-            ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False
-        )
-        codes.update(line for line in found.stdout.splitlines() if line)
-    (address,) = codes
+    (address,) = qr_codes(out)
     assert address.startswith(market.url)  # the market this kiosk is enrolled with
     assert requests.get(address, timeout=10).json()["status"] == "valid"
 

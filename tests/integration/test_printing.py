@@ -14,6 +14,7 @@ import pytest
 from kiosk.printing.cups import CupsPrinter, PrintError
 from tests.e2e.test_commands import run
 from tests.helpers.cups import Cups, available
+from tests.helpers.qr import qr_codes
 
 pytestmark = [
     pytest.mark.slow,
@@ -26,20 +27,6 @@ def cups() -> Iterator[Cups]:
     server = Cups.start()
     yield server
     server.stop()
-
-
-def qr_codes(pdf: Path, tmp: Path) -> set[str]:
-    """What a phone would read off the printed pages."""
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp / "p")], check=True, capture_output=True
-    )
-    found: set[str] = set()
-    for png in sorted(tmp.glob("p-*.png")):
-        out = subprocess.run(
-            ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False
-        )
-        found.update(line for line in out.stdout.splitlines() if line)
-    return found
 
 
 def printer_env(cups: Cups, queue: str) -> dict[str, str]:
@@ -87,9 +74,7 @@ def test_an_agreement_prints_a_copy_for_each_party(cups: Cups, tmp_path: Path) -
     mine = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     own = int(next(ln.split()[-1] for ln in mine.stdout.splitlines() if ln.startswith("Pages:")))
     assert pages == 2 * own  # two copies, every page
-    assert qr_codes(printed[0], tmp_path) == {
-        f"https://market.example.cn/v1/agreements/{code}?fp={fp}"
-    }
+    assert qr_codes(printed[0]) == {f"https://market.example.cn/v1/agreements/{code}?fp={fp}"}
 
 
 def test_the_technician_test_page_prints(cups: Cups, tmp_path: Path) -> None:
@@ -98,7 +83,7 @@ def test_the_technician_test_page_prints(cups: Cups, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     printed = wait_for_files(out, 1)
     assert len(printed) == 1
-    (code,) = qr_codes(printed[0], tmp_path)
+    (code,) = qr_codes(printed[0])
     assert code.startswith("gig-kiosk print test kiosk-1 ")
 
 
