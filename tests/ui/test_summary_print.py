@@ -1,7 +1,8 @@
-"""The visit summary on paper, printed for real on a private CUPS server with the cups-pdf
-printer: "print" shows only when the station has a printer, the screen never waits for it,
-the printout says what the screen says, and a printer that is not there is said so (the
-worker is sent to staff) while the summary stays on screen."""
+"""The visit summary on paper, and the technician's test page, printed for real on a
+private CUPS server with the cups-pdf printer: "print" shows only when the station has a
+printer, the screen never waits for it, the printout says what the screen says, and a
+printer that is not there is said so (the worker is sent to staff, the technician to the
+diagnostics) while the screen stays as it was."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import build_kiosk, open_store
 from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Lang, Mode
+from kiosk.ui.widgets.demo_panel import DEMO_PINS
 from tests.helpers.cups import Cups, available
 from tests.helpers.fakes import FakeClock
 from tests.helpers.kiosk import Rig, close_kiosk, make_config
+from tests.helpers.qr import qr_codes
+from tests.ui.test_admin import enter, open_pin_pad
 from tests.ui.test_find_work import walk_to_list
 from tests.ui.test_summary import _apply_first
 
@@ -120,5 +124,34 @@ def test_a_missing_printer_sends_the_worker_to_staff_and_the_summary_stays(
         assert summary.print.isEnabled()
         assert rig.kiosk.window.navigator.current is summary
         assert any("工作人员" in t for t in banner.text.texts())
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)
+
+
+@needs_cups
+@pytest.mark.parametrize("present", [True, False])
+def test_the_technician_prints_a_test_page_from_the_technician_screen(
+    cups: Cups, tmp_path: Path, qtbot: QtBot, present: bool
+) -> None:
+    queue = f"tech_{present}".lower()
+    out = cups.add_pdf_printer(queue) if present else None
+    rig = printer_rig(tmp_path, cups, queue)
+    try:
+        open_pin_pad(rig, qtbot)
+        enter(rig, qtbot, DEMO_PINS["technician"])
+        screen = rig.kiosk.controller.screens["technician"]
+        assert rig.kiosk.window.navigator.current is screen
+        assert screen.print_test.isVisibleTo(rig.kiosk.window)
+        banner = rig.kiosk.window.banner
+        qtbot.mouseClick(screen.print_test, Qt.MouseButton.LeftButton)
+        expected = "tech.print_test_done" if present else "tech.print_test_failed"
+        qtbot.waitUntil(lambda: banner.message_id == expected, timeout=30_000)
+        assert screen.print_test.isEnabled()
+        if out is not None:
+            qtbot.waitUntil(lambda: len(list(out.glob("*.pdf"))) == 1, timeout=10_000)
+            (code,) = qr_codes(next(out.glob("*.pdf")))
+            assert code.startswith("gig-kiosk print test kiosk-1 ")
+        else:
+            qtbot.waitUntil(lambda: "[FAIL] printer" in screen.report.toPlainText())
     finally:
         close_kiosk(rig.kiosk, rig.backend)

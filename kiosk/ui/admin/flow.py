@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain.errors import AuthError
+from kiosk.i18n import Lang
 from kiosk.ui.errors import notice_for
 from kiosk.ui.feature import Feature
 from kiosk.ui.shell import Shell
@@ -19,10 +22,17 @@ if TYPE_CHECKING:
 class AdminFeature(Feature):
     """The PIN pad, the staff screen (figures, cards to register) and the technician's."""
 
-    spoken = ("admin.pin_hint", "staff.title", "tech.title")
+    spoken = (
+        "admin.pin_hint",
+        "staff.title",
+        "tech.title",
+        "tech.print_test_done",
+        "tech.print_test_failed",
+    )
 
-    def __init__(self, shell: Shell) -> None:
+    def __init__(self, shell: Shell, station_code: str = "", kiosk_name: str = "kiosk") -> None:
         super().__init__(shell)
+        self.station_code, self.kiosk_name = station_code, kiosk_name
         self.pin: PinScreen
         self.staff: StaffScreen
         self.technician: TechnicianScreen
@@ -46,6 +56,45 @@ class AdminFeature(Feature):
         self.pin.cancelled.connect(lambda: shell.end_visit("cancelled"))
         self.staff.leave_requested.connect(lambda: shell.end_visit("staff_left"))
         self.technician.leave_requested.connect(lambda: shell.end_visit("technician_left"))
+        self.technician.print_test_requested.connect(self.print_test_page)
+
+    def attached(self) -> None:
+        """ "Print a test page" shows when the station has a printer."""
+        services = self.shell.services
+        self.technician.print_test.setVisible(services is not None and services.printer is not None)
+
+    def print_test_page(self) -> None:
+        """One sheet with Tibetan, Chinese and a QR code, printed off the GUI thread."""
+        from kiosk.ui.agreement.testpage import write_test_page  # noqa: PLC0415 - on use
+
+        button = self.technician.print_test
+        if not button.isEnabled():
+            return
+        catalog = self.shell.texts.catalog
+        folder = tempfile.TemporaryDirectory(prefix="kiosk-test-page-")
+        pdf = Path(folder.name) / "test-page.pdf"
+        write_test_page(
+            pdf,
+            catalog,
+            paper="a4",
+            station=catalog.text(f"place.{self.station_code}", Lang.ZH),
+            terminal=self.kiosk_name,
+            when=self.shell.clock.now(),
+        )
+
+        def finished(ok: bool) -> None:
+            folder.cleanup()
+            button.setEnabled(True)
+            self.shell.show(
+                "tech.print_test_done" if ok else "tech.print_test_failed",
+                "info" if ok else "error",
+            )
+            self.shell.run(lambda s: s.diagnostics(), self.technician.show_report)
+
+        if self.shell.print_pdf(pdf, lambda _r: finished(True), lambda _e: finished(False)):
+            button.setEnabled(False)
+        else:
+            folder.cleanup()
 
     def reset(self) -> None:
         """No PIN digits, figures or report stay."""

@@ -154,6 +154,7 @@ class TechnicianScreen(_AdminScreen):
     title_id = "tech.title"
     enrol_requested = Signal()
     record_requested = Signal()
+    print_test_requested = Signal()
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
@@ -164,8 +165,13 @@ class TechnicianScreen(_AdminScreen):
         self.enrol.clicked.connect(self.enrol_requested)
         self.record = BigButton(theme, "primary", role="secondary", min_mm=size)
         self.record.clicked.connect(self.record_requested)
+        # Shown when the station has a printer ([printer] queue): one sheet checks it.
+        self.print_test = BigButton(theme, "primary", role="secondary", min_mm=size)
+        self.print_test.clicked.connect(self.print_test_requested)
+        self.print_test.hide()
         tools.addWidget(self.enrol)
         tools.addWidget(self.record)
+        tools.addWidget(self.print_test)
         tools.addStretch(1)
         self.root.addLayout(tools)
         self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
@@ -192,6 +198,7 @@ class TechnicianScreen(_AdminScreen):
         self.section.set_lines(self.texts.lines("tech.diagnostics"))
         self.enrol.set_lines(self.texts.lines("tech.enrol"))
         self.record.set_lines(self.texts.lines("tech.record"))
+        self.print_test.set_lines(self.texts.lines("tech.print_test"))
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
 
     def show_sync(self, status: list[Message]) -> None:
