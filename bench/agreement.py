@@ -58,7 +58,7 @@ def main() -> None:
     config = load_config(None, env={})
     today = dt.datetime.now(LHASA_TZ).date()
     agreement = sample_agreement(agreement_place(config), ROOT / "assets", today)
-    text = printed_text(agreement, catalog, "功德林街道零工驿站")
+    text = printed_text(agreement, catalog)
     with tempfile.TemporaryDirectory() as tmp:
         for paper in ("a4", "receipt80"):
             ready, plain = [], []
@@ -72,7 +72,6 @@ def main() -> None:
                     paper=paper,
                     verify_base="https://market.example.cn",
                     synced=False,
-                    station="功德林街道零工驿站",
                 )
                 ready.append((time.perf_counter() - start) * 1000)
                 start = time.perf_counter()

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Config, ConfigError, Paths, example_toml
 from kiosk.domain.errors import AuthError, KioskError
-from kiosk.i18n import Lang
 
 if TYPE_CHECKING:
     from kiosk.wiring import Backend
@@ -114,14 +113,13 @@ def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
             if args.command == "enrol"
             else (cli_sync.sync(args, config, paths))
         )
-    if args.command == "agreement-pdf":
-        return _agreement_pdf(args, config, paths)
-    if args.command == "print-test":
-        return _print_test(config, paths)
-    if args.command == "reprint":
-        from kiosk.cli_print import reprint  # noqa: PLC0415
+    if args.command in ("agreement-pdf", "print-test", "reprint"):
+        from kiosk import cli_print  # noqa: PLC0415
 
-        return reprint(args, config, paths)
+        if args.command == "print-test":
+            return cli_print.print_test(config, paths)
+        run = cli_print.agreement_pdf if args.command == "agreement-pdf" else cli_print.reprint
+        return run(args, config, paths)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 
@@ -165,98 +163,3 @@ def _set_pin(args: argparse.Namespace, paths: Paths, backend: Backend) -> int:
         return EXIT_USAGE
     print(f"{args.role} PIN set")
     return 0
-
-
-def _agreement_pdf(args: argparse.Namespace, config: Config, paths: Paths) -> int:
-    """A signed sample agreement from the demo data, printed to a PDF file."""
-    import datetime as dt  # noqa: PLC0415
-    import os  # noqa: PLC0415
-
-    if not args.demo:
-        print("kiosk-admin: agreement-pdf writes a sample: add --demo", file=sys.stderr)
-        return EXIT_USAGE
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-    from kiosk.domain.timeutil import LHASA_TZ  # noqa: PLC0415
-    from kiosk.i18n import Catalog  # noqa: PLC0415
-    from kiosk.services.agreements import sample_agreement  # noqa: PLC0415
-    from kiosk.ui.agreement.pdf import write_pdf  # noqa: PLC0415
-    from kiosk.ui.theme import load_fonts  # noqa: PLC0415
-    from kiosk.wiring import agreement_place, verify_base  # noqa: PLC0415
-
-    app = QGuiApplication.instance() or QGuiApplication([])
-    load_fonts(paths.assets / "fonts")
-    catalog = Catalog(paths.translations)
-    today = dt.datetime.now(LHASA_TZ).date()
-    agreement = sample_agreement(agreement_place(config), paths.assets, today)
-    station = catalog.text(f"place.{config.terminal.station_code}", Lang.ZH)
-    out = write_pdf(
-        args.path,
-        agreement,
-        catalog,
-        paper=args.paper or config.agreement.paper,
-        verify_base=verify_base(config, paths) or "https://market.example.cn",
-        synced=False,
-        station=station,
-    )
-    del app
-    print(f"{out}  {agreement.terms.code}  {agreement.fingerprint}")
-    if args.print:
-        return send_to_printer(
-            config, paths, out, copies=config.printer.copies, title=agreement.terms.code
-        )
-    return 0
-
-
-def send_to_printer(config: Config, paths: Paths, pdf: Path, *, copies: int, title: str) -> int:
-    """Print ``pdf`` on the configured queue and wait; one line for the technician."""
-    from kiosk.i18n import Catalog  # noqa: PLC0415
-    from kiosk.printing.cups import PrintError  # noqa: PLC0415
-    from kiosk.wiring import make_printer  # noqa: PLC0415
-
-    try:
-        done = make_printer(config).print_pdf(pdf, copies=copies, title=title)
-    except PrintError as exc:
-        words = Catalog(paths.translations).text(f"print.problem.{exc.reason}", Lang.EN)
-        print(
-            f"kiosk-admin: not printed: {words}" + (f" ({exc.detail})" if exc.detail else ""),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    print(f"printed: job {done.job_id} on {config.printer.queue} in {done.seconds:.1f} s")
-    return 0
-
-
-def _print_test(config: Config, paths: Paths) -> int:
-    """A test page: Tibetan and Chinese text and a QR code."""
-    import datetime as dt  # noqa: PLC0415
-    import os  # noqa: PLC0415
-    import tempfile  # noqa: PLC0415
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-    from kiosk.domain.timeutil import LHASA_TZ  # noqa: PLC0415
-    from kiosk.i18n import Catalog  # noqa: PLC0415
-    from kiosk.ui.agreement.testpage import write_test_page  # noqa: PLC0415
-    from kiosk.ui.theme import load_fonts  # noqa: PLC0415
-
-    if not config.printer.queue:
-        print("kiosk-admin: no printer: set [printer] queue", file=sys.stderr)
-        return EXIT_USAGE
-    app = QGuiApplication.instance() or QGuiApplication([])
-    load_fonts(paths.assets / "fonts")
-    catalog = Catalog(paths.translations)
-    with tempfile.TemporaryDirectory(prefix="kiosk-print-") as tmp:
-        pdf = Path(tmp) / "test-page.pdf"
-        write_test_page(
-            pdf,
-            catalog,
-            paper=config.agreement.paper,
-            station=catalog.text(f"place.{config.terminal.station_code}", Lang.ZH),
-            terminal=config.terminal.name,
-            when=dt.datetime.now(LHASA_TZ),
-        )
-        del app
-        return send_to_printer(config, paths, pdf, copies=1, title="test page")

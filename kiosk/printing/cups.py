@@ -103,23 +103,30 @@ class CupsPrinter:
         running = self._cmd("lpstat", "-r")
         if running.returncode != 0 or "not running" in running.stdout:
             raise PrintError("no_server", self.server or "this machine")
-        shown = self._cmd("lpstat", "-l", "-p", self.queue)
-        if shown.returncode != 0:
-            reason = self._classify(shown.stderr)
-            if reason == "no_printer":
-                return PrinterState(exists=False, enabled=False, accepting=False, message="")
-            raise PrintError(reason, shown.stderr.strip()[:200])
-        first = shown.stdout.splitlines()[0] if shown.stdout else ""
-        enabled = " disabled" not in first
-        lines = [ln.strip() for ln in shown.stdout.splitlines()[1:] if ln.strip()]
-        message = next((ln for ln in lines if not ln.endswith(":") and ":" not in ln[:12]), "")
+        queue = self._queue()
+        if queue is None:
+            return PrinterState(exists=False, enabled=False, accepting=False, message="")
+        enabled, message = queue
         accepting = self._cmd("lpstat", "-a", self.queue)
         return PrinterState(
             exists=True,
             enabled=enabled,
             accepting=accepting.returncode == 0 and "not accepting" not in accepting.stdout,
-            message=message[:120],
+            message=message,
         )
+
+    def _queue(self) -> tuple[bool, str] | None:
+        """(enabled, the printer's last message) from ``lpstat -p``; None: no such queue."""
+        shown = self._cmd("lpstat", "-l", "-p", self.queue)
+        if shown.returncode != 0:
+            reason = self._classify(shown.stderr)
+            if reason == "no_printer":
+                return None
+            raise PrintError(reason, shown.stderr.strip()[:200])
+        first = shown.stdout.splitlines()[0] if shown.stdout else ""
+        lines = [ln.strip() for ln in shown.stdout.splitlines()[1:] if ln.strip()]
+        message = next((ln for ln in lines if not ln.endswith(":") and ":" not in ln[:12]), "")
+        return " disabled" not in first, message[:120]
 
     def ready(self) -> PrinterState:
         """The state, or :class:`PrintError` when a job sent now would not print."""
@@ -162,10 +169,10 @@ class CupsPrinter:
         while time.monotonic() - start < wait_s:
             if self.done(job):
                 return Printed(job, time.monotonic() - start)
-            state = self.state()
-            if not state.enabled:
+            enabled, message = self._queue() or (False, "")  # the queue only: 2 calls a poll
+            if not enabled:
                 self._cmd("cancel", job)
-                raise PrintError("stopped", state.message)
-            time.sleep(0.2)
+                raise PrintError("stopped", message)
+            time.sleep(0.25)
         self._cmd("cancel", job)
         raise PrintError("timeout", f"job {job} not printed within {wait_s:.0f} s")

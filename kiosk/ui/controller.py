@@ -83,7 +83,7 @@ class KioskController(QObject):
         self.session_ended = shell.visit_ended
         # The features, in the order they are built; each names those it attaches to.
         self.visit_ui = visit = VisitFeature(shell, station_code)
-        self.admin_ui = admin = AdminFeature(shell, station_code, kiosk_name)
+        self.admin_ui = admin = AdminFeature(shell, station_code, kiosk_name, paper)
         self.jobs_ui = JobsFeature(shell, visit)
         self.filing_ui = FilingFeature(shell, visit, admin)
         self.sync_ui = SyncFeature(shell, visit, admin)

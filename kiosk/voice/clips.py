@@ -111,13 +111,7 @@ class ClipLibrary:
     def state(self, name: str) -> ClipState:
         """What this kiosk knows of ``name``."""
         with self._index(write=False) as index:
-            entry = index["clips"].get(name, {})
-            return ClipState(
-                name,
-                int(entry.get("version", 0)),
-                self._pending(index, name),
-                self._refusal(entry, name),
-            )
+            return self._state(index, name)
 
     def pending(self) -> list[Pending]:
         """Clips recorded here that the market has not got (refused ones wait for a new
@@ -156,13 +150,17 @@ class ClipLibrary:
 
     def summary(self) -> tuple[int, list[ClipState]]:
         """(clips waiting to go up, refused clips) for ``kiosk --check``."""
-        states = [self.state(n) for n in self.names()]
+        with self._index(write=False) as index:  # read once, not once a clip
+            states = [self._state(index, n) for n in self.names()]
         return sum(1 for s in states if s.pending), [s for s in states if s.refused]
 
     # -- the index ------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def _index(self, *, write: bool = True) -> Iterator[dict[str, Any]]:
+        if not write and not self.root.is_dir():
+            yield {"clips": {}}  # nothing recorded yet: a reader creates nothing
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / "clips.lock", "a+b") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX if write else fcntl.LOCK_SH)
@@ -200,6 +198,15 @@ class ClipLibrary:
         except FileNotFoundError:
             return False
         return (entry.get("size"), entry.get("mtime_ns")) != (st.st_size, st.st_mtime_ns)
+
+    def _state(self, index: dict[str, Any], name: str) -> ClipState:
+        entry = index["clips"].get(name, {})
+        return ClipState(
+            name,
+            int(entry.get("version", 0)),
+            self._pending(index, name),
+            self._refusal(entry, name),
+        )
 
     def _pending(self, index: dict[str, Any], name: str) -> bool:
         """Recorded here and still to go up (a refused take waits for a new one)."""

@@ -116,7 +116,6 @@ def test_the_printed_qr_code_opens_the_market_s_answer(
         paper="a4",
         verify_base=market.url,
         synced=True,
-        station="功德林街道零工驿站",
     )
     (address,) = qr_codes(pdf)
     assert requests.get(address, timeout=10).json()["status"] == "valid"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain.errors import AuthError
-from kiosk.i18n import Lang
 from kiosk.ui.errors import notice_for
 from kiosk.ui.feature import Feature
 from kiosk.ui.shell import Shell
@@ -30,9 +29,11 @@ class AdminFeature(Feature):
         "tech.print_test_failed",
     )
 
-    def __init__(self, shell: Shell, station_code: str = "", kiosk_name: str = "kiosk") -> None:
+    def __init__(
+        self, shell: Shell, station_code: str = "", kiosk_name: str = "kiosk", paper: str = "a4"
+    ) -> None:
         super().__init__(shell)
-        self.station_code, self.kiosk_name = station_code, kiosk_name
+        self.station_code, self.kiosk_name, self.paper = station_code, kiosk_name, paper
         self.pin: PinScreen
         self.staff: StaffScreen
         self.technician: TechnicianScreen
@@ -76,8 +77,8 @@ class AdminFeature(Feature):
         write_test_page(
             pdf,
             catalog,
-            paper="a4",
-            station=catalog.text(f"place.{self.station_code}", Lang.ZH),
+            paper=self.paper,
+            station_code=self.station_code,
             terminal=self.kiosk_name,
             when=self.shell.clock.now(),
         )

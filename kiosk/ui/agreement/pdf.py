@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from kiosk.domain.agreement import SignedAgreement, verify_address
-from kiosk.i18n import Catalog, Lang
+from kiosk.domain.agreement import SignedAgreement, Terms, verify_address
+from kiosk.i18n import Catalog, Lang, Ref
 from kiosk.ui.agreement.sections import sections, signer_line
 from kiosk.ui.printout import PAPERS, Pages, Paper, draw_qr, lines_of, new_writer, say
 from kiosk.ui.texts import Message
@@ -27,7 +27,6 @@ def write_pdf(
     paper: str,
     verify_base: str,
     synced: bool,
-    station: str,
 ) -> Path:
     """Write the printout to ``path`` (written whole, then renamed into place)."""
     spec = PAPERS[paper]
@@ -39,11 +38,11 @@ def write_pdf(
     # character to map to, so the words are attached as well as drawn.
     writer.addFileAttachment("signed-agreement.json", agreement.document(), "application/json")
     writer.addFileAttachment(
-        "printed-agreement.txt", printed_text(agreement, catalog, station).encode(), "text/plain"
+        "printed-agreement.txt", printed_text(agreement, catalog).encode(), "text/plain"
     )
     pages = Pages(writer, spec)
     try:
-        _draw(pages, agreement, catalog, spec, verify_base, synced, station)
+        _draw(pages, agreement, catalog, spec, verify_base, synced)
     finally:
         pages.painter.end()
     del pages, writer  # the file is complete once the writer is gone
@@ -51,7 +50,7 @@ def write_pdf(
     return path
 
 
-def printed_text(agreement: SignedAgreement, catalog: Catalog, station: str) -> str:
+def printed_text(agreement: SignedAgreement, catalog: Catalog) -> str:
     """Every line the printout says, Tibetan then Chinese, as plain text."""
     terms = agreement.terms
     messages: list[Message] = [
@@ -64,11 +63,17 @@ def printed_text(agreement: SignedAgreement, catalog: Catalog, station: str) -> 
         ("agreement.section.signatures", None, {}),
         signer_line(agreement, "worker"),
         signer_line(agreement, "employer"),
-        ("agreement.footer", None, {"station": station, "kiosk": terms.terminal}),
+        _footer(terms),
         ("agreement.help", None, {"hours": terms.disputes.desk_hours}),
     ]
     lines = [text for m in messages for _lang, text in lines_of(catalog, m)]
     return "\n".join([*lines, agreement.fingerprint, ""])
+
+
+def _footer(terms: Terms) -> Message:
+    """Where it was signed: the station (named in each language) and the kiosk."""
+    station = Ref(f"place.{terms.station_code}")
+    return ("agreement.footer", None, {"station": station, "kiosk": terms.terminal})
 
 
 def _draw(  # noqa: PLR0917 - the parts of one printout
@@ -78,7 +83,6 @@ def _draw(  # noqa: PLR0917 - the parts of one printout
     spec: Paper,
     verify_base: str,
     synced: bool,
-    station: str,
 ) -> None:
     terms, body = agreement.terms, spec.body_pt
     say(pages, catalog, ("agreement.title", None, {}), body * 1.8, bold=True)
@@ -94,13 +98,7 @@ def _draw(  # noqa: PLR0917 - the parts of one printout
     _signatures(pages, catalog, agreement, spec)
     pages.rule()
     _qr(pages, catalog, agreement, verify_base, synced=synced, body=body)
-    say(
-        pages,
-        catalog,
-        ("agreement.footer", None, {"station": station, "kiosk": terms.terminal}),
-        body * 0.85,
-        colour="#333333",
-    )
+    say(pages, catalog, _footer(terms), body * 0.85, colour="#333333")
     say(
         pages,
         catalog,

@@ -6,12 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kiosk.i18n import Catalog, Lang
+from kiosk.i18n import Catalog, Lang, Ref
 from kiosk.ui.printout import PAPERS, Pages, draw_qr, lines_of, new_writer, say
 
 
 def write_test_page(
-    path: Path, catalog: Catalog, *, paper: str, station: str, terminal: str, when: dt.datetime
+    path: Path,
+    catalog: Catalog,
+    *,
+    paper: str,
+    station_code: str,
+    terminal: str,
+    when: dt.datetime,
 ) -> str:
     """Write the test page to ``path``; the text its QR code carries."""
     spec = PAPERS[paper]
@@ -24,7 +30,11 @@ def write_test_page(
         say(
             pages,
             catalog,
-            ("print.test_where", None, {"station": station, "kiosk": terminal}),
+            (
+                "print.test_where",
+                None,
+                {"station": Ref(f"place.{station_code}"), "kiosk": terminal},
+            ),
             body,
         )
         say(pages, catalog, ("print.test_when", None, {"when": f"{when:%Y-%m-%d %H:%M}"}), body)
