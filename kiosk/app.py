@@ -172,6 +172,7 @@ class Kiosk:
                 clock=backend.clock,
                 jobs=backend.jobs,
                 registration=backend.registration,
+                signing=backend.signing,
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)

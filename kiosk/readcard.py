@@ -11,13 +11,9 @@ from kiosk.config import IdcardSection
 from kiosk.devices import make_reader
 from kiosk.domain.errors import CardReadError
 from kiosk.domain.identity import Identity
+from kiosk.domain.privacy import mask_name
 from kiosk.idcard.events import CardFailed, CardPresented, ReaderEvent, ReaderStatus
 from kiosk.idcard.tables import nation_name, region_name
-
-
-def mask_name(name: str) -> str:
-    """First character only: enough for a technician to recognise a test card."""
-    return name[:1] + "＊" * (len(name) - 1) if name else ""
 
 
 def describe(identity: Identity) -> list[str]:

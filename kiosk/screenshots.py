@@ -127,6 +127,7 @@ def _walk(
     window.overlay.hide()
     _walk_filing(kiosk, reader, mode, shot)
     _walk_admin(kiosk, mode, shot)
+    _walk_signing(kiosk, reader, mode, shot)
 
 
 def _walk_filing(
@@ -183,3 +184,63 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     record.set_state(("record.shared", None, {"version": 3}))
     window.navigator.go("record")
     shot("record", name)
+
+
+def _walk_signing(
+    kiosk: Kiosk, reader: DemoReader, mode: Mode, shot: Callable[[str, str], None]
+) -> None:
+    """Staff open the agreement for the demo worker's application; each signing step."""
+    from kiosk.domain.signature import Point  # noqa: PLC0415
+    from kiosk.services.agreements import sample_strokes  # noqa: PLC0415
+
+    ctl, name = kiosk.controller, mode.value
+    ctl.end_session("screenshots")
+    ctl.shell.visit.pin_requested()
+    ctl.admin_ui.open_role(Role.STAFF)
+    kiosk.texts.set_mode(mode)
+    feature = ctl.agreement_ui
+    feature.open_pick()
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    shot("agreement-pick", name)
+    items = feature.pick.items or []
+    if not items:
+        return
+    feature.open_application(items[0].application_id)
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    sign = feature.sign
+    shot("agreement-terms", name)
+    pay = [s.name for s in sign.sections].index("pay")
+    sign.wizard.show_step(0, pay)
+    sign.amend("wage", 1)
+    shot("agreement-terms-pay", name)
+
+    def signed(role: str, seed: int) -> None:
+        pad = sign.parties[role].pad
+        sample = sample_strokes(seed, pad.width(), pad.height())
+        pad.strokes = [[Point(p.x, p.y, p.t_ms) for p in st] for st in sample.strokes]
+        pad.update()
+
+    sign.wizard.show_step(1)
+    sign.retranslate()
+    reader.present("resident_chinese")  # not the worker: refused, and said so
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    shot("agreement-worker-refused", name)
+    reader.present("resident_tibetan")
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    signed("worker", 1)
+    shot("agreement-worker", name)
+    sign.wizard.show_step(2)
+    sign.retranslate()
+    feature.check_phone()
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    signed("employer", 2)
+    shot("agreement-employer", name)
+    # The signed screen as after "sign and save" (not saved: the next language signs too).
+    feature.done.show_signed("K7PD-3XQM", "printed", "pending")
+    kiosk.window.navigator.go("agreement_done")
+    shot("agreement-done", name)

@@ -20,6 +20,8 @@ from kiosk.services.jobs import JobsService, Station
 from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
+from kiosk.services.signing import Printing, SigningDesk
+from kiosk.store.agreements import AgreementRepository
 from kiosk.store.calls import StaffCallRepository
 from kiosk.store.db import OpenReport, open_database
 from kiosk.store.jobs import JobRepository
@@ -61,6 +63,7 @@ class Backend:
     registration: RegistrationService
     station_code: str
     calls: StaffCallRepository
+    signing: SigningDesk
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -87,7 +90,19 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
     jobs = JobsService(
         JobRepository(engine), clock, station, config.wages.min_hourly_yuan, _places(engine)
     )
+    signing = SigningDesk(
+        AgreementRepository(engine),
+        hasher,
+        clock,
+        audit,
+        agreement_place(config),
+        config.wages.min_hourly_yuan,
+        Printing(
+            config.agreement.paper, config.printer.copies, partial(verify_base, config, paths)
+        ),
+    )
     return Backend(
+        signing=signing,
         jobs=jobs,
         station_code=config.terminal.station_code,
         engine=engine,

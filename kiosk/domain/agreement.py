@@ -213,8 +213,8 @@ def _party_problems(terms: Terms) -> list[Problem]:
     out = []
     if not terms.worker.name.strip():
         out.append(Problem("worker_name"))
-    if not PHONE.fullmatch(terms.worker.phone):
-        out.append(Problem("worker_phone"))
+    if terms.worker.phone and not PHONE.fullmatch(terms.worker.phone):
+        out.append(Problem("worker_phone"))  # none is allowed: not every worker has a phone
     employer = terms.employer
     if not employer.name.strip():
         out.append(Problem("employer_name"))

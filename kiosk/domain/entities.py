@@ -71,6 +71,12 @@ class Employer:
     credit_score: int
     unpaid_wage_cases: int
     on_arrears_list: bool
+    # What an agreement names (TRUST.md's party block): the phone and address registered
+    # with the market, and the unified social credit code of a company or the masked ID
+    # number of a person. Empty: not registered (the agreement cannot be signed yet).
+    phone: str = ""
+    address: str = ""
+    id_or_code: str = ""
 
 
 @dataclass(frozen=True)

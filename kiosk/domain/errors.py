@@ -89,3 +89,22 @@ class JobUnavailableError(KioskError):
     """The job closed or was withdrawn while the worker looked at it: pick another."""
 
     message_id = "job.unavailable"
+
+
+class SigningErrorKind(Enum):
+    """Why a step of signing an agreement did not go through."""
+
+    GONE = "gone"  # the application was refused, withdrawn or signed meanwhile
+    NOT_THIS_WORKER = "not_this_worker"  # another person's card at the worker's step
+    WORKER_CARD = "worker_card"  # the worker's own card at the employer's step
+    NO_PHONE = "no_phone"  # the employer has no registered phone to check
+    NOT_SIGNABLE = "not_signable"  # the terms break a rule (the terms step says which)
+
+
+class SigningError(KioskError):
+    """A signing step refused; nothing was saved."""
+
+    def __init__(self, kind: SigningErrorKind) -> None:
+        super().__init__(kind.value)
+        self.kind = kind
+        self.message_id = f"signing.{kind.value}"

@@ -16,3 +16,9 @@ def keyed_hash(secret: bytes, kind: str, value: str) -> str:
         raise ValueError("installation secret too short")
     msg = f"{kind}:{value.strip().upper()}".encode()
     return hmac.new(secret, msg, hashlib.sha256).hexdigest()
+
+
+def mask_name(name: str) -> str:
+    """First character only (扎＊＊＊): enough for staff to recognise the person before
+    them, not for a bystander to read a stranger's name off the screen."""
+    return name[:1] + "＊" * (len(name) - 1) if name else ""

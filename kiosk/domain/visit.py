@@ -32,6 +32,7 @@ class Phase(Enum):
     BUSY = "busy"  # a worker in the middle of something: jobs, a job, their details
     SIGNING_IN = "signing_in"  # the PIN pad, for staff or a technician
     STAFF = "staff"  # staff at work
+    AGREEMENT = "agreement"  # staff opened an agreement: a tap confirms a party
     TECHNICIAN = "technician"  # a technician at work
     OUT_OF_SERVICE = "out_of_service"  # the store cannot be used: a message, nothing else
 
@@ -53,13 +54,17 @@ class Tap(Enum):
     SWITCH = "switch"  # end the current worker's visit, then look the new card up
     REPORT = "report"  # say what went wrong with this card or scan
     IGNORE = "ignore"  # someone is at work: a stray card on the reader does nothing
+    CONFIRM = "confirm"  # at an agreement: the tap confirms the party whose turn it is
 
 
 # A tap starts or switches only where a worker could be starting: the attract screen, or a
 # worker's home (the next person in the queue). Mid-task and in admin modes it waits.
-_TAP = {Phase.IDLE: Tap.START, Phase.AT_HOME: Tap.SWITCH}
-_REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME})
-_ADMIN = frozenset({Phase.SIGNING_IN, Phase.STAFF, Phase.TECHNICIAN, Phase.OUT_OF_SERVICE})
+# At an agreement a tap confirms a party (the screen says whose turn it is).
+_TAP = {Phase.IDLE: Tap.START, Phase.AT_HOME: Tap.SWITCH, Phase.AGREEMENT: Tap.CONFIRM}
+_REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME, Phase.AGREEMENT})
+_ADMIN = frozenset(
+    {Phase.SIGNING_IN, Phase.STAFF, Phase.AGREEMENT, Phase.TECHNICIAN, Phase.OUT_OF_SERVICE}
+)
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class Visit(Generic[Card, View]):
             return Who.NEWCOMER
         if self.phase in (Phase.AT_HOME, Phase.BUSY, Phase.FILING):
             return Who.WORKER
-        if self.phase is Phase.STAFF:
+        if self.phase in (Phase.STAFF, Phase.AGREEMENT):
             return Who.STAFF
         if self.phase is Phase.TECHNICIAN:
             return Who.TECHNICIAN
@@ -110,9 +115,10 @@ class Visit(Generic[Card, View]):
         return _TAP.get(self.phase, Tap.IGNORE)
 
     def on_card(self, card: Card) -> Tap:
-        """A card was read: START or SWITCH begin a look-up (the card is kept meanwhile)."""
+        """A card was read: START or SWITCH begin a look-up (the card is kept meanwhile);
+        CONFIRM leaves the visit as it is (the agreement checks whose card it is)."""
         tap = self.tap_meaning()
-        if tap is not Tap.IGNORE:
+        if tap in (Tap.START, Tap.SWITCH):
             self._clear()
             self.phase, self.card = Phase.LOOKING_UP, card
         return tap
@@ -219,6 +225,20 @@ class Visit(Generic[Card, View]):
         if self.phase is not Phase.STAFF:
             return False
         self.phase, self.card, self.assisted, self.chip = Phase.LOOKING_UP, card, True, None
+        return True
+
+    def agreement_opened(self) -> bool:
+        """Staff opened an agreement to sign: taps now confirm its parties."""
+        if self.phase is not Phase.STAFF:
+            return False
+        self.phase = Phase.AGREEMENT
+        return True
+
+    def agreement_closed(self) -> bool:
+        """Signed, or left: staff are back at their screen (taps are ignored again)."""
+        if self.phase is not Phase.AGREEMENT:
+            return False
+        self.phase = Phase.STAFF
         return True
 
     # --- the end --------------------------------------------------------------------------

@@ -112,15 +112,32 @@ class DemoGenerator:
             name = f"拉萨{rng.choice(n['company_words'])}{suffix}"
         roll = rng.random()
         cases = 0 if roll < 0.93 else (1 if roll < 0.98 else 2)
+        ident = self._uuid(rng)
         return Employer(
-            id=self._uuid(rng),
+            id=ident,
             name=name,
             kind=kind,
             licence_verified=kind != "household" and rng.random() < 0.85,
             credit_score=max(40, min(100, int(rng.gauss(86, 8)) - 15 * cases)),
             unpaid_wage_cases=cases,
             on_arrears_list=cases >= 2 and index % 2 == 0,
+            **self._party_block(ident, kind),
         )
+
+    def _party_block(self, ident: str, kind: str) -> dict[str, str]:
+        """A sample phone, address and credit code (or masked ID number), derived from the
+        id alone so the rest of the demo data stays as it was."""
+        digits = str(int(uuid.UUID(ident).hex[:12], 16)).rjust(15, "0")
+        road = self.catalog.roads[int(digits[8:10]) % len(self.catalog.roads)]
+        return {
+            "phone": f"139{digits[:8]}",
+            "address": f"拉萨市城关区{road}{int(digits[10:12]) + 1}号",
+            "id_or_code": (
+                f"540102********{digits[12:15]}X"
+                if kind == "household"
+                else f"91540100MA6T****{digits[12:14]}"
+            ),
+        }
 
     def _job(self, rng: random.Random, employers: list[Employer], today: dt.date) -> Job:
         jt = rng.choice(self.catalog.job_types)

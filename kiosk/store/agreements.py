@@ -6,13 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, exists, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.agreement import SignedAgreement
 from kiosk.domain.registry import AgreementSign
+from kiosk.domain.signing import Parties, Signable
+from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
+from kiosk.store.jobs import employer_of, job_of, local_time
 from kiosk.store.outbox import queue_mutation
+
+# Applications an agreement may follow: saved, or at the market, not refused.
+OPEN_STATUSES = ("pending", "sent")
 
 
 class AgreementRepository:
@@ -65,6 +71,69 @@ class AgreementRepository:
                 now,
             )
         return agreement_id
+
+    def signable(self, ending_after: dt.datetime, limit: int) -> list[Signable]:
+        """Open applications for jobs that end after ``ending_after`` with no agreement yet,
+        soonest first (the application's id breaks ties: never the rows' order)."""
+        cutoff = ending_after.astimezone(LHASA_TZ).replace(tzinfo=None)
+        signed = exists().where(m.AgreementRow.application_id == m.ApplicationRow.id)
+        with Session(self.engine) as s:
+            rows = s.execute(
+                select(m.ApplicationRow.id, m.WorkerRow, m.JobRow, m.EmployerRow.name)
+                .join(m.JobRow, m.JobRow.id == m.ApplicationRow.job_id)
+                .join(m.WorkerRow, m.WorkerRow.id == m.ApplicationRow.worker_id)
+                .join(m.EmployerRow, m.EmployerRow.id == m.JobRow.employer_id)
+                .where(
+                    m.ApplicationRow.status.in_(OPEN_STATUSES),
+                    m.JobRow.ends_at > cutoff,
+                    ~signed,
+                )
+                .order_by(m.JobRow.starts_at, m.ApplicationRow.id)
+                .limit(limit)
+            ).all()
+            return [
+                Signable(
+                    app_id,
+                    worker.name,
+                    worker.id_masked,
+                    employer,
+                    job.job_type_code,
+                    local_time(job.starts_at),
+                    local_time(job.ends_at),
+                )
+                for app_id, worker, job, employer in rows
+            ]
+
+    def parties(self, application_id: str) -> Parties | None:
+        """The job, employer and worker of an open application (None: unknown, refused or
+        already signed)."""
+        signed = exists().where(m.AgreementRow.application_id == application_id)
+        with Session(self.engine) as s:
+            row = s.execute(
+                select(m.ApplicationRow, m.WorkerRow, m.JobRow, m.EmployerRow)
+                .join(m.JobRow, m.JobRow.id == m.ApplicationRow.job_id)
+                .join(m.WorkerRow, m.WorkerRow.id == m.ApplicationRow.worker_id)
+                .join(m.EmployerRow, m.EmployerRow.id == m.JobRow.employer_id)
+                .where(
+                    m.ApplicationRow.id == application_id,
+                    m.ApplicationRow.status.in_(OPEN_STATUSES),
+                    ~signed,
+                )
+            ).first()
+            if row is None:
+                return None
+            app, worker, job, employer = row
+            return Parties(
+                app.id,
+                job_of(job),
+                employer_of(employer),
+                worker.id,
+                worker.name,
+                worker.id_masked,
+                worker.phone or "",
+                worker.id_hash,
+                worker.chip_hash,
+            )
 
     def status(self, code: str) -> str | None:
         """ "pending" (not yet at the market), "sent", "rejected", or None when unknown."""

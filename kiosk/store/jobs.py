@@ -18,12 +18,13 @@ from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
 
 
-def _local(value: dt.datetime) -> dt.datetime:
+def local_time(value: dt.datetime) -> dt.datetime:
     """SQLite keeps wall time without a zone; the kiosk's wall time is Lhasa's (UTC+8)."""
     return value.replace(tzinfo=LHASA_TZ) if value.tzinfo is None else value.astimezone(LHASA_TZ)
 
 
-def _job(row: m.JobRow) -> Job:
+def job_of(row: m.JobRow) -> Job:
+    """A job row as the domain's Job."""
     return Job(
         id=row.id,
         job_type_code=row.job_type_code,
@@ -32,8 +33,8 @@ def _job(row: m.JobRow) -> Job:
         day_wage=row.day_wage,
         pay_terms=PayTerms(row.pay_terms),
         duration=Duration(row.duration),
-        starts_at=_local(row.starts_at),
-        ends_at=_local(row.ends_at),
+        starts_at=local_time(row.starts_at),
+        ends_at=local_time(row.ends_at),
         hours_per_day=row.hours_per_day,
         place_code=row.place_code,
         address_zh=row.address_zh,
@@ -41,13 +42,14 @@ def _job(row: m.JobRow) -> Job:
         lon=row.lon,
         slots_total=row.slots_total,
         slots_taken=row.slots_taken,
-        posted_at=_local(row.posted_at),
+        posted_at=local_time(row.posted_at),
         tools_provided=row.tools_provided,
         meals_provided=row.meals_provided,
     )
 
 
-def _employer(row: m.EmployerRow) -> Employer:
+def employer_of(row: m.EmployerRow) -> Employer:
+    """An employer row as the domain's Employer."""
     return Employer(
         row.id,
         row.name,
@@ -56,6 +58,9 @@ def _employer(row: m.EmployerRow) -> Employer:
         row.credit_score,
         row.unpaid_wage_cases,
         row.on_arrears_list,
+        row.phone,
+        row.address,
+        row.id_or_code,
     )
 
 
@@ -68,7 +73,7 @@ class JobRepository:
     def candidates(self, since: dt.datetime) -> list[Candidate]:
         """Open jobs starting after ``since``, each with its employer and applicants."""
         with Session(self.engine) as s:
-            employers = {e.id: _employer(e) for e in s.scalars(select(m.EmployerRow))}
+            employers = {e.id: employer_of(e) for e in s.scalars(select(m.EmployerRow))}
             counts = dict(
                 s.execute(
                     select(m.ApplicationRow.job_id, func.count()).group_by(m.ApplicationRow.job_id)
@@ -80,7 +85,9 @@ class JobRepository:
             )
             # Applicants: the market's count, or ours while our applications are unsent.
             return [
-                Candidate(_job(r), employers[r.employer_id], max(r.applicants, counts.get(r.id, 0)))
+                Candidate(
+                    job_of(r), employers[r.employer_id], max(r.applicants, counts.get(r.id, 0))
+                )
                 for r in rows
             ]
 
@@ -135,10 +142,10 @@ class JobRepository:
             return [
                 MyApplication(
                     id=app.id,
-                    job=_job(job),
+                    job=job_of(job),
                     employer_name=name,
                     state=state_of(app.status),
-                    applied_at=_local(app.created_at),
+                    applied_at=local_time(app.created_at),
                 )
                 for app, job, name in rows
             ]

@@ -84,6 +84,10 @@ class EmployerRow(Base):
     credit_score: Mapped[int] = mapped_column(default=80)
     unpaid_wage_cases: Mapped[int] = mapped_column(default=0)
     on_arrears_list: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The agreement's party block (kiosk.domain.entities.Employer): "" when not registered.
+    phone: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    address: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    id_or_code: Mapped[str] = mapped_column(String(24), default="", server_default="")
     version: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[dt.datetime]
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.idcard.events import ReaderEvent, ReaderStatus
 from kiosk.services.ports import Clock
 from kiosk.ui.admin.flow import AdminFeature
+from kiosk.ui.agreement.flow import AgreementFeature
 from kiosk.ui.calls.flow import CallsFeature
 from kiosk.ui.feature import Feature
 from kiosk.ui.filing.flow import FilingFeature
@@ -46,6 +47,7 @@ FEATURES: tuple[type[Feature], ...] = (
     RecordingFeature,
     SummaryFeature,
     CallsFeature,
+    AgreementFeature,
 )
 
 
@@ -90,6 +92,7 @@ class KioskController(QObject):
         self.recording_ui = RecordingFeature(shell, admin)
         self.summary_ui = SummaryFeature(shell, station_code, station_phone, paper)
         self.calls_ui = CallsFeature(shell, admin, kiosk_name)
+        self.agreement_ui = AgreementFeature(shell, admin)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -99,6 +102,7 @@ class KioskController(QObject):
             self.recording_ui,
             self.summary_ui,
             self.calls_ui,
+            self.agreement_ui,
         )
         self.ready = False
         if not deferred:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.jobs import JobsService
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
+    from kiosk.services.signing import SigningDesk
     from kiosk.services.sync import EnrolmentService
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.screens.session_bar import SessionBar
@@ -55,6 +56,7 @@ class Services:
     enrolment: EnrolmentService | None = None
     sync_rejected: Callable[[], list[tuple[str, str, dt.datetime]]] | None = None
     printer: Printer | None = None  # None: no [printer] queue, nothing is printed
+    signing: SigningDesk | None = None  # signing agreements (staff)
 
 
 class Shell(QObject):
@@ -63,6 +65,7 @@ class Shell(QObject):
 
     visit_started = Signal(object)
     newcomer = Signal(object)  # an unknown card whose identity was read: filing starts
+    party_card = Signal(object)  # a tap at an agreement's signing step (CardPresented)
     applied = Signal()
     visit_ended = Signal(str)
     announced = Signal(str, dict)
@@ -146,6 +149,7 @@ class Shell(QObject):
         pdf: Path,
         on_done: Callable[[object], None],
         on_error: Callable[[Exception], None],
+        copies: int = 1,
     ) -> bool:
         """Print ``pdf`` on the station's printer, off the GUI thread; False (nothing sent)
         when no printer is configured."""
@@ -153,7 +157,9 @@ class Shell(QObject):
         if services is None or services.printer is None:
             return False
         printer = services.printer
-        self.printing.submit(lambda: printer.print_pdf(pdf, title=pdf.stem), on_done, on_error)
+        self.printing.submit(
+            lambda: printer.print_pdf(pdf, copies=copies, title=pdf.stem), on_done, on_error
+        )
         return True
 
     def audit(self, actor: str, action: str) -> None:

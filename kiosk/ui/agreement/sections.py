@@ -58,7 +58,9 @@ def sections(terms: Terms, changes: tuple[Change, ...] = ()) -> list[Section]:
         Section(
             "parties",
             (
-                _msg("agreement.worker", name=w.name, id=w.id_masked, phone=w.phone),
+                _msg("agreement.worker", name=w.name, id=w.id_masked, phone=w.phone)
+                if w.phone
+                else _msg("agreement.worker_no_phone", name=w.name, id=w.id_masked),
                 _msg(
                     f"agreement.employer_{e.kind}",
                     name=e.name,

@@ -124,6 +124,9 @@ class VisitFeature(Feature):
         tap = visit.tap_meaning()
         if tap is Tap.IGNORE:
             return  # someone is at work: a stray card on the reader does nothing
+        if tap is Tap.CONFIRM:
+            shell.party_card.emit(event)  # the agreement checks whose card it is
+            return
         if tap is Tap.SWITCH:
             shell.end_visit("next_card")
         visit.on_card(event)

@@ -120,6 +120,8 @@ def test_parties_need_names_phones_and_an_address() -> None:
         "employer_address",
     ]
     assert codes(terms(pay_when=PayWhen.BY_DATE, pay_by=TODAY + dt.timedelta(days=15))) == []
+    no_phone = terms(worker=dataclasses.replace(terms().worker, phone=""))
+    assert codes(no_phone) == [], "not every worker has a phone"
 
 
 def test_staff_change_only_what_was_agreed_differently_and_each_change_shows() -> None:

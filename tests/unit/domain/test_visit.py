@@ -24,6 +24,7 @@ def at(phase: Phase) -> V:
         ],
         Phase.SIGNING_IN: [v.pin_requested],
         Phase.STAFF: [v.pin_requested, lambda: v.signed_in(True)],
+        Phase.AGREEMENT: [v.pin_requested, lambda: v.signed_in(True), v.agreement_opened],
         Phase.TECHNICIAN: [v.pin_requested, lambda: v.signed_in(False)],
         Phase.OUT_OF_SERVICE: [v.out_of_service],
     }[phase]
@@ -216,3 +217,16 @@ def test_finish_always_returns_to_the_start_and_forgets_the_person(phase: Phase)
         None,
         False,
     )
+
+
+def test_at_an_agreement_a_tap_confirms_a_party_and_the_visit_stays() -> None:
+    v = at(Phase.AGREEMENT)
+    assert v.who is Who.STAFF
+    assert v.on_card("card-a") is Tap.CONFIRM
+    assert (v.phase, v.card) == (Phase.AGREEMENT, None)  # nobody is looked up
+    assert v.on_card_failed() is Tap.REPORT  # a failed read is said: someone is waiting
+    assert not v.gesture_allowed()
+    assert v.agreement_closed()
+    assert v.phase is Phase.STAFF
+    assert v.on_card("card-a") is Tap.IGNORE  # at the staff screen a stray card does nothing
+    assert not at(Phase.AT_HOME).agreement_opened()  # only staff open an agreement

@@ -14,15 +14,18 @@ from kiosk.domain.agreement import AMENDABLE, EMPLOYER_KINDS, ROLES, SIGN_METHOD
 from kiosk.domain.agreement import PROBLEMS as AGREEMENT_PROBLEMS
 from kiosk.domain.clips import REASONS
 from kiosk.domain.entities import PayTerms
-from kiosk.domain.errors import AuthErrorKind, CardErrorKind, StoreErrorKind
+from kiosk.domain.errors import AuthErrorKind, CardErrorKind, SigningErrorKind, StoreErrorKind
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.domain.registry import MUTATIONS
 from kiosk.domain.signature import REASONS as SIGNATURE_REASONS
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.printing.cups import REASONS as PRINT_REASONS
+from kiosk.ui.agreement.pages import AMENDMENTS as SIGNING_AMENDMENTS
 from kiosk.ui.agreement.sections import PROVIDED
 from kiosk.ui.agreement.sections import SECTIONS as AGREEMENT_SECTIONS
+from kiosk.ui.agreement.signing import ROLES as SIGNING_ROLES
+from kiosk.ui.agreement.signing import STEPS as SIGNING_STEPS
 from kiosk.ui.calls.panel import SCREENS as CALL_SCREENS
 from kiosk.ui.filing.confirm import FIELDS as CONFIRM_FIELDS
 from kiosk.ui.filing.screen import NO_HINT, YEAR_CHOICES
@@ -69,6 +72,12 @@ def used_ids() -> set[str]:
     ids |= {f"print.problem.{reason}" for reason in PRINT_REASONS}
     ids |= {f"agreement.problem.{code}" for code in AGREEMENT_PROBLEMS}
     ids |= {f"signature.problem.{reason}" for reason in SIGNATURE_REASONS}
+    ids |= {f"signing.{k.value}" for k in SigningErrorKind}
+    ids |= {f"signing.{step}_title" for step in SIGNING_STEPS}
+    ids |= {f"signing.amend.{term}" for term, _step, _where in SIGNING_AMENDMENTS}
+    ids |= {f"signing.tap_{role}" for role in SIGNING_ROLES}
+    ids |= {f"signing.confirmed_{method}" for method in SIGN_METHODS}
+    ids |= {f"signing.print_{state}" for state in ("printing", "printed", "failed")}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}
