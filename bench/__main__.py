@@ -9,6 +9,7 @@ from bench import (
     db_writer,
     jobs_list,
     matching,
+    signing,
     startup,
     sync,
     voice,
@@ -24,3 +25,4 @@ if __name__ == "__main__":
     voice.main()
     clips.main()
     agreement.main()
+    signing.main()

@@ -15,6 +15,7 @@ pytest_plugins = ["pytester"]
 
 from kiosk.app import build_kiosk, open_store  # noqa: E402
 from kiosk.domain.timeutil import now_local  # noqa: E402
+from tests.helpers.cups import Cups, available  # noqa: E402
 from tests.helpers.fakes import FakeClock  # noqa: E402
 from tests.helpers.kiosk import Rig, close_kiosk, make_config  # noqa: E402
 from tests.helpers.pulse import Pulse  # noqa: E402
@@ -33,6 +34,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Stop the sound server we started."""
     for pulse in _PULSE:
         pulse.stop()
+
+
+@pytest.fixture(scope="module")
+def cups() -> Iterator[Cups]:
+    """A private CUPS server for a module's printing tests (stopped by pid after them)."""
+    if available() is not None:
+        pytest.skip(str(available()))
+    server = Cups.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.process import end
 
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
@@ -139,3 +141,6 @@ class Cups:
         for conf in self.instance_conf:
             conf.unlink(missing_ok=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+needs_cups = pytest.mark.skipif(available() is not None, reason=str(available()))

@@ -6,7 +6,6 @@ and a print server that is down each get their own message, and nothing is left 
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(available() is not None, reason=str(available())),
 ]
-
-
-@pytest.fixture(scope="module")
-def cups() -> Iterator[Cups]:
-    server = Cups.start()
-    yield server
-    server.stop()
 
 
 def printer_env(cups: Cups, queue: str) -> dict[str, str]:

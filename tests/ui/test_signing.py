@@ -7,16 +7,22 @@ until "sign and save", and then the agreement and its outbox row are kept togeth
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.app import build_kiosk, open_store
+from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Mode
 from kiosk.store import models as m
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
-from tests.helpers.kiosk import Rig, tap
+from tests.helpers.cups import Cups, needs_cups
+from tests.helpers.fakes import FakeClock
+from tests.helpers.kiosk import Rig, close_kiosk, make_config, tap
+from tests.helpers.qr import qr_codes
 from tests.helpers.screens import shows
 from tests.helpers.signing import dot, sign
 from tests.ui.test_admin import enter, open_pin_pad
@@ -186,3 +192,53 @@ def test_stopping_keeps_nothing_and_the_application_is_offered_again(
     assert demo_rig.kiosk.controller.shell.visit.phase.value == "staff"
     tap(demo_rig, qtbot, "resident_tibetan")  # at the list a tap does nothing
     assert demo_rig.kiosk.window.navigator.current is pick
+
+
+@needs_cups
+def test_a_missing_printer_leaves_the_agreement_saved_and_staff_reprint_it(
+    cups: Cups, tmp_path: Path, qtbot: QtBot
+) -> None:
+    config, paths = make_config(
+        tmp_path,
+        terminal={"demo": True},
+        printer={"queue": "desk_later", "server": cups.server, "wait_s": 20},
+        agreement={"verify_url": "https://market.example.cn"},
+    )
+    clock = FakeClock(now_local().replace(microsecond=0))
+    backend = open_store(config, paths, clock)
+    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
+    kiosk.attach(config, paths, backend)
+    kiosk.window.resize(config.display.width_px, config.display.height_px)
+    kiosk.window.show()
+    kiosk.start_devices()
+    rig = Rig(kiosk, backend, clock, config, paths)
+    try:
+        open_signing(rig, qtbot)
+        screen = kiosk.controller.screens["agreement_sign"]
+        read_terms(screen, qtbot)
+        tap(rig, qtbot, "resident_tibetan")
+        sign(screen.parties["worker"].pad, qtbot)
+        qtbot.mouseClick(screen.next, CLICK)
+        tap(rig, qtbot, "resident_chinese")  # the employer's own card
+        qtbot.waitUntil(screen.parties["employer"].pad.isEnabled)
+        sign(screen.parties["employer"].pad, qtbot, seed=2)
+        qtbot.mouseClick(screen.next, CLICK)
+        done = kiosk.controller.screens["agreement_done"]
+        banner = kiosk.window.banner
+        qtbot.waitUntil(lambda: banner.message_id == "signing.print_failed", timeout=30_000)
+        assert kiosk.window.navigator.current is done
+        assert shows(done, "没有打印出来：协议已保存")
+        assert done.reprint.isEnabled()
+        (row,) = rows(rig, m.AgreementRow)
+        signers = {s["role"]: s["method"] for s in json.loads(row.document)["signatures"]}  # type: ignore[attr-defined]
+        assert signers == {"worker": "card", "employer": "card"}
+
+        out = cups.add_pdf_printer("desk_later")  # the printer is back
+        qtbot.mouseClick(done.reprint, CLICK)
+        qtbot.waitUntil(lambda: banner.message_id == "signing.print_printed", timeout=30_000)
+        qtbot.waitUntil(lambda: any(out.glob("*.pdf")), timeout=10_000)
+        (address,) = qr_codes(next(out.glob("*.pdf")), dpi=200)
+        assert address.startswith(f"https://market.example.cn/v1/agreements/{row.code}?fp=")  # type: ignore[attr-defined]
+        assert address.endswith(row.text_sha256)  # type: ignore[attr-defined]
+    finally:
+        close_kiosk(kiosk, backend)

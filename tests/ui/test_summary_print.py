@@ -9,7 +9,6 @@ from __future__ import annotations
 import subprocess
 import time
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,24 +19,13 @@ from kiosk.app import build_kiosk, open_store
 from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Lang, Mode
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
-from tests.helpers.cups import Cups, available
+from tests.helpers.cups import Cups, needs_cups
 from tests.helpers.fakes import FakeClock
 from tests.helpers.kiosk import Rig, close_kiosk, make_config
 from tests.helpers.qr import qr_codes
 from tests.ui.test_admin import enter, open_pin_pad
 from tests.ui.test_find_work import walk_to_list
 from tests.ui.test_summary import _apply_first
-
-needs_cups = pytest.mark.skipif(available() is not None, reason=str(available()))
-
-
-@pytest.fixture(scope="module")
-def cups() -> Iterator[Cups]:
-    if available() is not None:
-        pytest.skip(str(available()))
-    server = Cups.start()
-    yield server
-    server.stop()
 
 
 def printer_rig(tmp_path: Path, cups: Cups, queue: str) -> Rig:

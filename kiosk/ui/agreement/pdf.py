@@ -38,7 +38,9 @@ def write_pdf(
     # character to map to, so the words are attached as well as drawn.
     writer.addFileAttachment("signed-agreement.json", agreement.document(), "application/json")
     writer.addFileAttachment(
-        "printed-agreement.txt", printed_text(agreement, catalog).encode(), "text/plain"
+        "printed-agreement.txt",
+        printed_text(agreement, catalog, synced=synced).encode(),
+        "text/plain",
     )
     pages = Pages(writer, spec)
     try:
@@ -50,7 +52,7 @@ def write_pdf(
     return path
 
 
-def printed_text(agreement: SignedAgreement, catalog: Catalog) -> str:
+def printed_text(agreement: SignedAgreement, catalog: Catalog, *, synced: bool = True) -> str:
     """Every line the printout says, Tibetan then Chinese, as plain text."""
     terms = agreement.terms
     messages: list[Message] = [
@@ -65,6 +67,7 @@ def printed_text(agreement: SignedAgreement, catalog: Catalog) -> str:
         signer_line(agreement, "employer"),
         _footer(terms),
         ("agreement.help", None, {"hours": terms.disputes.desk_hours}),
+        ("agreement.verify" if synced else "agreement.offline", None, {}),
     ]
     lines = [text for m in messages for _lang, text in lines_of(catalog, m)]
     return "\n".join([*lines, agreement.fingerprint, ""])
