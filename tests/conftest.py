@@ -13,11 +13,8 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-from kiosk.app import build_kiosk, open_store  # noqa: E402
-from kiosk.domain.timeutil import now_local  # noqa: E402
 from tests.helpers.cups import Cups, available  # noqa: E402
-from tests.helpers.fakes import FakeClock  # noqa: E402
-from tests.helpers.kiosk import Rig, close_kiosk, make_config  # noqa: E402
+from tests.helpers.kiosk import Rig, close_kiosk, start_rig  # noqa: E402
 from tests.helpers.pulse import Pulse  # noqa: E402
 
 _PULSE: list[Pulse] = []
@@ -49,14 +46,6 @@ def cups() -> Iterator[Cups]:
 @pytest.fixture
 def demo_rig(qtbot: object, tmp_path: Path) -> Iterator[Rig]:
     """A demo kiosk with demo data and PINs, its window shown at the reference size."""
-    config, paths = make_config(tmp_path, terminal={"demo": True})
-    clock = FakeClock(now_local().replace(microsecond=0))  # the kiosk's one clock, stepped by hand
-    backend = open_store(config, paths, clock)
-    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
-    kiosk.attach(config, paths, backend)
-    kiosk.window.resize(config.display.width_px, config.display.height_px)
-    kiosk.window.show()
-    kiosk.start_devices()
-    rig = Rig(kiosk, backend, clock, config, paths)
+    rig = start_rig(tmp_path)
     yield rig
-    close_kiosk(kiosk, backend)
+    close_kiosk(rig.kiosk, rig.backend)

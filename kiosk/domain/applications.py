@@ -17,6 +17,7 @@ class ApplicationState(Enum):
     FULL = "full"  # the market refused it: the places were taken meanwhile
     CLOSED = "closed"  # the market refused it: the job was withdrawn
     REFUSED = "refused"  # the market refused it for another reason (staff can see why)
+    SIGNED = "signed"  # an agreement was signed for it at the kiosk: hired
 
 
 # The kiosk's application row status (kiosk.domain.registry: SetStatus) -> the state.
@@ -28,8 +29,11 @@ _BY_STATUS = {
 }
 
 
-def state_of(status: str) -> ApplicationState:
-    """The state of an application row's ``status`` (any other refusal is REFUSED)."""
+def state_of(status: str, *, signed: bool = False) -> ApplicationState:
+    """The state of an application row's ``status`` (any other refusal is REFUSED); an
+    application with a signed agreement is SIGNED whatever the market said of it."""
+    if signed:
+        return ApplicationState.SIGNED
     return _BY_STATUS.get(status, ApplicationState.REFUSED)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.applications import MyApplication, state_of
@@ -132,8 +132,11 @@ class JobRepository:
         first (a job's id breaks ties, so the order never depends on the rows')."""
         cutoff = ending_after.astimezone(LHASA_TZ).replace(tzinfo=None)
         with Session(self.engine) as s:
+            signed = (
+                exists().where(m.AgreementRow.application_id == m.ApplicationRow.id).label("signed")
+            )
             rows = s.execute(
-                select(m.ApplicationRow, m.JobRow, m.EmployerRow.name)
+                select(m.ApplicationRow, m.JobRow, m.EmployerRow.name, signed)
                 .join(m.JobRow, m.JobRow.id == m.ApplicationRow.job_id)
                 .join(m.EmployerRow, m.EmployerRow.id == m.JobRow.employer_id)
                 .where(m.ApplicationRow.worker_id == worker_id, m.JobRow.ends_at > cutoff)
@@ -144,10 +147,10 @@ class JobRepository:
                     id=app.id,
                     job=job_of(job),
                     employer_name=name,
-                    state=state_of(app.status),
+                    state=state_of(app.status, signed=bool(was_signed)),
                     applied_at=local_time(app.created_at),
                 )
-                for app, job, name in rows
+                for app, job, name, was_signed in rows
             ]
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:

@@ -36,6 +36,24 @@ class Rig:
         self.kiosk.idle.tick()
 
 
+def start_rig(data_dir: Path, **sections: dict[str, Any]) -> Rig:
+    """A kiosk on ``data_dir`` (demo data and PINs unless ``terminal`` says otherwise) with
+    its own stepped clock: built, attached, shown at the reference size, devices started."""
+    from kiosk.app import build_kiosk, open_store
+    from kiosk.domain.timeutil import now_local
+
+    sections.setdefault("terminal", {"demo": True})
+    config, paths = make_config(data_dir, **sections)
+    clock = FakeClock(now_local().replace(microsecond=0))  # the kiosk's one clock
+    backend = open_store(config, paths, clock)
+    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
+    kiosk.attach(config, paths, backend)
+    kiosk.window.resize(config.display.width_px, config.display.height_px)
+    kiosk.window.show()
+    kiosk.start_devices()
+    return Rig(kiosk, backend, clock, config, paths)
+
+
 def tap(rig: Rig, qtbot: object, key: str) -> None:
     """Tap the demo panel's sample card ``key`` and let the look-up finish."""
     from PySide6.QtCore import Qt

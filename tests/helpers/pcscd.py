@@ -24,6 +24,26 @@ def pcscd_running() -> bool:
     )
 
 
+def serves_readers() -> bool:
+    """pcscd answers a client and lists a reader (never connects to a card)."""
+    from smartcard.scard import (
+        SCARD_S_SUCCESS,
+        SCARD_SCOPE_USER,
+        SCardEstablishContext,
+        SCardListReaders,
+        SCardReleaseContext,
+    )
+
+    result, context = SCardEstablishContext(SCARD_SCOPE_USER)
+    if result != SCARD_S_SUCCESS:
+        return False
+    try:
+        result, readers = SCardListReaders(context, [])
+        return result == SCARD_S_SUCCESS and bool(readers)
+    finally:
+        SCardReleaseContext(context)
+
+
 @dataclass
 class Pcscd:
     """A pcscd the tests started (``process``) or found running (``process`` None)."""
@@ -43,11 +63,13 @@ class Pcscd:
                 ["pcscd", "--foreground"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
         deadline = time.monotonic() + timeout_s
-        while not vpcd_listening():
+        # vpcd listens before pcscd answers its clients ("Service not available" for a
+        # moment after a start on a busy machine): wait for both.
+        while not (vpcd_listening() and serves_readers()):
             if time.monotonic() > deadline:
                 if process is not None:
                     process.kill()
-                raise RuntimeError("vpcd did not start listening on 35963")
+                raise RuntimeError("pcscd did not serve the vpcd reader (port 35963)")
             time.sleep(0.1)
         return cls(process)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -135,13 +134,19 @@ def test_kiosk_killed_mid_sync_resumes_exactly_once(
     ready.close()
     env = {**os.environ, "KIOSK_STORAGE_DATA_DIR": str(ready.config.storage.data_dir)}
     cmd = [str(Path(sys.executable).parent / "kiosk-admin"), "sync", "--once"]
-    rng = random.Random(4)
     moments: list[tuple[int, int]] = []
-    for _ in range(3):  # kill -9 at three random moments of push and pull
+    for _ in range(3):  # kill -9 three times, each as soon as that run made progress
+        before = (len(server_uuids(market.database)), local_job_count(ready))
         proc = subprocess.Popen(
             cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.8, 2.0))
+        deadline = time.monotonic() + 60
+        # Not a guessed delay (on a slow machine every kill landed before any work): the
+        # kill lands once this run has pushed or pulled something, mid-way.
+        while proc.poll() is None and time.monotonic() < deadline:
+            if (len(server_uuids(market.database)), local_job_count(ready)) != before:
+                break
+            time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         moments.append((len(server_uuids(market.database)), local_job_count(ready)))

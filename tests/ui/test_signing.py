@@ -14,14 +14,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.app import build_kiosk, open_store
-from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Mode
 from kiosk.store import models as m
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
 from tests.helpers.cups import Cups, needs_cups
-from tests.helpers.fakes import FakeClock
-from tests.helpers.kiosk import Rig, close_kiosk, make_config, tap
+from tests.helpers.kiosk import Rig, close_kiosk, start_rig, tap
 from tests.helpers.qr import qr_codes
 from tests.helpers.screens import shows
 from tests.helpers.signing import dot, sign
@@ -158,6 +155,14 @@ def test_staff_worker_and_employer_sign_and_it_is_kept_with_its_outbox_row(
     qtbot.waitUntil(lambda: pick.items == [])
     assert shows(pick, "没有等待签协议的报名")
 
+    # The worker's next visit: the application reads "agreement signed".
+    controller.end_session("staff_left")
+    with qtbot.waitSignal(controller.session_started):
+        tap(demo_rig, qtbot, "resident_tibetan")
+    panel = controller.screens["home"].applications
+    qtbot.waitUntil(lambda: bool(panel.applications))
+    assert panel.rows[0].state.texts()[-1] == "已签协议"
+
 
 def test_terms_below_the_minimum_wage_cannot_be_signed(demo_rig: Rig, qtbot: QtBot) -> None:
     open_signing(demo_rig, qtbot)
@@ -198,20 +203,12 @@ def test_stopping_keeps_nothing_and_the_application_is_offered_again(
 def test_a_missing_printer_leaves_the_agreement_saved_and_staff_reprint_it(
     cups: Cups, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    config, paths = make_config(
+    rig = start_rig(
         tmp_path,
-        terminal={"demo": True},
         printer={"queue": "desk_later", "server": cups.server, "wait_s": 20},
         agreement={"verify_url": "https://market.example.cn"},
     )
-    clock = FakeClock(now_local().replace(microsecond=0))
-    backend = open_store(config, paths, clock)
-    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
-    kiosk.attach(config, paths, backend)
-    kiosk.window.resize(config.display.width_px, config.display.height_px)
-    kiosk.window.show()
-    kiosk.start_devices()
-    rig = Rig(kiosk, backend, clock, config, paths)
+    kiosk = rig.kiosk
     try:
         open_signing(rig, qtbot)
         screen = kiosk.controller.screens["agreement_sign"]
@@ -241,4 +238,24 @@ def test_a_missing_printer_leaves_the_agreement_saved_and_staff_reprint_it(
         assert address.startswith(f"https://market.example.cn/v1/agreements/{row.code}?fp=")  # type: ignore[attr-defined]
         assert address.endswith(row.text_sha256)  # type: ignore[attr-defined]
     finally:
-        close_kiosk(kiosk, backend)
+        close_kiosk(kiosk, rig.backend)
+
+
+def test_a_change_after_signing_asks_for_the_signature_again(demo_rig: Rig, qtbot: QtBot) -> None:
+    open_signing(demo_rig, qtbot, Mode.ZH)
+    screen = demo_rig.kiosk.controller.screens["agreement_sign"]
+    read_terms(screen, qtbot)
+    tap(demo_rig, qtbot, "resident_tibetan")
+    worker_page = screen.parties["worker"]
+    sign(worker_page.pad, qtbot)
+    qtbot.mouseClick(screen.next, CLICK)
+    assert screen.wizard.step.name == "employer"
+    while screen.wizard.step.name != "terms" or screen.terms_page.section.name != "pay":
+        qtbot.mouseClick(screen.back, CLICK)
+    qtbot.mouseClick(screen.terms_page.amends["wage"].more, CLICK)
+    read_terms(screen, qtbot)
+    assert worker_page.pad.empty  # signed for other terms: gone
+    assert not worker_page.pad.isEnabled()  # the card again, then the pad
+    assert shows(worker_page, "请劳动者刷本人身份证")
+    qtbot.mouseClick(screen.next, CLICK)
+    assert screen.wizard.step.name == "worker"

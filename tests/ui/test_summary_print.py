@@ -15,13 +15,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_kiosk, open_store
-from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Lang, Mode
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
 from tests.helpers.cups import Cups, needs_cups
-from tests.helpers.fakes import FakeClock
-from tests.helpers.kiosk import Rig, close_kiosk, make_config
+from tests.helpers.kiosk import Rig, close_kiosk, start_rig
 from tests.helpers.qr import qr_codes
 from tests.ui.test_admin import enter, open_pin_pad
 from tests.ui.test_find_work import walk_to_list
@@ -29,19 +26,7 @@ from tests.ui.test_summary import _apply_first
 
 
 def printer_rig(tmp_path: Path, cups: Cups, queue: str) -> Rig:
-    config, paths = make_config(
-        tmp_path,
-        terminal={"demo": True},
-        printer={"queue": queue, "server": cups.server, "wait_s": 20},
-    )
-    clock = FakeClock(now_local().replace(microsecond=0))
-    backend = open_store(config, paths, clock)
-    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
-    kiosk.attach(config, paths, backend)
-    kiosk.window.resize(config.display.width_px, config.display.height_px)
-    kiosk.window.show()
-    kiosk.start_devices()
-    return Rig(kiosk, backend, clock, config, paths)
+    return start_rig(tmp_path, printer={"queue": queue, "server": cups.server, "wait_s": 20})
 
 
 def to_summary(rig: Rig, qtbot: QtBot) -> object:

@@ -12,16 +12,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_kiosk, open_store
 from kiosk.domain.matching import Match
-from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.ui.voiceflow import VoiceFlow, spoken_prompts
 from kiosk.voice.prompts import number_clip_names
 from kiosk.voice.service import Ready
 from kiosk.voice.tts import wav_seconds
-from tests.helpers.fakes import FakeClock
-from tests.helpers.kiosk import Rig, close_kiosk, make_config, tap
+from tests.helpers.kiosk import Rig, close_kiosk, start_rig, tap
 from tests.helpers.pulse import Listener, Pulse
 from tests.helpers.tones import write_tone
 
@@ -29,21 +26,9 @@ pytestmark = pytest.mark.slow
 
 
 def voice_rig(qtbot: QtBot, tmp_path: Path, mode: str, rule: str) -> Rig:
-    config, paths = make_config(
-        tmp_path,
-        terminal={"demo": True},
-        display={"default_mode": mode},
-        voice={"missing_clip": rule},
-    )
-    clock = FakeClock(now_local().replace(microsecond=0))
-    backend = open_store(config, paths, clock)
-    kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
-    kiosk.attach(config, paths, backend)
-    kiosk.window.resize(config.display.width_px, config.display.height_px)
-    kiosk.window.show()
-    kiosk.start_devices()
-    assert kiosk.start_voice(config, paths) is not None
-    return Rig(kiosk, backend, clock, config, paths)
+    rig = start_rig(tmp_path, display={"default_mode": mode}, voice={"missing_clip": rule})
+    assert rig.kiosk.start_voice(rig.config, rig.paths) is not None
+    return rig
 
 
 @pytest.fixture

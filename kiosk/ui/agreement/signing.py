@@ -148,9 +148,15 @@ class SigningScreen(Screen):
         self.problems = self.check(terms)
 
     def amend(self, term: str, sign: int) -> None:
-        """Staff change what was agreed differently (only while no one has signed)."""
-        if self.terms is None or self.records or self.confirmed:
+        """Staff change what was agreed differently. Whoever confirmed or signed before
+        confirms and signs again: a signature is for the terms as they were read."""
+        if self.terms is None:
             return
+        if self.records or self.confirmed:
+            self.confirmed, self.records = {}, {}
+            for page in self.parties.values():
+                page.pad.clear()
+                page.confirmed(False)
         step = next(s for t, s, _where in AMENDMENTS if t == term)
         value: Any = getattr(self.terms, term)
         if isinstance(value, int):

@@ -24,6 +24,7 @@ STATE_COLOURS = {  # waiting and sent are fine; a refusal needs the worker's eye
     ApplicationState.FULL: "error_text",
     ApplicationState.CLOSED: "error_text",
     ApplicationState.REFUSED: "error_text",
+    ApplicationState.SIGNED: "secondary_bg",
 }
 
 

@@ -50,6 +50,7 @@ class VisitFeature(Feature):
         "appstate.full",
         "appstate.closed",
         "appstate.refused",
+        "appstate.signed",
         "common.staff_called",
     )
 
