@@ -173,6 +173,7 @@ class Kiosk:
                 jobs=backend.jobs,
                 registration=backend.registration,
                 signing=backend.signing,
+                pay=backend.pay,
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)

@@ -122,6 +122,7 @@ def _walk(
     ctl.summary_ui.applied = 1
     ctl.shell.finish()
     shot("summary", name)
+    _walk_pay(kiosk, shot, name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
     window.overlay.hide()
@@ -244,3 +245,31 @@ def _walk_signing(
     feature.done.show_signed("K7PD-3XQM", "printed", "pending")
     kiosk.window.navigator.go("agreement_done")
     shot("agreement-done", name)
+
+
+def _walk_pay(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:
+    """The pay question, then what "not paid" says (a sample agreement, nothing kept)."""
+    from kiosk.domain.pay import PayAnswer, PayQuestion  # noqa: PLC0415
+
+    pay = kiosk.controller.pay_ui.screen
+    today = kiosk.controller.shell.today()
+    pay.ask(
+        PayQuestion(
+            "K7PD-3XQM",
+            "拉萨圣城装饰工程有限公司",
+            "banyun",
+            today - dt.timedelta(days=3),
+            today - dt.timedelta(days=2),
+            240,
+            True,
+            today - dt.timedelta(days=2),
+            "城关区零工市场劳动维权窗口",
+            "09:30-18:00",
+        )
+    )
+    kiosk.window.navigator.go("pay")
+    shot("pay", name)
+    pay.given = PayAnswer.UNPAID  # as after the tap, without keeping an answer
+    pay.retranslate()
+    shot("pay-unpaid", name)
+    pay.clear()

@@ -17,6 +17,7 @@ from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from kiosk.services.jobs import JobsService, Station
+from kiosk.services.pay import PayDesk
 from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
@@ -25,6 +26,7 @@ from kiosk.store.agreements import AgreementRepository
 from kiosk.store.calls import StaffCallRepository
 from kiosk.store.db import OpenReport, open_database
 from kiosk.store.jobs import JobRepository
+from kiosk.store.pay import PayRepository
 from kiosk.store.repositories import (
     AuditRepository,
     DemoRepository,
@@ -64,6 +66,7 @@ class Backend:
     station_code: str
     calls: StaffCallRepository
     signing: SigningDesk
+    pay: PayDesk
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -103,6 +106,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
     )
     return Backend(
         signing=signing,
+        pay=PayDesk(PayRepository(engine), clock, audit),
         jobs=jobs,
         station_code=config.terminal.station_code,
         engine=engine,

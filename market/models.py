@@ -218,3 +218,16 @@ class Agreement(Base):
     terminal_id: Mapped[str] = mapped_column(String(ID))
     received_at: Mapped[dt.datetime]
     superseded_by: Mapped[str | None] = mapped_column(String(9))
+
+
+class PayAnswer(Base):
+    """A worker's answer about an agreement's pay (paid, partly, unpaid): what employer
+    credit (issue 14) is built from. Every answer is kept: "unpaid", then "paid" at last."""
+
+    __tablename__ = "pay_answers"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    agreement_code: Mapped[str] = mapped_column(String(9), index=True)
+    worker_id: Mapped[str] = mapped_column(String(ID))
+    answer: Mapped[str] = mapped_column(String(16))
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    received_at: Mapped[dt.datetime]

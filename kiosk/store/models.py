@@ -191,6 +191,18 @@ class AgreementRow(Base):
     supersedes_code: Mapped[str | None] = mapped_column(String(9))
 
 
+class PayAnswerRow(Base):
+    """A worker's answer about an agreement's pay (kiosk.domain.pay), kept until sent."""
+
+    __tablename__ = "pay_answers"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    agreement_code: Mapped[str] = mapped_column(String(9), index=True)
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    answer: Mapped[str] = mapped_column(String(16))
+    answered_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+
+
 class TrainingRow(Base):
     """A skills-training session."""
 

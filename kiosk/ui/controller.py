@@ -22,6 +22,7 @@ from kiosk.ui.feature import Feature
 from kiosk.ui.filing.flow import FilingFeature
 from kiosk.ui.idle import IdleController
 from kiosk.ui.jobs.flow import JobsFeature
+from kiosk.ui.pay.flow import PayFeature
 from kiosk.ui.recording.flow import RecordingFeature
 from kiosk.ui.shell import Services, Shell
 from kiosk.ui.summary.flow import SummaryFeature
@@ -48,6 +49,7 @@ FEATURES: tuple[type[Feature], ...] = (
     SummaryFeature,
     CallsFeature,
     AgreementFeature,
+    PayFeature,
 )
 
 
@@ -93,6 +95,7 @@ class KioskController(QObject):
         self.summary_ui = SummaryFeature(shell, station_code, station_phone, paper)
         self.calls_ui = CallsFeature(shell, admin, kiosk_name)
         self.agreement_ui = AgreementFeature(shell, admin)
+        self.pay_ui = PayFeature(shell, visit)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -103,6 +106,7 @@ class KioskController(QObject):
             self.summary_ui,
             self.calls_ui,
             self.agreement_ui,
+            self.pay_ui,
         )
         self.ready = False
         if not deferred:

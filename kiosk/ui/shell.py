@@ -29,6 +29,7 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.admin_auth import AdminAuth
     from kiosk.services.jobs import JobsService
+    from kiosk.services.pay import PayDesk
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.signing import SigningDesk
@@ -57,6 +58,7 @@ class Services:
     sync_rejected: Callable[[], list[tuple[str, str, dt.datetime]]] | None = None
     printer: Printer | None = None  # None: no [printer] queue, nothing is printed
     signing: SigningDesk | None = None  # signing agreements (staff)
+    pay: PayDesk | None = None  # the pay question after an agreement's pay date
 
 
 class Shell(QObject):

@@ -12,13 +12,21 @@ from typing import Any
 from market.handlers import (
     agreement_sign,
     application_create,
+    pay_confirm,
     worker_bind_card,
     worker_register,
     worker_update,
 )
 from market.handlers.base import Context, Item, Outcome
 
-MODULES = (worker_register, worker_bind_card, worker_update, application_create, agreement_sign)
+MODULES = (
+    worker_register,
+    worker_bind_card,
+    worker_update,
+    application_create,
+    agreement_sign,
+    pay_confirm,
+)
 
 Handler = Callable[[Context, Item[Any]], Outcome]
 HANDLERS: dict[str, Handler] = {mod.TYPE: mod.handle for mod in MODULES}

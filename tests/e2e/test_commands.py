@@ -126,7 +126,7 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 48  # 17 screens and 7 signing steps, in 2 modes
+    assert len(names) == 52  # 17 screens, 7 signing steps and 2 of the pay question, 2 modes
     expected = (
         "attract-both.png",
         "summary-both.png",
@@ -139,6 +139,7 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
         "agreement-worker-refused-en.png",
         "agreement-employer-en.png",
         "agreement-done-both.png",
+        "pay-unpaid-en.png",
     )
     for name in expected:
         assert name in names

@@ -259,3 +259,21 @@ def test_a_change_after_signing_asks_for_the_signature_again(demo_rig: Rig, qtbo
     assert shows(worker_page, "请劳动者刷本人身份证")
     qtbot.mouseClick(screen.next, CLICK)
     assert screen.wizard.step.name == "worker"
+
+
+def sign_agreement(rig: Rig, qtbot: QtBot) -> str:
+    """The demo worker applies; staff, the worker and the employer sign; its code."""
+    open_signing(rig, qtbot)
+    controller = rig.kiosk.controller
+    screen = controller.screens["agreement_sign"]
+    read_terms(screen, qtbot)
+    tap(rig, qtbot, "resident_tibetan")
+    sign(screen.parties["worker"].pad, qtbot)
+    qtbot.mouseClick(screen.next, CLICK)
+    qtbot.mouseClick(screen.parties["employer"].phone, CLICK)
+    qtbot.waitUntil(screen.parties["employer"].pad.isEnabled)
+    sign(screen.parties["employer"].pad, qtbot, seed=2)
+    qtbot.mouseClick(screen.next, CLICK)
+    done = controller.screens["agreement_done"]
+    qtbot.waitUntil(lambda: rig.kiosk.window.navigator.current is done)
+    return done.agreement_code

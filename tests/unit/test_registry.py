@@ -20,6 +20,7 @@ from kiosk.domain.registry import (
     MUTATIONS,
     AgreementSign,
     KeepServerValues,
+    PayConfirm,
     PayloadError,
     SetStatus,
     SetVersion,
@@ -42,7 +43,8 @@ RULED: dict[type, dict[str, Any]] = {
         "code": "K7PD-3XQM",
         "document": "{}",
         "fingerprint": hashlib.sha256(b"{}").hexdigest(),
-    }
+    },
+    PayConfirm: {"agreement_code": "K7PD-3XQM", "answer": "unpaid"},
 }
 
 

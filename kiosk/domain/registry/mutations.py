@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 from kiosk.domain.agreement import CODE, fingerprint
 from kiosk.domain.entities import Worker
+from kiosk.domain.pay import ANSWERS
 from kiosk.domain.registry.payload import Payload, PayloadError
 
 # Profile fields as they travel -> the kiosk's ``workers`` column for the simple ones (a
@@ -165,6 +166,25 @@ class AgreementSign(Payload):
             raise PayloadError("fingerprint")
 
 
+@dataclass(frozen=True)
+class PayConfirm(Payload):
+    """The worker's answer about an agreement's pay (paid, partly, unpaid); a later answer
+    about the same agreement (paid at last) is kept beside the earlier one."""
+
+    entity_field: ClassVar[str] = "answer_id"
+    answer_id: str
+    agreement_code: str
+    worker_id: str
+    answer: str
+
+    def check(self) -> None:
+        """The code's form and a known answer."""
+        if not CODE.fullmatch(self.agreement_code):
+            raise PayloadError("agreement_code")
+        if self.answer not in ANSWERS:
+            raise PayloadError("answer")
+
+
 # --- what the kiosk does with an answer ------------------------------------------------
 
 
@@ -250,6 +270,14 @@ MUTATIONS: Mapping[str, MutationType] = {
             "sync.kind.agreement",
             on_applied=SetStatus("agreements", "sent"),
             on_rejected=SetStatus("agreements", "rejected"),
+        ),
+        MutationType(
+            "pay.confirm",
+            PayConfirm,
+            1,
+            "sync.kind.pay",
+            on_applied=SetStatus("pay_answers", "sent"),
+            on_rejected=SetStatus("pay_answers", "rejected"),
         ),
     )
 }

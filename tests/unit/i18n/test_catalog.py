@@ -15,6 +15,7 @@ from kiosk.domain.agreement import PROBLEMS as AGREEMENT_PROBLEMS
 from kiosk.domain.clips import REASONS
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, SigningErrorKind, StoreErrorKind
+from kiosk.domain.pay import PayAnswer
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.domain.registry import MUTATIONS
 from kiosk.domain.signature import REASONS as SIGNATURE_REASONS
@@ -78,6 +79,7 @@ def used_ids() -> set[str]:
     ids |= {f"signing.tap_{role}" for role in SIGNING_ROLES}
     ids |= {f"signing.confirmed_{method}" for method in SIGN_METHODS}
     ids |= {f"signing.print_{state}" for state in ("printing", "printed", "failed")}
+    ids |= {f"pay.{answer.value}" for answer in PayAnswer}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}

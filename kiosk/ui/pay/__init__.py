@@ -1,0 +1,1 @@
+"""After the job: the pay question at the worker's tap (PayFeature)."""

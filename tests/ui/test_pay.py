@@ -1,0 +1,90 @@
+"""The pay question as a worker meets it: the day after the pay date, their tap shows the
+question first (which employer, which work, which days, how much) with three pictured
+answers; "not paid" says where help is; the answer is kept and queued once and not asked
+again; "ask me later" keeps nothing and the question comes back at the next tap."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.pay import PayAnswer
+from kiosk.store import models as m
+from tests.helpers.kiosk import Rig, tap
+from tests.helpers.screens import shows
+from tests.ui.test_signing import sign_agreement
+
+CLICK = Qt.MouseButton.LeftButton
+DAYS = 86_400
+
+
+def next_visit(rig: Rig, qtbot: QtBot) -> None:
+    controller = rig.kiosk.controller
+    controller.end_session("finished")
+    with qtbot.waitSignal(controller.session_started):
+        tap(rig, qtbot, "resident_tibetan")
+    rig.kiosk.db.wait()
+    qtbot.wait(20)
+
+
+def answers(rig: Rig) -> list[tuple[str, str]]:
+    with Session(rig.backend.engine) as s:
+        rows = s.execute(select(m.PayAnswerRow.agreement_code, m.PayAnswerRow.answer)).all()
+    return [(code, answer) for code, answer in rows]
+
+
+def queued(rig: Rig) -> int:
+    with Session(rig.backend.engine) as s:
+        return len(list(s.scalars(select(m.OutboxRow).where(m.OutboxRow.type == "pay.confirm"))))
+
+
+def test_not_paid_is_asked_first_said_and_kept_once(demo_rig: Rig, qtbot: QtBot) -> None:
+    code = sign_agreement(demo_rig, qtbot)
+    controller = demo_rig.kiosk.controller
+    next_visit(demo_rig, qtbot)  # the same day: nothing to ask yet
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
+
+    demo_rig.clock.advance(10 * DAYS)
+    next_visit(demo_rig, qtbot)
+    screen = controller.screens["pay"]
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is screen)
+    assert shows(screen, "工钱拿到了吗？")
+    assert shows(screen, "拉萨")  # the employer, as the agreement names them
+    said = [msgid for msgid, _ in screen.prompts()]
+    assert said[:2] == ["pay.title", "pay.what_day"]
+    assert shows(screen.answers[PayAnswer.UNPAID], "没拿到")
+
+    qtbot.mouseClick(screen.answers[PayAnswer.UNPAID], CLICK)
+    qtbot.mouseClick(screen.answers[PayAnswer.PAID], CLICK)  # a second tap changes nothing
+    demo_rig.kiosk.db.wait()
+    assert answers(demo_rig) == [(code, "unpaid")]
+    assert queued(demo_rig) == 1
+    assert screen.help.isVisibleTo(screen)
+    assert shows(screen.help, "12333")
+    assert shows(screen.help, "09:30-18:00")  # the rights desk's hours, from the agreement
+    assert [msgid for msgid, _ in screen.prompts()] == ["pay.saved", "pay.help"]
+    qtbot.mouseClick(screen.ask_later, CLICK)  # now "home"
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
+
+    next_visit(demo_rig, qtbot)  # answered: not asked again
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
+
+
+def test_ask_me_later_keeps_nothing_and_asks_again(demo_rig: Rig, qtbot: QtBot) -> None:
+    sign_agreement(demo_rig, qtbot)
+    controller = demo_rig.kiosk.controller
+    demo_rig.clock.advance(3 * DAYS)
+    next_visit(demo_rig, qtbot)
+    screen = controller.screens["pay"]
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is screen)
+    qtbot.mouseClick(screen.ask_later, CLICK)
+    assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
+    assert answers(demo_rig) == []
+    next_visit(demo_rig, qtbot)
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is screen)
+    qtbot.mouseClick(screen.answers[PayAnswer.PAID], CLICK)
+    demo_rig.kiosk.db.wait()
+    assert [a for _c, a in answers(demo_rig)] == ["paid"]
+    assert not screen.help.isVisibleTo(screen)  # paid in full: no help needed
