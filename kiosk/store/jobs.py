@@ -154,12 +154,18 @@ class JobRepository:
             ]
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:
-        """Days with a signed agreement since ``since`` (the fairness rule's "paid days")."""
+        """Days with a signed agreement since ``since`` (the fairness rule's "paid days"),
+        less those the worker said were not paid (and not paid since): a worker who was
+        not paid still needs the work."""
+        answered = m.PayAnswerRow.agreement_code == m.AgreementRow.code
+        unpaid = exists().where(answered, m.PayAnswerRow.answer == "unpaid")
+        paid_since = exists().where(answered, m.PayAnswerRow.answer.in_(("paid", "partly")))
         with Session(self.engine) as s:
             days = s.scalars(
                 select(func.date(m.AgreementRow.signed_at)).where(
                     m.AgreementRow.worker_id == worker_id,
                     m.AgreementRow.signed_at >= since.astimezone(LHASA_TZ).replace(tzinfo=None),
+                    ~(unpaid & ~paid_since),
                 )
             ).all()
             return len(set(days))

@@ -5,19 +5,32 @@ again; "ask me later" keeps nothing and the question comes back at the next tap.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.pay import PayAnswer
+from kiosk.domain.agreement_doc import read_document
+from kiosk.domain.pay import PayAnswer, pay_due
+from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
+from kiosk.store.agreements import AgreementRepository
 from tests.helpers.kiosk import Rig, tap
 from tests.helpers.screens import shows
 from tests.ui.test_signing import sign_agreement
 
 CLICK = Qt.MouseButton.LeftButton
-DAYS = 86_400
+
+
+def after_pay_date(rig: Rig, code: str) -> None:
+    """Move the kiosk's clock to 09:00 the day after the agreement's pay date."""
+    document = AgreementRepository(rig.backend.engine).document(code)
+    assert document is not None
+    due = pay_due(read_document(document).terms)
+    morning = dt.datetime.combine(due + dt.timedelta(days=1), dt.time(9, 0), LHASA_TZ)
+    rig.clock.advance((morning - rig.clock.now()).total_seconds())
 
 
 def next_visit(rig: Rig, qtbot: QtBot) -> None:
@@ -46,7 +59,7 @@ def test_not_paid_is_asked_first_said_and_kept_once(demo_rig: Rig, qtbot: QtBot)
     next_visit(demo_rig, qtbot)  # the same day: nothing to ask yet
     assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
 
-    demo_rig.clock.advance(10 * DAYS)
+    after_pay_date(demo_rig, code)
     next_visit(demo_rig, qtbot)
     screen = controller.screens["pay"]
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is screen)
@@ -73,9 +86,9 @@ def test_not_paid_is_asked_first_said_and_kept_once(demo_rig: Rig, qtbot: QtBot)
 
 
 def test_ask_me_later_keeps_nothing_and_asks_again(demo_rig: Rig, qtbot: QtBot) -> None:
-    sign_agreement(demo_rig, qtbot)
+    code = sign_agreement(demo_rig, qtbot)
     controller = demo_rig.kiosk.controller
-    demo_rig.clock.advance(3 * DAYS)
+    after_pay_date(demo_rig, code)
     next_visit(demo_rig, qtbot)
     screen = controller.screens["pay"]
     qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is screen)

@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.errors import AlreadyAppliedError
+from kiosk.domain.pay import PayAnswer
 from kiosk.idcard.demo import REGISTERED, SAMPLES
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from kiosk.store import models as m
 from kiosk.store.db import open_database
 from kiosk.store.jobs import JobRepository
+from kiosk.store.pay import PayRepository
 from kiosk.store.repositories import DemoRepository
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -80,10 +82,19 @@ def test_paid_days_count_days_with_signed_agreements(store: tuple[JobRepository,
                     worker_signature_png=None,
                     employer_signature_png=None,
                     signed_at=dt.datetime(2026, 11, day, 18, 0),
+                    code=f"AAAA-AAA{i + 2}",
                 )
             )
     since = dt.datetime(2026, 11, 17, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert repo.paid_days(worker, since) == 2  # the 20th twice, the 22nd; the 10th is too old
+
+    # "Not paid" for the 22nd: that day does not count; paid at last, it counts again.
+    pay = PayRepository(repo.engine)
+    now = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    pay.save("AAAA-AAA4", worker, PayAnswer.UNPAID, now)
+    assert repo.paid_days(worker, since) == 1
+    pay.save("AAAA-AAA4", worker, PayAnswer.PAID, now + dt.timedelta(days=1))
+    assert repo.paid_days(worker, since) == 2
 
 
 def test_a_closed_or_vanished_job_is_not_reported_as_already_applied(
