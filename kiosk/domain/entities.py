@@ -144,6 +144,7 @@ class StationFigures:
     workers: int
     employers: int
     pending_outbox: int
+    not_paid: int = 0  # agreements whose worker said "not paid" (and not paid since)
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,8 @@ class FiguresRepository:
         self.engine = engine
 
     def figures(self) -> StationFigures:
-        """Open jobs, workers, employers and waiting outbox rows."""
+        """Open jobs, workers, employers, waiting outbox rows, and agreements a worker said
+        were not paid (staff can help with a complaint)."""
         with Session(self.engine) as s:
 
             def count(stmt: Any) -> int:
@@ -116,6 +117,16 @@ class FiguresRepository:
                     select(func.count())
                     .select_from(m.OutboxRow)
                     .where(m.OutboxRow.state == "pending")
+                ),
+                not_paid=count(
+                    select(func.count(func.distinct(m.PayAnswerRow.agreement_code))).where(
+                        m.PayAnswerRow.answer == "unpaid",
+                        m.PayAnswerRow.agreement_code.not_in(
+                            select(m.PayAnswerRow.agreement_code).where(
+                                m.PayAnswerRow.answer.in_(("paid", "partly"))
+                            )
+                        ),
+                    )
                 ),
             )
 

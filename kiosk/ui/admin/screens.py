@@ -24,6 +24,7 @@ FIGURES = (
     ("staff.workers", "workers"),
     ("staff.employers", "employers"),
     ("staff.pending_sync", "pending_outbox"),
+    ("staff.not_paid", "not_paid"),
 )
 
 

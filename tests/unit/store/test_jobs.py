@@ -17,7 +17,7 @@ from kiosk.store import models as m
 from kiosk.store.db import open_database
 from kiosk.store.jobs import JobRepository
 from kiosk.store.pay import PayRepository
-from kiosk.store.repositories import DemoRepository
+from kiosk.store.repositories import DemoRepository, FiguresRepository
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = dt.date(2026, 11, 24)
@@ -91,10 +91,13 @@ def test_paid_days_count_days_with_signed_agreements(store: tuple[JobRepository,
     # "Not paid" for the 22nd: that day does not count; paid at last, it counts again.
     pay = PayRepository(repo.engine)
     now = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    figures = FiguresRepository(repo.engine)
     pay.save("AAAA-AAA4", worker, PayAnswer.UNPAID, now)
     assert repo.paid_days(worker, since) == 1
+    assert figures.figures().not_paid == 1  # staff see it
     pay.save("AAAA-AAA4", worker, PayAnswer.PAID, now + dt.timedelta(days=1))
     assert repo.paid_days(worker, since) == 2
+    assert figures.figures().not_paid == 0
 
 
 def test_a_closed_or_vanished_job_is_not_reported_as_already_applied(
