@@ -140,10 +140,14 @@ class JobCardDelegate(QStyledItemDelegate):
         job = match.candidate.job
         unit = "job.per_half_day" if job.duration is Duration.HALF_DAY else "job.per_day"
         top = match.reasons[:1]
+        day = facts.day(match, today)
+        # More than a week ahead the day is its weekday and date ("Wednesday 9 December"):
+        # in Tibetan that is two lines at the card's day size, so it is set a size smaller.
+        day_role = "small" if day[0] == "date.weekday_date" else "secondary"
         return [
             [(t.lines(f"jobtype.{job.job_type_code}"), "secondary", True)],
             [
-                (lines(t, facts.day(match, today)), "secondary", True),
+                (lines(t, day), day_role, True),
                 ([(Lang.EN, facts.hours(match))], "secondary", True),
             ],
             [(lines(t, card_summary(match)), "small", True)],
