@@ -9,6 +9,7 @@ save" at the kiosk.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import statistics
 import tempfile
@@ -20,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.config import load_config, resolve_paths, with_overrides
+from kiosk.domain.agreement import SignerRecord
 from kiosk.domain.profile import ProfileDraft
 from kiosk.i18n import Catalog
 from kiosk.idcard.demo import SAMPLES
@@ -55,8 +57,9 @@ def main() -> None:
         signed, pdf_only = [], []
         for item in desk.waiting()[: len(jobs)]:
             draft = desk.open(item.application_id)
+            now = dt.datetime.now(dt.UTC)
             records = [
-                desk.signer(role, method, "0" * 64, sample_strokes(i))
+                SignerRecord(role, method, "0" * 64, sample_strokes(i).record(), now)
                 for i, (role, method) in enumerate((("worker", "card"), ("employer", "phone")))
             ]
             out = Path(tmp) / f"{item.application_id}.pdf"

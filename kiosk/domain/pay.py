@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from kiosk.domain.agreement import PayWhen, Terms
+from kiosk.domain.agreement import PayWhen, Terms, WageBasis
 
 
 class PayAnswer(Enum):
@@ -63,7 +63,7 @@ class PayQuestion:
             terms.start_date,
             terms.end_date,
             terms.wage,
-            terms.wage_basis.value == "day",
+            terms.wage_basis is WageBasis.DAY,
             pay_due(terms),
             terms.disputes.desk,
             terms.disputes.desk_hours,

@@ -21,7 +21,6 @@ from kiosk.domain.agreement import (
     problems,
 )
 from kiosk.domain.errors import SigningError, SigningErrorKind
-from kiosk.domain.signature import Signature, check
 from kiosk.domain.signing import Parties, Signable
 from kiosk.idcard.events import CardPresented
 from kiosk.services.agreements import Where, draft
@@ -157,10 +156,6 @@ class SigningDesk:
         if not phone:
             raise SigningError(SigningErrorKind.NO_PHONE)
         return self.hasher("phone", phone)
-
-    def signer(self, role: str, method: str, identity_hash: str, sig: Signature) -> SignerRecord:
-        """One party's signature record, timed now (the pad's strokes checked again)."""
-        return SignerRecord(role, method, identity_hash, check(sig).record(), self.clock.now())
 
     def sign(
         self, d: Draft, terms: Terms, worker: SignerRecord, employer: SignerRecord

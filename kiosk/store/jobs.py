@@ -16,6 +16,7 @@ from kiosk.domain.registry import ApplicationCreate
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
+from kiosk.store.pay import still_unpaid
 
 
 def local_time(value: dt.datetime) -> dt.datetime:
@@ -157,15 +158,12 @@ class JobRepository:
         """Days with a signed agreement since ``since`` (the fairness rule's "paid days"),
         less those the worker said were not paid (and not paid since): a worker who was
         not paid still needs the work."""
-        answered = m.PayAnswerRow.agreement_code == m.AgreementRow.code
-        unpaid = exists().where(answered, m.PayAnswerRow.answer == "unpaid")
-        paid_since = exists().where(answered, m.PayAnswerRow.answer.in_(("paid", "partly")))
         with Session(self.engine) as s:
             days = s.scalars(
                 select(func.date(m.AgreementRow.signed_at)).where(
                     m.AgreementRow.worker_id == worker_id,
                     m.AgreementRow.signed_at >= since.astimezone(LHASA_TZ).replace(tzinfo=None),
-                    ~(unpaid & ~paid_since),
+                    ~still_unpaid(m.AgreementRow.code),
                 )
             ).all()
             return len(set(days))

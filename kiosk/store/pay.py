@@ -6,13 +6,27 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Engine, exists, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Engine, exists, insert, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kiosk.domain.pay import PayAnswer
 from kiosk.domain.registry import PayConfirm
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
+
+
+def still_unpaid(
+    code: ColumnElement[str | None] | InstrumentedAttribute[str | None],
+) -> ColumnElement[bool]:
+    """The agreement with this code was answered "not paid" and not "paid" or "partly"
+    since (what fairness leaves out of paid days, and what staff count)."""
+    answered = m.PayAnswerRow.agreement_code == code
+    unpaid = exists().where(answered, m.PayAnswerRow.answer == PayAnswer.UNPAID.value)
+    paid = exists().where(
+        answered,
+        m.PayAnswerRow.answer.in_((PayAnswer.PAID.value, PayAnswer.PARTLY.value)),
+    )
+    return unpaid & ~paid
 
 
 class PayRepository:

@@ -19,6 +19,7 @@ from kiosk.domain.pin import PinRecord
 from kiosk.domain.registry import ProfileFields, WorkerBindCard, WorkerRegister, WorkerUpdate
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
+from kiosk.store.pay import still_unpaid
 
 _CHUNK = 5000
 
@@ -119,14 +120,9 @@ class FiguresRepository:
                     .where(m.OutboxRow.state == "pending")
                 ),
                 not_paid=count(
-                    select(func.count(func.distinct(m.PayAnswerRow.agreement_code))).where(
-                        m.PayAnswerRow.answer == "unpaid",
-                        m.PayAnswerRow.agreement_code.not_in(
-                            select(m.PayAnswerRow.agreement_code).where(
-                                m.PayAnswerRow.answer.in_(("paid", "partly"))
-                            )
-                        ),
-                    )
+                    select(func.count())
+                    .select_from(m.AgreementRow)
+                    .where(still_unpaid(m.AgreementRow.code))
                 ),
             )
 
