@@ -174,6 +174,7 @@ class Kiosk:
                 registration=backend.registration,
                 signing=backend.signing,
                 pay=backend.pay,
+                complaints=backend.complaints,
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)

@@ -15,6 +15,7 @@ from kiosk.domain.pin import LockoutPolicy
 from kiosk.domain.privacy import keyed_hash
 from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
+from kiosk.services.complaints import ComplaintDesk
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from kiosk.services.jobs import JobsService, Station
 from kiosk.services.pay import PayDesk
@@ -36,6 +37,7 @@ from kiosk.store.repositories import (
     WorkerRepository,
 )
 from kiosk.store.secret import load_or_create_secret
+from kiosk.store.trust import TrustRepository
 
 if TYPE_CHECKING:
     from kiosk.printing.cups import CupsPrinter
@@ -67,6 +69,7 @@ class Backend:
     calls: StaffCallRepository
     signing: SigningDesk
     pay: PayDesk
+    complaints: ComplaintDesk
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -107,6 +110,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
     return Backend(
         signing=signing,
         pay=PayDesk(PayRepository(engine), clock, audit),
+        complaints=ComplaintDesk(TrustRepository(engine), clock, audit),
         jobs=jobs,
         station_code=config.terminal.station_code,
         engine=engine,

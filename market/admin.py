@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from kiosk.domain.timeutil import LHASA_TZ
-from market import auth, catalog, feed
+from market import admin_trust, auth, catalog, feed
 from market.db import make_engine, migrate, sessions, utcnow
 from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
 from market.settings import Settings
@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("rejected", help="list rejected mutations (the dead-letter list)")
     sub.add_parser("clips", help="list the shared Tibetan clips, every version")
     sub.add_parser("openapi", help="print the OpenAPI document (market/openapi.json)")
+    admin_trust.add_parsers(sub)
     k = sub.add_parser("compact", help="drop tombstones older than --days (old cursors: 410)")
     k.add_argument("--days", type=float, default=30)
     return p
@@ -71,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
     now = utcnow()
     try:
         with sessions(engine).begin() as s:
-            if args.cmd == "migrate":
+            if args.cmd in admin_trust.COMMANDS:
+                admin_trust.run(s, args, now)
+            elif args.cmd == "migrate":
                 print("schema is current")
             elif args.cmd == "pending":
                 for e in s.scalars(select(Enrolment).where(Enrolment.status == "pending")):

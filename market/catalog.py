@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.credit import POINTS, START, Event
+from kiosk.domain.entities import Employer
 from kiosk.domain.places import is_full
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
@@ -36,6 +38,17 @@ def plain(obj: Any) -> dict[str, Any]:
     return {k: conv(v) for k, v in asdict(obj).items()}
 
 
+def imported(employer: Employer, on: dt.date) -> dict[str, Any]:
+    """An employer as imported, its credit kept as the district's record from before this
+    market (``kiosk.domain.credit``: one event that explains the imported score)."""
+    cases = employer.unpaid_wage_cases
+    points = employer.credit_score - START - cases * (POINTS[Event.COMPLAINT_UPHELD] or 0)
+    return {
+        **plain(employer),
+        "credit_imported": {"on": on.isoformat(), "points": points, "cases": cases},
+    }
+
+
 def import_demo(s: Session, jobs: int, today: dt.date, seed: int, now: dt.datetime) -> int:
     """The kiosk's deterministic demo catalogue, workers included (same ids as a demo kiosk)."""
     from kiosk.idcard.demo import REGISTERED, SAMPLES  # noqa: PLC0415
@@ -46,7 +59,7 @@ def import_demo(s: Session, jobs: int, today: dt.date, seed: int, now: dt.dateti
     )
     feed.write_many(s, "job_types", [(t.code, plain(t)) for t in data.job_types], now)
     feed.write_many(s, "places", [(p.code, plain(p)) for p in data.places], now)
-    feed.write_many(s, "employers", [(e.id, plain(e)) for e in data.employers], now)
+    feed.write_many(s, "employers", [(e.id, imported(e, today)) for e in data.employers], now)
     feed.write_many(s, "trainings", [(t.id, plain(t)) for t in data.trainings], now)
     feed.write_many(s, "jobs", [(j.id, {**plain(j), "status": "open"}) for j in data.jobs], now)
     for w in data.workers:

@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Index,
     Integer,
@@ -231,3 +232,60 @@ class PayAnswer(Base):
     answer: Mapped[str] = mapped_column(String(16))
     terminal_id: Mapped[str] = mapped_column(String(ID))
     received_at: Mapped[dt.datetime]
+
+
+class Complaint(Base):
+    """A wage-arrears complaint filed at a kiosk (issue 14): open, then referred or resolved
+    by staff at the market. A second complaint about the same agreement joins the first
+    (``joined_to``): one case, one outcome."""
+
+    __tablename__ = "complaints"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(9), unique=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    agreement_code: Mapped[str | None] = mapped_column(String(9), index=True)
+    employer_id: Mapped[str | None] = mapped_column(String(ID), index=True)
+    employer_name: Mapped[str] = mapped_column(String(128), default="")
+    amount: Mapped[int | None]
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+    promised: Mapped[str] = mapped_column(Text, default="")
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    filed_at: Mapped[dt.datetime]
+    received_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    outcome: Mapped[str | None] = mapped_column(String(24))
+    outcome_note: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[dt.datetime | None]
+    joined_to: Mapped[str | None] = mapped_column(String(9))
+
+
+class Rating(Base):
+    """A rating after an agreement: a worker's of the employer (from a kiosk) or the
+    employer's of the worker (``market-admin rate-worker``)."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("agreement_code", "direction"),)
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    agreement_code: Mapped[str] = mapped_column(String(9))
+    direction: Mapped[str] = mapped_column(String(24))  # worker_to_employer / employer_to_worker
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    employer_id: Mapped[str] = mapped_column(String(ID), index=True)
+    face: Mapped[str] = mapped_column(String(8))
+    tags: Mapped[dict[str, Any]]
+    received_at: Mapped[dt.datetime]
+
+
+class ArrearsListing(Base):
+    """An employer on the unpaid-wage list (kiosk.domain.credit: 3 years, or 6 months after
+    paying in full with a pledge)."""
+
+    __tablename__ = "arrears_listings"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    employer_id: Mapped[str] = mapped_column(String(ID), index=True)
+    listed_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    pledged: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -77,6 +77,10 @@ class Employer:
     phone: str = ""
     address: str = ""
     id_or_code: str = ""
+    # Workers' ratings after agreements, as counts (kiosk.domain.credit.Faces), and how
+    # many ticked "paid on time".
+    rated: tuple[int, int, int] = (0, 0, 0)
+    paid_on_time: int = 0
 
 
 @dataclass(frozen=True)

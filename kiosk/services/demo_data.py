@@ -113,6 +113,7 @@ class DemoGenerator:
         roll = rng.random()
         cases = 0 if roll < 0.93 else (1 if roll < 0.98 else 2)
         ident = self._uuid(rng)
+        party = self._party_block(ident, kind)
         return Employer(
             id=ident,
             name=name,
@@ -121,7 +122,9 @@ class DemoGenerator:
             credit_score=max(40, min(100, int(rng.gauss(86, 8)) - 15 * cases)),
             unpaid_wage_cases=cases,
             on_arrears_list=cases >= 2 and index % 2 == 0,
-            **self._party_block(ident, kind),
+            phone=party["phone"],
+            address=party["address"],
+            id_or_code=party["id_or_code"],
         )
 
     def _party_block(self, ident: str, kind: str) -> dict[str, str]:

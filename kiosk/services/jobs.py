@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from kiosk.domain.applications import MyApplication
+from kiosk.domain.credit import Faces
 from kiosk.domain.entities import Worker
 from kiosk.domain.matching import Candidate, Context, JobIndex, Match, Seeker, rank
 from kiosk.services.ports import Clock
@@ -37,8 +38,8 @@ class JobStore(Protocol):
         """The worker's applications for jobs not over yet, soonest first."""
         ...
 
-    def rating(self, worker_id: str) -> tuple[float | None, int]:
-        """Average stars from employers, and their number."""
+    def rating(self, worker_id: str) -> Faces:
+        """Employers' ratings, face by face."""
         ...
 
 
@@ -110,8 +111,8 @@ class JobsService:
             if m.candidate.job.id not in applied
         ][:limit]
 
-    def rating(self, worker: Worker) -> tuple[float | None, int]:
-        """The worker's rating from employers (None until rated)."""
+    def rating(self, worker: Worker) -> Faces:
+        """The worker's ratings from employers (all zero until rated)."""
         return self.store.rating(worker.id)
 
     def my_applications(self, worker: Worker) -> list[MyApplication]:

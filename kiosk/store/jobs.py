@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import Engine, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.applications import MyApplication, state_of
+from kiosk.domain.credit import Faces
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
 from kiosk.domain.errors import AlreadyAppliedError, JobUnavailableError
 from kiosk.domain.matching import Candidate
@@ -62,7 +64,15 @@ def employer_of(row: m.EmployerRow) -> Employer:
         row.phone,
         row.address,
         row.id_or_code,
+        _rated(row.ratings),
+        int((row.ratings or {}).get("on_time", 0)),
     )
+
+
+def _rated(counts: dict[str, Any] | None) -> tuple[int, int, int]:
+    """Faces counted by the market (good, ok, bad); nothing pulled yet: none."""
+    c = counts or {}
+    return int(c.get("good", 0)), int(c.get("ok", 0)), int(c.get("bad", 0))
 
 
 class JobRepository:
@@ -168,13 +178,8 @@ class JobRepository:
             ).all()
             return len(set(days))
 
-    def rating(self, worker_id: str) -> tuple[float | None, int]:
-        """Employers' average stars for this worker, and how many ratings."""
+    def rating(self, worker_id: str) -> Faces:
+        """Employers' ratings of this worker, as pulled from the market."""
         with Session(self.engine) as s:
-            avg, count = s.execute(
-                select(func.avg(m.RatingRow.stars), func.count()).where(
-                    m.RatingRow.worker_id == worker_id,
-                    m.RatingRow.direction == "employer_to_worker",
-                )
-            ).one()
-            return (None if avg is None else float(avg)), int(count)
+            row = s.get(m.WorkerRatingRow, worker_id)
+            return Faces() if row is None else Faces(row.good, row.ok, row.bad)

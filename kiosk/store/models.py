@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -84,6 +85,8 @@ class EmployerRow(Base):
     credit_score: Mapped[int] = mapped_column(default=80)
     unpaid_wage_cases: Mapped[int] = mapped_column(default=0)
     on_arrears_list: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Workers' ratings as counts: faces (good, ok, bad) and ticks (on_time, as_described, safe).
+    ratings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     # The agreement's party block (kiosk.domain.entities.Employer): "" when not registered.
     phone: Mapped[str] = mapped_column(String(16), default="", server_default="")
     address: Mapped[str] = mapped_column(String(128), default="", server_default="")
@@ -230,32 +233,71 @@ class TrainingBookingRow(Base):
 
 
 class ComplaintRow(Base):
-    """A wage-arrears (欠薪) or other complaint, passed to the rights desk."""
+    """A wage-arrears complaint filed here (kiosk.domain.complaint), kept until sent; the
+    market's decisions come back as ``CaseRow``."""
 
     __tablename__ = "complaints"
     id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(9), unique=True)
     worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
-    employer_id: Mapped[str | None] = mapped_column(ForeignKey("employers.id"))
-    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id"))
-    kind: Mapped[str] = mapped_column(String(16))
-    amount_owed: Mapped[int | None]
-    days_worked: Mapped[int | None]
-    status: Mapped[str] = mapped_column(String(16), default="filed")
-    created_at: Mapped[dt.datetime]
+    agreement_code: Mapped[str | None] = mapped_column(String(9), index=True)
+    employer_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    employer_name: Mapped[str] = mapped_column(String(128), default="")
+    amount: Mapped[int | None]
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+    promised: Mapped[str] = mapped_column(Text, default="")
+    filed_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16), default="pending")
 
 
-class RatingRow(Base):
-    """A two-way rating after a job (worker -> employer or employer -> worker)."""
+class CaseRow(Base):
+    """A complaint's state at the market (pulled ``cases``): open, referred or resolved,
+    with the outcome; ``told`` is the state the worker last heard here."""
 
-    __tablename__ = "ratings"
-    __table_args__ = (CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),)
+    __tablename__ = "cases"
+    case_no: Mapped[str] = mapped_column(String(9), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(24))
+    amount: Mapped[int | None]
+    joined_to: Mapped[str | None] = mapped_column(String(9))
+    decided_at: Mapped[dt.datetime | None]
+    told: Mapped[str | None] = mapped_column(String(40))
+
+
+class RatingGivenRow(Base):
+    """A worker's rating of an employer after an agreement, kept until sent."""
+
+    __tablename__ = "ratings_given"
     id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
-    direction: Mapped[str] = mapped_column(String(24))
+    agreement_code: Mapped[str] = mapped_column(String(9), unique=True)
     worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
-    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
-    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id"))
-    stars: Mapped[int]
-    created_at: Mapped[dt.datetime]
+    face: Mapped[str] = mapped_column(String(8))
+    tags: Mapped[dict[str, Any]]
+    rated_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+
+
+class WorkerRatingRow(Base):
+    """Employers' ratings of a worker as counts (pulled ``worker_ratings``)."""
+
+    __tablename__ = "worker_ratings"
+    worker_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    good: Mapped[int] = mapped_column(default=0)
+    ok: Mapped[int] = mapped_column(default=0)
+    bad: Mapped[int] = mapped_column(default=0)
+
+
+class RightsSessionRow(Base):
+    """A rights-desk session (pulled ``rights_sessions``): who, when, where."""
+
+    __tablename__ = "rights_sessions"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    starts_at: Mapped[dt.datetime] = mapped_column(index=True)
+    ends_at: Mapped[dt.datetime]
+    who: Mapped[str] = mapped_column(String(128))
+    place: Mapped[str] = mapped_column(String(128))
 
 
 class OutboxRow(Base):

@@ -185,7 +185,7 @@ class PullRepository:
         row[spec.key] = ch.id
         try:
             for name in spec.datetimes:
-                if name in row:
+                if row.get(name) is not None:
                     row[name] = _wall(row[name])
             if spec.stamped is not None:
                 row[spec.stamped] = now.astimezone(LHASA_TZ).replace(tzinfo=None)

@@ -53,7 +53,9 @@ class DemoRepository:
         """Replace catalogue and demo workers in one transaction."""
         with self.engine.begin() as conn:
             for table in (
-                m.RatingRow,
+                m.RatingGivenRow,
+                m.WorkerRatingRow,
+                m.CaseRow,
                 m.ComplaintRow,
                 m.AgreementRow,
                 m.ApplicationRow,

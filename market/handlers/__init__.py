@@ -12,7 +12,9 @@ from typing import Any
 from market.handlers import (
     agreement_sign,
     application_create,
+    complaint_file,
     pay_confirm,
+    rating_give,
     worker_bind_card,
     worker_register,
     worker_update,
@@ -26,6 +28,8 @@ MODULES = (
     application_create,
     agreement_sign,
     pay_confirm,
+    complaint_file,
+    rating_give,
 )
 
 Handler = Callable[[Context, Item[Any]], Outcome]

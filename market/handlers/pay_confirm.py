@@ -1,11 +1,13 @@
-"""``pay.confirm``: a worker's answer about an agreement's pay, kept beside earlier ones
-(the market's credit record is built from them). Only the agreement's own worker answers.
+"""``pay.confirm``: a worker's answer about an agreement's pay, kept beside earlier ones;
+the employer's credit moves with them (``market.credit``). Only the agreement's own worker
+answers.
 """
 
 from __future__ import annotations
 
 from kiosk.domain.registry import PayConfirm
 from kiosk.sync import wire
+from market import credit
 from market.handlers.base import Context, Item, Outcome, RejectedError, known_worker
 from market.models import Agreement, PayAnswer
 
@@ -31,4 +33,7 @@ def handle(ctx: Context, item: Item[PayConfirm]) -> Outcome:
             received_at=ctx.now,
         )
     )
+    employer_id = credit.employer_of_agreement(ctx.s, p.agreement_code)
+    if employer_id is not None:
+        credit.refresh(ctx.s, employer_id, ctx.now)
     return Outcome(wire.APPLIED, 1)

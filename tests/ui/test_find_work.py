@@ -88,39 +88,25 @@ def test_leaving_mid_list_forgets_the_jobs_shown(demo_rig: Rig, qtbot: QtBot) ->
 
 
 def test_home_shows_the_workers_rating(demo_rig: Rig, qtbot: QtBot) -> None:
-    import datetime as dt
-
     from sqlalchemy import insert
 
+    from kiosk.domain.credit import Faces
     from kiosk.store.repositories import WorkerRepository
 
     controller = demo_rig.kiosk.controller
     worker = next(
         w for w in WorkerRepository(demo_rig.backend.engine).sample(5) if w.name == "次仁卓玛"
     )
-    with Session(demo_rig.backend.engine) as s:
-        employer = s.scalars(select(m.EmployerRow.id).order_by(m.EmployerRow.id)).first()
     with demo_rig.backend.engine.begin() as conn:
-        for i, stars in enumerate((5, 4)):
-            conn.execute(
-                insert(m.RatingRow).values(
-                    id=f"r{i}",
-                    direction="employer_to_worker",
-                    worker_id=worker.id,
-                    employer_id=employer,
-                    job_id=None,
-                    stars=stars,
-                    created_at=dt.datetime(2026, 11, 20),
-                )
-            )
+        conn.execute(insert(m.WorkerRatingRow).values(worker_id=worker.id, good=2, ok=1, bad=0))
     qtbot.mouseClick(
         controller.screens["attract"].language_buttons[Mode.ZH], Qt.MouseButton.LeftButton
     )
     with qtbot.waitSignal(controller.session_started):
         tap(demo_rig, qtbot, "resident_tibetan")
     demo_rig.kiosk.db.wait()
-    qtbot.waitUntil(lambda: controller.screens["home"].stars == (4.5, 2))
-    assert controller.screens["home"].rating.texts() == ["4.5 星 · 2 位雇主评价"]
+    qtbot.waitUntil(lambda: controller.screens["home"].faces == Faces(2, 1, 0))
+    assert controller.screens["home"].rating.texts() == ["3 位雇主评价：好 2 · 一般 1 · 差 0"]
 
 
 def test_the_trade_chip_shows_one_trade_at_a_time(demo_rig: Rig, qtbot: QtBot) -> None:

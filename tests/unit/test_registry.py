@@ -19,9 +19,11 @@ from kiosk.domain.registry import (
     COLLECTIONS,
     MUTATIONS,
     AgreementSign,
+    ComplaintFile,
     KeepServerValues,
     PayConfirm,
     PayloadError,
+    RatingGive,
     SetStatus,
     SetVersion,
     WorkerRegister,
@@ -45,6 +47,8 @@ RULED: dict[type, dict[str, Any]] = {
         "fingerprint": hashlib.sha256(b"{}").hexdigest(),
     },
     PayConfirm: {"agreement_code": "K7PD-3XQM", "answer": "unpaid"},
+    ComplaintFile: {"case_no": "K7PD-3XQM", "filed_at": "2026-12-02T10:00:00+08:00"},
+    RatingGive: {"agreement_code": "K7PD-3XQM", "face": "good"},
 }
 
 

@@ -24,6 +24,7 @@ from kiosk.domain.registry.mutations import (
     type_of,
 )
 from kiosk.domain.registry.payload import Payload, PayloadError, fits
+from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 
 __all__ = [
     "COLLECTIONS",
@@ -33,6 +34,7 @@ __all__ = [
     "AgreementSign",
     "ApplicationCreate",
     "Collection",
+    "ComplaintFile",
     "Effect",
     "KeepServerValues",
     "MutationType",
@@ -40,6 +42,7 @@ __all__ = [
     "Payload",
     "PayloadError",
     "ProfileFields",
+    "RatingGive",
     "Ref",
     "SetStatus",
     "SetVersion",

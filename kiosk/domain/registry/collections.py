@@ -57,6 +57,13 @@ COLLECTIONS: Mapping[str, Collection] = {
             swept=True,
             kept_when_used="applications.job_id",
         ),
+        Collection(
+            "rights_sessions", "rights_sessions", "id", ("starts_at", "ends_at"), swept=True
+        ),
+        # A complaint's state at the market, and employers' ratings of a worker: keyed by
+        # the worker's id (a random UUID), never by anything on their card.
+        Collection("cases", "cases", "case_no", ("decided_at",)),
+        Collection("worker_ratings", "worker_ratings", "worker_id"),
     )
 }
 

@@ -21,6 +21,7 @@ from kiosk.domain.agreement import CODE, fingerprint
 from kiosk.domain.entities import Worker
 from kiosk.domain.pay import ANSWERS
 from kiosk.domain.registry.payload import Payload, PayloadError
+from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 
 # Profile fields as they travel -> the kiosk's ``workers`` column for the simple ones (a
 # conflict puts the server's value back there). The one map of worker field names.
@@ -278,6 +279,22 @@ MUTATIONS: Mapping[str, MutationType] = {
             "sync.kind.pay",
             on_applied=SetStatus("pay_answers", "sent"),
             on_rejected=SetStatus("pay_answers", "rejected"),
+        ),
+        MutationType(
+            "complaint.file",
+            ComplaintFile,
+            1,
+            "sync.kind.complaint",
+            on_applied=SetStatus("complaints", "sent"),
+            on_rejected=SetStatus("complaints", "rejected"),
+        ),
+        MutationType(
+            "rating.give",
+            RatingGive,
+            1,
+            "sync.kind.rating",
+            on_applied=SetStatus("ratings_given", "sent"),
+            on_rejected=SetStatus("ratings_given", "rejected"),
         ),
     )
 }

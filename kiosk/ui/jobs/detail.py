@@ -136,6 +136,9 @@ class JobDetailScreen(Screen):
         """Each fact's messages."""
         job, emp = match.candidate.job, match.candidate.employer
         employer: list[Message] = [facts.credit(match)]
+        said = facts.rated(match)
+        if said is not None:
+            employer.append(said)
         if emp.licence_verified:
             employer.append(("job.verified", None, {}))
         places: list[Message] = [

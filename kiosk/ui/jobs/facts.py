@@ -11,13 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kiosk.domain.credit import level
 from kiosk.domain.entities import Duration, Job
 from kiosk.domain.matching import Match, Reason
 from kiosk.i18n import Ref
 from kiosk.ui.texts import Message
-
-# Employer credit is a score out of 100 (LHASA.md); the word says what it means.
-CREDIT_WORDS = ((90, "credit.very_good"), (75, "credit.good"), (60, "credit.fair"))
 
 
 def day_ref(day: dt.date, today: dt.date) -> Ref:
@@ -117,10 +115,23 @@ def pay_terms(match: Match) -> Message:
 
 
 def credit(match: Match) -> Message:
-    """The employer's credit on its scale, with a word for it."""
-    score = match.candidate.employer.credit_score
-    word = next((w for floor, w in CREDIT_WORDS if score >= floor), "credit.low")
+    """The employer's credit on its scale, with the word of its level (the published
+    rule, ``kiosk.domain.credit``)."""
+    employer = match.candidate.employer
+    score = employer.credit_score
+    _level, word = level(score, listed=employer.on_arrears_list)
     return ("job.credit", None, {"score": score, "word": Ref(word)})
+
+
+def rated(match: Match) -> Message | None:
+    """What workers said of the employer after agreements, as counts in words."""
+    employer = match.candidate.employer
+    good, ok, bad = employer.rated
+    total = good + ok + bad
+    if not total:
+        return None
+    values = {"good": good, "ok": ok, "bad": bad, "on_time": employer.paid_on_time}
+    return ("job.rated", total, values)
 
 
 def unpaid(match: Match) -> Message | None:
@@ -166,5 +177,6 @@ def spoken_detail(match: Match, today: dt.date) -> list[Message]:
         *spoken_card(match, today),
         pay_terms(match),
         credit(match),
+        *([said] if (said := rated(match)) else []),
         *(reason(r) for r in match.reasons),
     ]

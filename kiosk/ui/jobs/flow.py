@@ -31,6 +31,7 @@ class JobsFeature(Feature):
         "job.unavailable",
         "job.unpaid",
         "job.credit",
+        "job.rated",
     )
 
     def __init__(self, shell: Shell, visit: VisitFeature) -> None:

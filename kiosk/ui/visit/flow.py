@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from kiosk.domain.credit import Faces
 from kiosk.domain.errors import CardErrorKind, CardReadError, KioskError
 from kiosk.domain.visit import Tap
 from kiosk.i18n import Mode
@@ -162,9 +163,9 @@ class VisitFeature(Feature):
         self.shell.idle.start_session()
         self.shell.go("home")
 
-        def rating(s: Services) -> tuple[float | None, int]:
+        def rating(s: Services) -> Faces:
             worker = s.session.worker
-            return (None, 0) if worker is None else s.jobs.rating(worker)
+            return Faces() if worker is None else s.jobs.rating(worker)
 
         self.shell.run(rating, self.home.show_rating)
         self.load_applications()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.applications import MyApplication
+from kiosk.domain.credit import Faces
 from kiosk.i18n import Ref
 from kiosk.services.session import SessionView
 from kiosk.ui.screens.base import Screen
@@ -64,7 +65,7 @@ class HomeScreen(Screen):
     ) -> None:
         super().__init__(theme, texts, parent)
         self.view: SessionView | None = None
-        self.stars: tuple[float | None, int] = (None, 0)
+        self.faces = Faces()
         root = QVBoxLayout(self)
         m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
@@ -140,7 +141,7 @@ class HomeScreen(Screen):
     def show_session(self, view: SessionView | None) -> None:
         """Show ``view`` (None: clear everything shown of the last worker)."""
         self.view = view
-        self.stars = (None, 0)
+        self.faces = Faces()
         self.applications.show_applications([])
         self.retranslate()
 
@@ -148,9 +149,9 @@ class HomeScreen(Screen):
         """The worker's applications (loaded after the visit starts, and after applying)."""
         self.applications.show_applications(applications)
 
-    def show_rating(self, stars: tuple[float | None, int]) -> None:
-        """Employers' average stars and their number (loaded after the visit starts)."""
-        self.stars = stars
+    def show_rating(self, faces: Faces) -> None:
+        """Employers' ratings, face by face (loaded after the visit starts)."""
+        self.faces = faces
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -176,12 +177,14 @@ class HomeScreen(Screen):
             return
         self.welcome.set_lines(self.texts.lines("session.welcome", name=view.name))
         self.id_line.set_lines(self.texts.lines("session.id_masked", masked=view.id_masked))
-        average, count = self.stars
-        if average is None:
+        faces = self.faces
+        if not faces.total:
             self.rating.set_lines(self.texts.lines("home.no_rating"))
         else:
             self.rating.set_lines(
-                self.texts.plural_lines("home.rating", count, stars=f"{average:.1f}")
+                self.texts.plural_lines(
+                    "home.rating", faces.total, good=faces.good, ok=faces.ok, bad=faces.bad
+                )
             )
         self.skills_title.set_lines(self.texts.lines("home.skills"))
         self.no_skills.set_lines([] if skills else self.texts.lines("home.no_skills"))
