@@ -175,6 +175,7 @@ class Kiosk:
                 signing=backend.signing,
                 pay=backend.pay,
                 complaints=backend.complaints,
+                follow_up=backend.follow_up,
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
@@ -315,6 +316,7 @@ def build_kiosk(
         station_phone=config.terminal.station_phone,
         kiosk_name=config.terminal.name,
         paper=config.agreement.paper,
+        desk_hours=config.agreement.rights_desk_hours,
         quit_app=app.quit,
         clock=clock,
         deferred=deferred,

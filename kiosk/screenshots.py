@@ -123,6 +123,7 @@ def _walk(
     ctl.shell.finish()
     shot("summary", name)
     _walk_pay(kiosk, shot, name)
+    _walk_complaint(kiosk, shot, name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
     window.overlay.hide()
@@ -270,6 +271,46 @@ def _walk_pay(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None
     kiosk.window.navigator.go("pay")
     shot("pay", name)
     pay.given = PayAnswer.UNPAID  # as after the tap, without keeping an answer
+    pay.face, pay.ticked = "bad", {"safe": True}
     pay.retranslate()
     shot("pay-unpaid", name)
     pay.clear()
+
+
+def _walk_complaint(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:
+    """The complaint's steps, the filed complaint and the news (samples, nothing kept)."""
+    from kiosk.domain.complaint import CaseNews, Draft, RightsSession  # noqa: PLC0415
+    from kiosk.services.complaints import Filed  # noqa: PLC0415
+
+    feature = kiosk.controller.complaint_ui
+    today = kiosk.controller.shell.today()
+    sample = Draft(
+        "K7PD-3XQM",
+        None,
+        "拉萨圣城装饰工程有限公司",
+        480,
+        today - dt.timedelta(days=3),
+        today - dt.timedelta(days=2),
+        "",
+    )
+    screen, nav = feature.screen, kiosk.window.navigator
+    screen.start([sample])
+    nav.go("complaint")
+    shot("complaint-pick", name)
+    screen.start([sample], sample)
+    screen.digits = "580"
+    screen.wizard.go_next()  # more than the total: asked again
+    shot("complaint-amount", name)
+    screen.wizard.go_next()
+    shot("complaint-confirm", name)
+    start = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(10))
+    session = RightsSession(start, start + dt.timedelta(hours=2), "王律师", "城关区零工市场二楼")
+    feature.done.show_filed(Filed("M4QX-7TRB", False, screen.draft or sample, session), "printed")
+    nav.go("complaint_done")
+    shot("complaint-done", name)
+    feature.news_screen.show_news(CaseNews("M4QX-7TRB", "resolved", "paid", 580))
+    nav.go("complaint_news")
+    shot("complaint-news", name)
+    screen.clear()
+    feature.done.clear()
+    feature.news_screen.clear()

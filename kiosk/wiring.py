@@ -26,6 +26,7 @@ from kiosk.services.signing import Printing, SigningDesk
 from kiosk.store.agreements import AgreementRepository
 from kiosk.store.calls import StaffCallRepository
 from kiosk.store.db import OpenReport, open_database
+from kiosk.store.followup import FollowUpRepository
 from kiosk.store.jobs import JobRepository
 from kiosk.store.pay import PayRepository
 from kiosk.store.repositories import (
@@ -70,6 +71,7 @@ class Backend:
     signing: SigningDesk
     pay: PayDesk
     complaints: ComplaintDesk
+    follow_up: FollowUpRepository
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -111,6 +113,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         signing=signing,
         pay=PayDesk(PayRepository(engine), clock, audit),
         complaints=ComplaintDesk(TrustRepository(engine), clock, audit),
+        follow_up=FollowUpRepository(engine),
         jobs=jobs,
         station_code=config.terminal.station_code,
         engine=engine,

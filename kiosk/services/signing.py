@@ -55,6 +55,10 @@ class AgreementStore(Protocol):
         """The signed document."""
         ...
 
+    def printed(self, code: str, now: dt.datetime) -> None:
+        """Mark it printed."""
+        ...
+
 
 @dataclass(frozen=True)
 class Draft:
@@ -180,3 +184,7 @@ class SigningDesk:
     def document(self, code: str) -> bytes | None:
         """The signed document, for a reprint."""
         return self.repo.document(code)
+
+    def printed(self, code: str) -> None:
+        """The agreement came off the printer: no longer on staff's "to print" list."""
+        self.repo.printed(code, self.clock.now())

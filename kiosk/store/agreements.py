@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Engine, exists, insert, select
+from sqlalchemy import Engine, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.agreement import SignedAgreement
@@ -139,6 +139,15 @@ class AgreementRepository:
         """ "pending" (not yet at the market), "sent", "rejected", or None when unknown."""
         with Session(self.engine) as s:
             return s.scalar(select(m.AgreementRow.status).where(m.AgreementRow.code == code))
+
+    def printed(self, code: str, now: dt.datetime) -> None:
+        """The agreement came off the printer (the first time counts)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(m.AgreementRow)
+                .where(m.AgreementRow.code == code, m.AgreementRow.printed_at.is_(None))
+                .values(printed_at=now.astimezone(LHASA_TZ).replace(tzinfo=None))
+            )
 
     def document(self, code: str) -> bytes | None:
         """The signed document, exactly as signed (for a reprint)."""

@@ -192,6 +192,7 @@ class AgreementRow(Base):
     document: Mapped[str | None] = mapped_column(Text)  # the canonical signed document
     status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
     supersedes_code: Mapped[str | None] = mapped_column(String(9))
+    printed_at: Mapped[dt.datetime | None]  # None: not printed yet (staff see it waiting)
 
 
 class PayAnswerRow(Base):

@@ -18,6 +18,7 @@ from kiosk.services.ports import Clock
 from kiosk.ui.admin.flow import AdminFeature
 from kiosk.ui.agreement.flow import AgreementFeature
 from kiosk.ui.calls.flow import CallsFeature
+from kiosk.ui.complaint.flow import ComplaintFeature
 from kiosk.ui.feature import Feature
 from kiosk.ui.filing.flow import FilingFeature
 from kiosk.ui.idle import IdleController
@@ -50,6 +51,7 @@ FEATURES: tuple[type[Feature], ...] = (
     CallsFeature,
     AgreementFeature,
     PayFeature,
+    ComplaintFeature,
 )
 
 
@@ -77,6 +79,7 @@ class KioskController(QObject):
         station_phone: str = "",
         kiosk_name: str = "kiosk",
         paper: str = "a4",
+        desk_hours: str = "",
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
@@ -95,7 +98,8 @@ class KioskController(QObject):
         self.summary_ui = SummaryFeature(shell, station_code, station_phone, paper)
         self.calls_ui = CallsFeature(shell, admin, kiosk_name)
         self.agreement_ui = AgreementFeature(shell, admin)
-        self.pay_ui = PayFeature(shell, visit)
+        self.complaint_ui = ComplaintFeature(shell, visit, station_code, paper, desk_hours)
+        self.pay_ui = PayFeature(shell, visit, self.complaint_ui)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -106,6 +110,7 @@ class KioskController(QObject):
             self.summary_ui,
             self.calls_ui,
             self.agreement_ui,
+            self.complaint_ui,
             self.pay_ui,
         )
         self.ready = False

@@ -29,6 +29,7 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.admin_auth import AdminAuth
     from kiosk.services.complaints import ComplaintDesk
+    from kiosk.services.followup import FollowUpReader
     from kiosk.services.jobs import JobsService
     from kiosk.services.pay import PayDesk
     from kiosk.services.registration import RegistrationService
@@ -61,6 +62,7 @@ class Services:
     signing: SigningDesk | None = None  # signing agreements (staff)
     pay: PayDesk | None = None  # the pay question after an agreement's pay date
     complaints: ComplaintDesk | None = None  # complaints, ratings, the rights desk
+    follow_up: FollowUpReader | None = None  # the staff screen's lists
 
 
 class Shell(QObject):

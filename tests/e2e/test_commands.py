@@ -126,7 +126,8 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 52  # 17 screens, 7 signing steps and 2 of the pay question, 2 modes
+    assert len(names) == 62  # 17 screens, 7 signing steps, 2 of the pay question, 5 of the
+    # complaint; 2 modes
     expected = (
         "attract-both.png",
         "summary-both.png",

@@ -148,6 +148,8 @@ def test_signed_at_the_kiosk_printed_and_valid_once_synced(  # noqa: PLR0917 - f
         repo = AgreementRepository(backend.engine)
         document = repo.document(code)
         assert document is not None
+        rig.kiosk.db.wait()
+        assert station.count(m.AgreementRow, m.AgreementRow.printed_at.is_not(None)) == 1
 
         # What the kiosk printed, read back: Chinese from the page, Tibetan with it.
         mine = controller.agreement_ui.printed

@@ -14,6 +14,7 @@ It prints its figures (``audit.*``) for the closing note.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -130,6 +131,10 @@ def audit_screen(rig: Rig, qtbot: QtBot, name: str, mode: Mode) -> list[str]:
     kiosk = rig.kiosk
     window, theme = kiosk.window, kiosk.window.theme
     qtbot.wait(30)
+    # Layout settles through posted events; on a busy machine 30 ms is not always enough
+    # (a filing step once measured mid-layout). A label still cut after a second is real.
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: not clipped_labels(window), timeout=1000)
     screen = window.navigator.current
     problems = [f"clipped: {p}" for p in clipped_labels(window)]
     problems += _targets(screen, window, theme.px_per_mm)

@@ -77,7 +77,7 @@ def test_not_paid_is_asked_first_said_and_kept_once(demo_rig: Rig, qtbot: QtBot)
     assert screen.help.isVisibleTo(screen)
     assert shows(screen.help, "12333")
     assert shows(screen.help, "09:30-18:00")  # the rights desk's hours, from the agreement
-    assert [msgid for msgid, _ in screen.prompts()] == ["pay.saved", "pay.help"]
+    assert [msgid for msgid, _ in screen.prompts()] == ["pay.saved", "pay.help", "rate.title"]
     qtbot.mouseClick(screen.ask_later, CLICK)  # now "home"
     assert demo_rig.kiosk.window.navigator.current is controller.screens["home"]
 

@@ -101,6 +101,7 @@ class AdminFeature(Feature):
         """No PIN digits, figures or report stay."""
         self.pin.reset()
         self.staff.show_figures(None)
+        self.staff.show_follow_up(None)
         self.technician.show_report("")
 
     def hotspot_triggered(self) -> None:
@@ -131,6 +132,10 @@ class AdminFeature(Feature):
             self.staff.set_card_waiting(waiting is not None)
             self.shell.go("staff")
             self.shell.run(lambda s: s.figures.figures(), self.staff.show_figures)
+            self.shell.run(
+                lambda s: s.follow_up.follow_up() if s.follow_up else None,
+                self.staff.show_follow_up,
+            )
         else:
             self.shell.go("technician")
             self.shell.run(lambda s: s.diagnostics(), self.technician.show_report)

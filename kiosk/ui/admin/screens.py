@@ -10,7 +10,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.entities import StationFigures
+from kiosk.domain.followup import FollowUp
 from kiosk.i18n import Lang
+from kiosk.ui.admin import followup
 from kiosk.ui.calls.panel import CallsPanel
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.texts import Message, Texts
@@ -99,6 +101,10 @@ class StaffScreen(_AdminScreen):
             grid.addWidget(tile, 0, i)  # one row: the sync state needs the height below
             self.figure_labels[attr] = (label, value)
         body.addLayout(grid)
+        # What to follow up: open complaints, "not paid" answers, agreements to print.
+        self.follow = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
+        self.follow.setObjectName("staffFollowUp")
+        body.addWidget(self.follow)
         self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         self.sync_detail = BiText(
             theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
@@ -112,6 +118,7 @@ class StaffScreen(_AdminScreen):
         self.bind.clicked.connect(self.bind_requested)
         self.top.insertWidget(1, self.bind, 0, Qt.AlignmentFlag.AlignTop)
         self.figures: StationFigures | None = None
+        self.follow_up: FollowUp | None = None
         self.sync_messages: list[Message] = []
         self.rejected_messages: list[Message] = []
         self._finish_layout(stretch=False)
@@ -128,6 +135,11 @@ class StaffScreen(_AdminScreen):
         """Enable "register this card" only while a chip-only card waits (a few minutes)."""
         self.bind.setEnabled(waiting)
 
+    def show_follow_up(self, follow: FollowUp | None) -> None:
+        """The lists staff follow up (None while loading)."""
+        self.follow_up = follow
+        self.retranslate()
+
     def show_figures(self, figures: StationFigures | None) -> None:
         """Show the counts (None while loading)."""
         self.figures = figures
@@ -142,6 +154,8 @@ class StaffScreen(_AdminScreen):
             shown = "…" if self.figures is None else str(getattr(self.figures, attr))
             value.set_lines([(Lang.EN, shown)])
         self.bind.set_lines(self.texts.lines("staff.bind_card"))
+        follow = self.follow_up
+        self.follow.set_lines(self.texts.compose(followup.messages(follow)) if follow else [])
         self.calls.retranslate()
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
         self.sync_detail.set_lines(self.texts.compose(self.rejected_messages))

@@ -271,6 +271,7 @@ class AgreementFeature(Feature):
             self._print_failed(RuntimeError("no printer"))
 
     def _print_done(self, code: str) -> None:
+        self.shell.run(lambda s: _desk(s).printed(code))
         if self.signed is not None and self.signed.terms.code == code:
             self.done.show_signed(code, "printed", self.done.sync_state)
             self.shell.show("signing.print_printed")

@@ -123,6 +123,17 @@ def credit(match: Match) -> Message:
     return ("job.credit", None, {"score": score, "word": Ref(word)})
 
 
+def card_pay(match: Match) -> Message:
+    """When the wage is paid, with the employer's unpaid-wage record when it has one, else
+    its credit level in a word, as a card shows them."""
+    employer = match.candidate.employer
+    pay = Ref(f"pay.{match.candidate.job.pay_terms.value}")
+    if employer.unpaid_wage_cases:
+        return ("job.card_pay_unpaid", employer.unpaid_wage_cases, {"pay": pay})
+    _level, word = level(employer.credit_score, listed=employer.on_arrears_list)
+    return ("job.card_pay", None, {"pay": pay, "word": Ref(word)})
+
+
 def rated(match: Match) -> Message | None:
     """What workers said of the employer after agreements, as counts in words."""
     employer = match.candidate.employer

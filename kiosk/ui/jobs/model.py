@@ -45,11 +45,14 @@ CARDS_PER_PAGE = 3  # whole cards on one screen, in every mode (UX.md: no hidden
 FIT_SAMPLE = 15  # cards measured for their height (5 pages; ~1.5 ms each)
 # Card columns: trade; day and hours; how long and how far; pay terms; the top reason;
 # the wage. The speaker button is a fixed square at the right. A narrower card (the demo
-# panel beside it) leaves the reason to the job detail rather than cut a line.
-COLUMNS = (0.17, 0.22, 0.15, 0.15, 0.18, 0.13)
-NARROW_COLUMNS = (0.22, 0.28, 0.17, 0.18, 0.0, 0.15)
+# panel beside it) leaves the reason to the job detail rather than cut a line. The pay
+# column is the widest text column: it also carries the employer's credit level (or its
+# unpaid-wage record), and narrower it wrapped bilingual cards past a third of the list.
+COLUMNS = (0.17, 0.20, 0.12, 0.24, 0.14, 0.13)
+NARROW_COLUMNS = (0.22, 0.26, 0.14, 0.23, 0.0, 0.15)
 WIDE_MM = 420.0
 WAGE = len(COLUMNS) - 1
+PAY = 3  # the pay terms' column, with the employer's credit or unpaid-wage record
 
 
 class JobListModel(QAbstractListModel):
@@ -151,7 +154,10 @@ class JobCardDelegate(QStyledItemDelegate):
                 ([(Lang.EN, facts.hours(match))], "secondary", True),
             ],
             [(lines(t, card_summary(match)), "small", True)],
-            [(lines(t, facts.pay_terms(match)), "small", False)],
+            # Pay terms with the employer's credit level, or its unpaid-wage record (in red,
+            # bold), in one message: a block of its own made bilingual cards too tall for
+            # three a page.
+            [(lines(t, facts.card_pay(match)), "small", facts.unpaid(match) is not None)],
             [(lines(t, facts.reason(r)), "small", False) for r in top],
             [(t.lines(unit), "small", False)],
         ]
@@ -246,6 +252,7 @@ class JobCardDelegate(QStyledItemDelegate):
                 continue
             y = y0 + (th.mm(10) if i == 0 else wage_h if i == WAGE else 0)
             for ls, role, bold in blocks:
+                warned = i == PAY and bold  # the unpaid-wage record
                 y += draw_block(
                     painter,
                     th,
@@ -253,7 +260,7 @@ class JobCardDelegate(QStyledItemDelegate):
                     role=role,
                     origin=QPointF(x, y),
                     width=w,
-                    colour=colours[i],
+                    colour=pal.error_text if warned else colours[i],
                     bold=bold,
                     align=Qt.AlignmentFlag.AlignRight if i == WAGE else Qt.AlignmentFlag.AlignLeft,
                 ) + th.mm(1)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from kiosk.domain.pay import PayAnswer, PayQuestion
     from kiosk.services.pay import PayDesk
     from kiosk.services.session import SessionView
+    from kiosk.ui.complaint.flow import ComplaintFeature
     from kiosk.ui.pay.screen import PayScreen
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.visit.flow import VisitFeature
@@ -29,11 +30,12 @@ class PayFeature(Feature):
         "pay.paid",
         "pay.partly",
         "pay.unpaid",
+        "rate.title",
     )
 
-    def __init__(self, shell: Shell, visit: VisitFeature) -> None:
+    def __init__(self, shell: Shell, visit: VisitFeature, complaints: ComplaintFeature) -> None:
         super().__init__(shell)
-        self.visit_ui = visit
+        self.visit_ui, self.complaints = visit, complaints
         self.screen: PayScreen
 
     def build(self) -> list[Screen]:
@@ -49,6 +51,8 @@ class PayFeature(Feature):
         shell.connect_bar(self.screen.bar)
         shell.visit_started.connect(self.visit_started)
         self.screen.answered.connect(self.answered)
+        self.screen.complain_requested.connect(self.complaints.start)
+        self.screen.rated.connect(self.rated)
         self.screen.later.connect(self.visit_ui.go_home)
         self.screen.home_requested.connect(self.visit_ui.go_home)
 
@@ -80,6 +84,16 @@ class PayFeature(Feature):
             worker = s.session.worker
             if worker is not None:
                 _desk(s).answer(worker, code, answer)
+
+        self.shell.run(save)
+
+    def rated(self, code: str, face: str, ticks: dict[str, bool]) -> None:
+        """Keep the worker's rating of the agreement's employer."""
+
+        def save(s: Services) -> None:
+            worker = s.session.worker
+            if worker is not None and s.complaints is not None:
+                s.complaints.rate(worker, code, face, ticks)
 
         self.shell.run(save)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.pay import PayAnswer, PayQuestion
+from kiosk.domain.registry.trust import FACES, TAGS
 from kiosk.i18n import Ref
 from kiosk.ui.agreement.sections import date_ref
 from kiosk.ui.screens.base import Screen
@@ -23,6 +24,8 @@ from kiosk.ui.widgets.scrollbody import scroll_body
 
 # ✓ ½ ✗: drawn in the button's own colour (a coloured emoji failed the contrast audit).
 PICTURES = {PayAnswer.PAID: "\u2713", PayAnswer.PARTLY: "\u00bd", PayAnswer.UNPAID: "\u2717"}
+# ☺ ‒ ☹: line drawings in the button's colour, as above.
+FACE_PICTURES = {"good": "\u263a", "ok": "\u2012", "bad": "\u2639"}
 
 
 def what(question: PayQuestion) -> Message:
@@ -47,6 +50,8 @@ class PayScreen(Screen):
     prompt_id = "pay.title"
     in_session = True
     answered = Signal(str, object)
+    complain_requested = Signal(str)  # the agreement's code
+    rated = Signal(str, str, object)  # code, face, ticks
     later = Signal()
     home_requested = Signal()
     prompt_changed = Signal()
@@ -76,6 +81,7 @@ class PayScreen(Screen):
             row.addWidget(button)
             self.answers[answer] = button
         body.addLayout(row)
+        self._build_after(theme, body)
         body.addStretch(1)
         # Where help is, after "partly" or "not paid": under the title, always in view.
         self.help = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
@@ -88,15 +94,73 @@ class PayScreen(Screen):
         root.addWidget(self.bar)
         self.question: PayQuestion | None = None
         self.given: PayAnswer | None = None
+        self.face: str | None = None
+        self.ticked: dict[str, bool] = {}
+
+    def _build_after(self, theme: Theme, body: QVBoxLayout) -> None:
+        """What shows after the answer: the complaint button and the rating."""
+        self.complain = BigButton(
+            theme, "primary", min_mm=(MAIN_TARGET_MM * 3.5, MAIN_TARGET_MM * 1.5)
+        )
+        self.complain.setObjectName("payComplain")
+        self.complain.clicked.connect(self._complain)
+        # After the answer, side by side so both stay in view in two languages: the
+        # complaint, and how the employer was (three faces, then three ticks).
+        after = QHBoxLayout()
+        after.setSpacing(theme.mm(10))
+        after.addWidget(self.complain, 0, Qt.AlignmentFlag.AlignTop)
+        rating = QVBoxLayout()
+        after.addLayout(rating, 1)
+        body.addLayout(after)
+        self.rate_title = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        rating.addWidget(self.rate_title)
+        self.faces: dict[str, BigButton] = {}
+        self.ticks: dict[str, BigButton] = {}
+        for names, store, style in (
+            (FACES, self.faces, "primary"),
+            (TAGS, self.ticks, "secondary"),
+        ):
+            line = QHBoxLayout()
+            line.setSpacing(theme.mm(6))
+            for name in names:
+                b = BigButton(
+                    theme, "secondary", role=style, min_mm=(MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM)
+                )
+                b.setObjectName(f"rate_{name}")
+                b.clicked.connect(lambda _c=False, n=name: self._rate(n))
+                line.addWidget(b)
+                store[name] = b
+            line.addStretch(1)
+            rating.addLayout(line)
 
     def ask(self, question: PayQuestion) -> None:
         """Ask about ``question``; nothing answered yet."""
         self.question, self.given = question, None
+        self.face, self.ticked = None, {}
         self.retranslate()
 
     def clear(self) -> None:
         """Forget the question (the visit ended)."""
         self.question, self.given = None, None
+        self.face, self.ticked = None, {}
+
+    def _complain(self) -> None:
+        if self.question is not None:
+            self.complain_requested.emit(self.question.code)
+
+    def _rate(self, name: str) -> None:
+        """A face sets the rating; a tick (after a face) turns on or off; each is kept."""
+        if self.question is None or self.given is None:
+            return
+        if name in FACES:
+            self.face = name
+        elif self.face is None:
+            return
+        else:
+            self.ticked[name] = not self.ticked.get(name, False)
+        ticks = {k: v for k, v in self.ticked.items() if v}
+        self.rated.emit(self.question.code, self.face, ticks)
+        self.retranslate()
 
     def _answer(self, answer: PayAnswer) -> None:
         if self.question is None or self.given is not None:
@@ -123,7 +187,8 @@ class PayScreen(Screen):
         if self.question is None:
             return []
         if self.given is not None:
-            return spoken([("pay.saved", None, {}), *self._help()])
+            name = {"employer": self.question.employer_name}
+            return spoken([("pay.saved", None, {}), *self._help(), ("rate.title", None, name)])
         return spoken([(self.prompt_id, None, {}), what(self.question)])
 
     def retranslate(self) -> None:
@@ -139,4 +204,27 @@ class PayScreen(Screen):
             button.setEnabled(self.given is None or answer is self.given)
         self.help.set_lines(t.compose(self._help()))
         self.help.setVisible(bool(self._help()))
+        answered = self.given is not None
+        # After the answer the question's details and its buttons make room for what comes
+        # next: the complaint (after "partly" or "not paid"), then the rating, in view.
+        self.what.setVisible(not answered)
+        for button in self.answers.values():
+            button.setVisible(not answered)
+        self.complain.set_lines(t.lines("pay.complain"))
+        self.complain.setVisible(bool(self._help()))
+        q = self.question
+        self.rate_title.set_lines(
+            t.lines("rate.title", employer=q.employer_name) if q and answered else []
+        )
+        self.rate_title.setVisible(answered)
+        for name, b in self.faces.items():
+            lines = t.lines(f"rate.{name}")
+            b.set_lines([(lines[0][0], f"{FACE_PICTURES[name]} {lines[0][1]}"), *lines[1:]])
+            b.set_selected(name == self.face)
+            b.setVisible(answered)
+        for name, b in self.ticks.items():
+            b.set_lines(t.lines(f"rate.{name}"))
+            b.set_selected(self.ticked.get(name, False))
+            b.setVisible(answered)
+            b.setEnabled(self.face is not None)
         self.ask_later.set_lines(t.lines("pay.later" if self.given is None else "pay.home"))

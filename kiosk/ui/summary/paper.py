@@ -10,10 +10,18 @@ from kiosk.ui.printout import PAPERS, Pages, new_writer, say
 from kiosk.ui.texts import Message
 
 
-def write_summary(path: Path, catalog: Catalog, messages: list[Message], *, paper: str) -> Path:
-    """Write the summary's ``messages`` to ``path`` (the first as the title)."""
+def write_summary(
+    path: Path,
+    catalog: Catalog,
+    messages: list[Message],
+    *,
+    paper: str,
+    title_id: str = "summary.title",
+) -> Path:
+    """Write ``messages`` to ``path``, the first as the title (the visit summary; the
+    complaint receipt with its own ``title_id``)."""
     spec = PAPERS[paper]
-    writer = new_writer(path, spec, catalog.text("summary.title", Lang.ZH))
+    writer = new_writer(path, spec, catalog.text(title_id, Lang.ZH))
     pages = Pages(writer, spec)
     try:
         title, *rest = messages

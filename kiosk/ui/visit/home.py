@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.applications import MyApplication
 from kiosk.domain.credit import Faces
-from kiosk.i18n import Ref
+from kiosk.i18n import Lang, Ref
 from kiosk.services.session import SessionView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.session_bar import SessionBar
@@ -79,12 +79,20 @@ class HomeScreen(Screen):
         self.id_line = BiText(
             theme, "small", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
         )
+        # A line another feature fills (the rights desk's next session), and spoken.
+        self.note = BiText(theme, "small", align=Qt.AlignmentFlag.AlignLeft)
+        self.note_said: list[tuple[str, dict[str, Any]]] = []
         who.addWidget(self.welcome)
         who.addWidget(self.id_line)
+        who.addWidget(self.note)
         self.edit = BigButton(
             theme, "secondary", role="secondary", min_mm=(MAIN_TARGET_MM * 2, MIN_TARGET_MM)
         )
         top.addLayout(who, 1)
+        self.action_row = QHBoxLayout()  # other features' buttons beside "my details"
+        self.relabels: list[Callable[[], None]] = []  # theirs, run at every retranslate
+        self.action_row.setSpacing(theme.mm(5))
+        top.addLayout(self.action_row)
         top.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(top)
         root.addWidget(self._build_body(theme, texts, today), 1)
@@ -119,7 +127,8 @@ class HomeScreen(Screen):
         return self.prompt_id, {"name": self.view.name if self.view else ""}
 
     def prompts(self) -> list[tuple[str, dict[str, Any]]]:
-        """The greeting, then the skills on the tiles, each with its years."""
+        """The greeting, the skills on the tiles with their years, the note (the rights
+        desk), then the applications."""
         said = [self.prompt()]
         if self.view is None:
             return said
@@ -129,7 +138,15 @@ class HomeScreen(Screen):
         else:
             said.append(("home.say_skills", {}))
             said += [("say.skill", {"trade": Ref(f"jobtype.{c}"), "n": y}) for c, y in skills]
-        return said + self.applications.prompts()
+        return said + self.note_said + self.applications.prompts()
+
+    def set_note(
+        self, lines: list[tuple[Lang, str]], said: list[tuple[str, dict[str, Any]]]
+    ) -> None:
+        """The extra line under the worker's name, and what the voice says of it."""
+        self.note.set_lines(lines)
+        self.note.setVisible(bool(lines))
+        self.note_said = said
 
     def _skills(self) -> list[tuple[str, int]]:
         """The skills shown: the most experienced first."""
@@ -156,6 +173,8 @@ class HomeScreen(Screen):
 
     def retranslate(self) -> None:
         """Texts for the current worker in the current mode."""
+        for relabel in self.relabels:
+            relabel()
         self.find_work.set_lines(self.texts.lines("home.find_work"))
         self.applications.retranslate()
         self.edit.set_lines(self.texts.lines("home.edit"))

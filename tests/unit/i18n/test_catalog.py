@@ -13,15 +13,19 @@ from babel.messages.pofile import read_po
 from kiosk.domain.agreement import AMENDABLE, EMPLOYER_KINDS, ROLES, SIGN_METHODS, Provider
 from kiosk.domain.agreement import PROBLEMS as AGREEMENT_PROBLEMS
 from kiosk.domain.clips import REASONS
+from kiosk.domain.complaint import OUTCOMES as COMPLAINT_OUTCOMES
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, SigningErrorKind, StoreErrorKind
 from kiosk.domain.pay import PayAnswer
 from kiosk.domain.profile import AVAILABILITY
 from kiosk.domain.registry import MUTATIONS
+from kiosk.domain.registry.trust import FACES as RATING_FACES
+from kiosk.domain.registry.trust import TAGS as RATING_TAGS
 from kiosk.domain.signature import REASONS as SIGNATURE_REASONS
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.printing.cups import REASONS as PRINT_REASONS
+from kiosk.ui.admin.followup import CASE_STATES
 from kiosk.ui.agreement.pages import AMENDMENTS as SIGNING_AMENDMENTS
 from kiosk.ui.agreement.sections import PROVIDED
 from kiosk.ui.agreement.sections import SECTIONS as AGREEMENT_SECTIONS
@@ -80,6 +84,11 @@ def used_ids() -> set[str]:
     ids |= {f"signing.confirmed_{method}" for method in SIGN_METHODS}
     ids |= {f"signing.print_{state}" for state in ("printing", "printed", "failed")}
     ids |= {f"pay.{answer.value}" for answer in PayAnswer}
+    ids |= {f"rate.{name}" for name in (*RATING_FACES, *RATING_TAGS)}
+    ids |= {f"complaint.outcome.{o}" for o in COMPLAINT_OUTCOMES}
+    ids |= {f"staff.case_{state}" for state in CASE_STATES}
+    ids |= {f"complaint.{step}_title" for step in ("pick", "amount", "confirm")}
+    ids |= {f"complaint.print_{state}" for state in ("printing", "printed", "failed")}
     ids |= {f"weekday.{day}" for day in range(7)}  # date.weekday() in kiosk.ui.jobs.facts
     ids |= {f"screen.{name}" for name in (*CALL_SCREENS, "other")}
     ids |= {f"filing.label_{name}" for name in CONFIRM_FIELDS}
