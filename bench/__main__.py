@@ -6,6 +6,7 @@ from bench import (
     agreement,
     card_to_screen,
     clips,
+    credit,
     db_writer,
     jobs_list,
     matching,
@@ -26,3 +27,4 @@ if __name__ == "__main__":
     clips.main()
     agreement.main()
     signing.main()
+    credit.main()

@@ -29,6 +29,8 @@ def employer_of_agreement(s: Session, code: str) -> str | None:
     agreement = s.get(Agreement, code)
     if agreement is None:
         return None
+    if agreement.employer_id is not None:
+        return agreement.employer_id
     job = s.get(Record, ("jobs", agreement.job_id))
     return None if job is None else str(job.data.get("employer_id") or "") or None
 
@@ -49,14 +51,11 @@ def events(s: Session, employer_id: str) -> list[Happened]:
             Happened(on, Event.COMPLAINT_UPHELD, "district record")
             for _ in range(int(imported.get("cases", 0)))
         ]
-    jobs = select(Record.id).where(
-        Record.collection == "jobs", Record.data["employer_id"].as_string() == employer_id
-    )
     answers: dict[str, list[PayAnswer]] = defaultdict(list)
     for a in s.scalars(
         select(PayAnswer)
         .join(Agreement, Agreement.code == PayAnswer.agreement_code)
-        .where(Agreement.job_id.in_(jobs), Agreement.superseded_by.is_(None))
+        .where(Agreement.employer_id == employer_id, Agreement.superseded_by.is_(None))
         .order_by(PayAnswer.received_at, PayAnswer.id)
     ):
         answers[a.agreement_code].append(a)

@@ -219,6 +219,9 @@ class Agreement(Base):
     terminal_id: Mapped[str] = mapped_column(String(ID))
     received_at: Mapped[dt.datetime]
     superseded_by: Mapped[str | None] = mapped_column(String(9))
+    # The job's employer when the agreement arrived: the employer's credit events are found
+    # by it, whatever the size of the catalogue (None: the job was unknown then).
+    employer_id: Mapped[str | None] = mapped_column(String(ID), index=True)
 
 
 class PayAnswer(Base):

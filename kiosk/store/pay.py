@@ -29,6 +29,22 @@ def still_unpaid(
     return unpaid & ~paid
 
 
+def signed_of(worker_id: str) -> list[ColumnElement[bool]]:
+    """The worker's signed agreements that no later one corrects (the pay question asks
+    about them; a complaint may name them)."""
+    corrected = (
+        select(m.AgreementRow.supersedes_code)
+        .where(m.AgreementRow.supersedes_code.is_not(None))
+        .scalar_subquery()
+    )
+    return [
+        m.AgreementRow.worker_id == worker_id,
+        m.AgreementRow.code.is_not(None),
+        m.AgreementRow.document.is_not(None),
+        m.AgreementRow.code.not_in(corrected),
+    ]
+
+
 class PayRepository:
     """Keeps pay answers; finds the signed agreements still without one."""
 
@@ -39,21 +55,10 @@ class PayRepository:
         """(code, signed document) of the worker's agreements with no pay answer yet and
         not corrected by a later one, oldest signature first (the code breaks ties)."""
         answered = exists().where(m.PayAnswerRow.agreement_code == m.AgreementRow.code)
-        corrected = (
-            select(m.AgreementRow.supersedes_code)
-            .where(m.AgreementRow.supersedes_code.is_not(None))
-            .scalar_subquery()
-        )
         with Session(self.engine) as s:
             rows = s.execute(
                 select(m.AgreementRow.code, m.AgreementRow.document)
-                .where(
-                    m.AgreementRow.worker_id == worker_id,
-                    m.AgreementRow.code.is_not(None),
-                    m.AgreementRow.document.is_not(None),
-                    ~answered,
-                    m.AgreementRow.code.not_in(corrected),
-                )
+                .where(*signed_of(worker_id), ~answered)
                 .order_by(m.AgreementRow.signed_at, m.AgreementRow.code)
             ).all()
         return [(code, document) for code, document in rows if code and document]

@@ -15,6 +15,7 @@ from kiosk.domain.registry import ComplaintFile, RatingGive
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
+from kiosk.store.pay import signed_of
 
 
 def _wall(when: dt.datetime) -> dt.datetime:
@@ -31,20 +32,10 @@ class TrustRepository:
     def agreements(self, worker_id: str) -> list[tuple[str, str, str]]:
         """(code, signed document, employer id) of the worker's agreements not corrected by
         a later one, newest first."""
-        corrected = (
-            select(m.AgreementRow.supersedes_code)
-            .where(m.AgreementRow.supersedes_code.is_not(None))
-            .scalar_subquery()
-        )
         with Session(self.engine) as s:
             rows = s.execute(
                 select(m.AgreementRow.code, m.AgreementRow.document, m.AgreementRow.employer_id)
-                .where(
-                    m.AgreementRow.worker_id == worker_id,
-                    m.AgreementRow.code.is_not(None),
-                    m.AgreementRow.document.is_not(None),
-                    m.AgreementRow.code.not_in(corrected),
-                )
+                .where(*signed_of(worker_id))
                 .order_by(m.AgreementRow.signed_at.desc(), m.AgreementRow.code)
             ).all()
         return [(c, d, e) for c, d, e in rows if c and d]

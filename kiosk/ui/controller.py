@@ -110,8 +110,8 @@ class KioskController(QObject):
             self.summary_ui,
             self.calls_ui,
             self.agreement_ui,
+            self.pay_ui,  # before the complaint's news: the pay question is asked first
             self.complaint_ui,
-            self.pay_ui,
         )
         self.ready = False
         if not deferred:

@@ -12,10 +12,15 @@ from kiosk.domain.registry import AgreementSign
 from kiosk.sync import wire
 from market import catalog
 from market.handlers.base import Context, Item, Outcome, RejectedError, known_worker
-from market.models import Agreement, Application
+from market.models import Agreement, Application, Record
 
 TYPE = "agreement.sign"
 log = logging.getLogger(__name__)
+
+
+def _employer(ctx: Context, job_id: str) -> str | None:
+    job = ctx.s.get(Record, ("jobs", job_id))
+    return str(job.data.get("employer_id") or "") or None if job is not None else None
 
 
 def handle(ctx: Context, item: Item[AgreementSign]) -> Outcome:
@@ -50,6 +55,7 @@ def handle(ctx: Context, item: Item[AgreementSign]) -> Outcome:
             application_id=p.application_id,
             terminal_id=ctx.terminal_id,
             received_at=ctx.now,
+            employer_id=_employer(ctx, p.job_id),
         )
     )
     ctx.s.flush()

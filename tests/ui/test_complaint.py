@@ -255,3 +255,31 @@ def test_staff_see_open_complaints_not_paid_answers_and_agreements_to_print(
     demo_rig.backend.signing.printed(code)
     with Session(demo_rig.backend.engine) as s:
         assert s.scalar(select(m.AgreementRow.printed_at).where(m.AgreementRow.code == code))
+
+
+def test_with_a_pay_question_and_news_waiting_the_question_comes_first(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    controller = demo_rig.kiosk.controller
+    code = sign_agreement(demo_rig, qtbot)
+    next_visit(demo_rig, qtbot)
+    worker = demo_rig.backend.session.worker
+    assert worker is not None
+    with demo_rig.backend.engine.begin() as conn:
+        conn.execute(
+            insert(m.CaseRow).values(
+                case_no="M4QX-7TRB", worker_id=worker.id, status="referred",
+                outcome="referred_inspection",
+            )
+        )  # fmt: skip
+    after_pay_date(demo_rig, code)
+    next_visit(demo_rig, qtbot)
+    pay = controller.screens["pay"]
+    qtbot.waitUntil(lambda: current(demo_rig) is pay)
+    qtbot.mouseClick(pay.answers[PayAnswer.PAID], CLICK)
+    qtbot.mouseClick(pay.ask_later, CLICK)  # now "home": the news on the way
+    news = controller.screens["complaint_news"]
+    assert current(demo_rig) is news
+    assert shows(news, "劳动监察")
+    qtbot.mouseClick(news.ok, CLICK)
+    assert current(demo_rig) is controller.screens["home"]

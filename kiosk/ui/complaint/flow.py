@@ -101,6 +101,7 @@ class ComplaintFeature(Feature):
         self.button.clicked.connect(lambda: self.start(None))
         shell.visit_started.connect(self.visit_started)
         self.visit_ui.home.relabels.append(self._relabel)
+        self.visit_ui.before_home.append(self._news_first)
         self.screen.employers_wanted.connect(self._load_employers)
         self.screen.filed.connect(self.file)
         self.done.home_requested.connect(self.visit_ui.go_home)
@@ -139,9 +140,16 @@ class ComplaintFeature(Feature):
             return
         self.session, self.waiting = found
         self._show_session()
-        if self.waiting and self.shell.current == "home":
-            self.shell.visit.task_started()
-            self._next_news(first=True)
+        if self.shell.current == "home":  # else (the pay question first) on the way home
+            self._news_first()
+
+    def _news_first(self) -> bool:
+        """Show waiting news (True), or let home show (False)."""
+        if not self.waiting or self.shell.visit.view is None:
+            return False
+        self.shell.visit.task_started()
+        self._next_news(first=True)
+        return True
 
     def _show_session(self) -> None:
         from kiosk.ui.complaint.words import session  # noqa: PLC0415
@@ -157,6 +165,7 @@ class ComplaintFeature(Feature):
             told = self.news_screen.news
             self.shell.run(lambda s: _desk(s).told(told))
         if not self.waiting:
+            self.news_screen.clear()
             self.visit_ui.go_home()
             return
         self.news_screen.show_news(self.waiting.pop(0))

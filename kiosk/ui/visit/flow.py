@@ -8,6 +8,7 @@ decide it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.domain.credit import Faces
@@ -65,6 +66,9 @@ class VisitFeature(Feature):
         shell.go("attract")
         self.home: HomeScreen
         self.message: MessageScreen
+        # Other features' turns on the way home (news of a complaint waiting): a hook that
+        # returns True has shown its own screen instead.
+        self.before_home: list[Callable[[], bool]] = []
 
     def build(self) -> list[Screen]:
         """The home and message screens."""
@@ -184,8 +188,11 @@ class VisitFeature(Feature):
         self.shell.run(mine, show)
 
     def go_home(self) -> None:
-        """Back to the worker's home screen (from a task)."""
+        """Back to the worker's home screen (from a task), unless a feature has something
+        waiting to show first."""
         self.shell.visit.back_home()
+        if any(hook() for hook in self.before_home):
+            return
         self.shell.go("home")
 
     def out_of_service(self, exc: Exception) -> None:
