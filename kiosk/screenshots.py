@@ -308,7 +308,7 @@ def _walk_complaint(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -
     feature.done.show_filed(Filed("M4QX-7TRB", False, screen.draft or sample, session), "printed")
     nav.go("complaint_done")
     shot("complaint-done", name)
-    feature.news_screen.show_news(CaseNews("M4QX-7TRB", "resolved", "paid", 580))
+    feature.news_screen.show_news(CaseNews("M4QX-7TRB", "resolved", "paid"))
     nav.go("complaint_news")
     shot("complaint-news", name)
     screen.clear()

@@ -18,13 +18,13 @@ from market.models import Agreement, Complaint, Record
 
 
 def _published(c: Complaint, lead: Complaint) -> dict[str, Any]:
-    """What a kiosk keeps of a case: its state and outcome (the lead case's, when joined)."""
+    """What a kiosk keeps of a case: its state and outcome (the lead case's, when joined).
+    Every kiosk pulls it, so nothing more: no amount, no employer, no name."""
     return {
         "case_no": c.case_no,
         "worker_id": c.worker_id,
         "status": lead.status,
         "outcome": lead.outcome,
-        "amount": c.amount,
         "joined_to": c.joined_to,
         "decided_at": lead.decided_at.isoformat() if lead.decided_at else None,
     }

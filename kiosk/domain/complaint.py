@@ -70,7 +70,6 @@ class CaseNews:
     case_no: str
     status: str
     outcome: str | None
-    amount: int | None
 
     @property
     def mark(self) -> str:

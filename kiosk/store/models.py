@@ -261,7 +261,6 @@ class CaseRow(Base):
     worker_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
     status: Mapped[str] = mapped_column(String(16))
     outcome: Mapped[str | None] = mapped_column(String(24))
-    amount: Mapped[int | None]
     joined_to: Mapped[str | None] = mapped_column(String(9))
     decided_at: Mapped[dt.datetime | None]
     told: Mapped[str | None] = mapped_column(String(40))

@@ -113,7 +113,7 @@ class TrustRepository:
             own = {r.case_no for r in rows}
             # A complaint that joined one of the worker's own cases is that case: told once.
             found = [
-                CaseNews(r.case_no, r.status, r.outcome, r.amount)
+                CaseNews(r.case_no, r.status, r.outcome)
                 for r in rows
                 if r.joined_to is None or r.joined_to not in own
             ]

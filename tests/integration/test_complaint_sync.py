@@ -169,3 +169,34 @@ def test_an_employer_put_on_the_list_leaves_every_kiosk_within_one_sync(
         assert employer in offered(station)
     finally:
         other.close()
+
+
+def test_ratings_both_ways_reach_the_other_side_as_counts(
+    market: MarketServer, station: Station, today: dt.date
+) -> None:
+    from kiosk.domain.credit import Faces
+    from market.models import Rating
+
+    agreement = signed_and_synced(station, market.database, today)
+    backend = station.backend
+    worker = backend.session.worker
+    assert worker is not None
+    code = agreement.terms.code
+    backend.complaints.rate(worker, code, "ok", {})
+    backend.complaints.rate(worker, code, "good", {"on_time": True, "safe": True})  # changed
+    report = station.worker.run_once()
+    assert report is not None
+    assert report.rejected == 0
+    assert server_rows(market.database, Rating) == 1  # one rating an agreement: the latest
+    with backend.engine.connect() as conn:
+        employer, ratings = conn.execute(
+            text("SELECT id, ratings FROM employers WHERE ratings LIKE '%\"good\": 1%'")
+        ).one()
+    counts = json.loads(ratings) if isinstance(ratings, str) else ratings
+    assert counts == {"good": 1, "ok": 0, "bad": 0, "on_time": 1, "as_described": 0, "safe": 1}
+    assert "rated_good" in market_admin(market.database, "credit", employer)
+
+    assert backend.jobs.rating(worker) == Faces()
+    market_admin(market.database, "rate-worker", code, "--face", "good")
+    station.worker.run_once()
+    assert backend.jobs.rating(worker) == Faces(good=1)

@@ -87,6 +87,12 @@ def test_not_paid_leads_to_a_complaint_with_a_case_number(demo_rig: Rig, qtbot: 
     qtbot.mouseClick(screen.next, CLICK)
     assert screen.wizard.step.name == "confirm"
     assert shows(screen, f"欠款：{total + 100} 元")
+    qtbot.mouseClick(screen.wizard.back, CLICK)  # back: still the agreement's own total
+    assert screen.wizard.step.name == "amount"
+    assert shows(screen, f"协议总额 {total} 元")
+    assert screen.digits == str(total + 100)
+    qtbot.mouseClick(screen.next, CLICK)  # already asked: on
+    assert screen.wizard.step.name == "confirm"
     qtbot.mouseClick(screen.next, CLICK)
     qtbot.mouseClick(screen.next, CLICK)  # a second tap files nothing more
 

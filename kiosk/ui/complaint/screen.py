@@ -98,6 +98,7 @@ class ComplaintScreen(Screen):
         self.employers: list[tuple[str, str]] | None = None  # shown instead of the choices
         self.buttons: list[BigButton] = []
         self.draft: Draft | None = None
+        self.total: int | None = None  # the agreement's total, whatever is typed
         self.digits = ""
         self.asked_more = False  # the amount above the total was asked about once
 
@@ -124,6 +125,7 @@ class ComplaintScreen(Screen):
     def clear(self) -> None:
         """Forget everything (the visit ended)."""
         self.choices, self.employers, self.draft, self.digits = [], None, None, ""
+        self.total = None
         self._fill_list()
 
     def _fill_list(self) -> None:
@@ -158,6 +160,7 @@ class ComplaintScreen(Screen):
 
     def _choose(self, draft: Draft) -> None:
         self.draft, self.asked_more = draft, False
+        self.total = draft.amount if draft.agreement_code is not None else None
         self.digits = "" if draft.amount is None else str(draft.amount)
 
     # --- the amount -----------------------------------------------------------------------
@@ -177,14 +180,10 @@ class ComplaintScreen(Screen):
         """The amount typed (None: none)."""
         return int(self.digits) if self.digits else None
 
-    def _total(self) -> int | None:
-        d = self.draft
-        return d.amount if d is not None and d.agreement_code is not None else None
-
     def _leave_amount(self, _part: int) -> bool:
         if self.draft is None:
             return False
-        if questioned(self.amount, self._total()) and not self.asked_more:
+        if questioned(self.amount, self.total) and not self.asked_more:
             self.asked_more = True  # asked once; "next" again keeps it
             self.retranslate()
             self.prompt_changed.emit()
@@ -193,7 +192,7 @@ class ComplaintScreen(Screen):
         return True
 
     def _amount_note(self) -> Message | None:
-        total = self._total()
+        total = self.total
         if self.asked_more and total is not None:
             return ("complaint.amount_more", None, {"total": total})
         if total is not None:
