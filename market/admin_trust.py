@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.complaint import OUTCOMES, Outcome, Status
 from kiosk.domain.credit import Credit
+from kiosk.domain.registry.trust import FACES
 from kiosk.domain.timeutil import LHASA_TZ
 from market import cases, credit, rights
-from market.credit import FACES
 from market.models import Record
 
 COMMANDS = (

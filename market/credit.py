@@ -14,14 +14,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.complaint import Outcome
 from kiosk.domain.credit import Credit, Event, Happened, credit, on_list, pay_event
+from kiosk.domain.registry.trust import FACES, TAGS
 from kiosk.domain.timeutil import LHASA_TZ
 from market import feed
 from market.models import Agreement, ArrearsListing, Complaint, PayAnswer, Rating, Record
 
-FACES = {"good": Event.RATED_GOOD, "ok": Event.RATED_OK, "bad": Event.RATED_BAD}
-UPHELD = frozenset({"paid", "partly_paid"})  # outcomes that find the complaint true
-TAGS = ("on_time", "as_described", "safe")  # what a worker may tick about an employer
+FACE_EVENTS = dict(zip(FACES, (Event.RATED_GOOD, Event.RATED_OK, Event.RATED_BAD), strict=True))
+UPHELD = tuple(o.value for o in Outcome if o.upheld)
 
 
 def employer_of_agreement(s: Session, code: str) -> str | None:
@@ -39,8 +40,19 @@ def _day(when: dt.datetime) -> dt.date:
     return when.astimezone(LHASA_TZ).date()
 
 
-def events(s: Session, employer_id: str) -> list[Happened]:
-    """Every event in the employer's record."""
+def _ratings_of(s: Session, employer_id: str) -> list[Rating]:
+    """Workers' ratings of the employer."""
+    return list(
+        s.scalars(
+            select(Rating).where(
+                Rating.employer_id == employer_id, Rating.direction == "worker_to_employer"
+            )
+        )
+    )
+
+
+def events(s: Session, employer_id: str, rated: list[Rating] | None = None) -> list[Happened]:
+    """Every event in the employer's record (``rated``: its ratings, when already read)."""
     out: list[Happened] = []
     record = s.get(Record, ("employers", employer_id))
     imported = (record.data.get("credit_imported") if record is not None else None) or {}
@@ -71,12 +83,8 @@ def events(s: Session, employer_id: str) -> list[Happened]:
         )
     ):
         out.append(Happened(_day(c.decided_at or c.received_at), Event.COMPLAINT_UPHELD, c.case_no))
-    for r in s.scalars(
-        select(Rating).where(
-            Rating.employer_id == employer_id, Rating.direction == "worker_to_employer"
-        )
-    ):
-        out.append(Happened(_day(r.received_at), FACES[r.face], r.agreement_code))
+    rows = _ratings_of(s, employer_id) if rated is None else rated
+    out += [Happened(_day(r.received_at), FACE_EVENTS[r.face], r.agreement_code) for r in rows]
     return out
 
 
@@ -93,54 +101,52 @@ def of(s: Session, employer_id: str, now: dt.datetime) -> Credit:
     return credit(events(s, employer_id), listed=listed(s, employer_id, _day(now)))
 
 
-def ratings(s: Session, employer_id: str) -> dict[str, int]:
+def counts(rated: list[Rating]) -> dict[str, int]:
     """Workers' ratings of the employer as counts: faces and ticked tags."""
-    counts = dict.fromkeys((*FACES, *TAGS), 0)
-    for r in s.scalars(
-        select(Rating).where(
-            Rating.employer_id == employer_id, Rating.direction == "worker_to_employer"
-        )
-    ):
-        counts[r.face] += 1
+    out = dict.fromkeys((*FACES, *TAGS), 0)
+    for r in rated:
+        out[r.face] += 1
         for tag in TAGS:
-            counts[tag] += 1 if r.tags.get(tag) else 0
-    return counts
+            out[tag] += 1 if r.tags.get(tag) else 0
+    return out
 
 
 def refresh(s: Session, employer_id: str, now: dt.datetime) -> Credit | None:
     """Recompute the employer's credit and publish it if anything a kiosk shows moved."""
+    found, _moved = _refresh(s, employer_id, now)
+    return found
+
+
+def _refresh(s: Session, employer_id: str, now: dt.datetime) -> tuple[Credit | None, bool]:
+    """The credit, and whether the employer's record was rewritten."""
     record = s.get(Record, ("employers", employer_id))
     if record is None or record.deleted:
-        return None
+        return None, False
     s.flush()
-    found = of(s, employer_id, now)
+    rated = _ratings_of(s, employer_id)
+    found = credit(events(s, employer_id, rated), listed=listed(s, employer_id, _day(now)))
     shown: dict[str, Any] = {
         "credit_score": found.score,
         "credit_level": found.level,
         "unpaid_wage_cases": found.upheld,
         "on_arrears_list": found.listed,
-        "ratings": ratings(s, employer_id),
+        "ratings": counts(rated),
     }
-    if any(record.data.get(k) != v for k, v in shown.items()):
-        feed.write(s, "employers", employer_id, {**record.data, **shown}, now)
-    return found
+    if all(record.data.get(k) == v for k, v in shown.items()):
+        return found, False
+    feed.write(s, "employers", employer_id, {**record.data, **shown}, now)
+    return found, True
 
 
 def refresh_all(s: Session, now: dt.datetime) -> int:
-    """Recompute every employer (daily: a listing that ends today ends at every kiosk)."""
+    """Recompute every employer (daily: a listing that ends today ends at every kiosk);
+    how many records moved."""
     ids = list(
         s.scalars(
             select(Record.id).where(Record.collection == "employers", Record.deleted.is_(False))
         )
     )
-    changed = 0
-    for employer_id in ids:
-        before = s.get(Record, ("employers", employer_id))
-        version = before.version if before is not None else 0
-        refresh(s, employer_id, now)
-        after = s.get(Record, ("employers", employer_id))
-        changed += int(after is not None and after.version != version)
-    return changed
+    return sum(_refresh(s, employer_id, now)[1] for employer_id in ids)
 
 
 def rate_employer(
@@ -194,14 +200,14 @@ def rate_worker(s: Session, code: str, face: str, tags: dict[str, bool], now: dt
         tags=tags,
         now=now,
     )
-    counts = dict.fromkeys(FACES, 0)
+    faces = dict.fromkeys(FACES, 0)
     for r in s.scalars(
         select(Rating).where(
             Rating.worker_id == agreement.worker_id, Rating.direction == "employer_to_worker"
         )
     ):
-        counts[r.face] += 1
-    feed.write(s, "worker_ratings", worker_id, {"worker_id": worker_id, **counts}, now)
+        faces[r.face] += 1
+    feed.write(s, "worker_ratings", worker_id, {"worker_id": worker_id, **faces}, now)
 
 
 def _rate(

@@ -41,6 +41,11 @@ class Outcome(Enum):
         """Referred for the two referrals, resolved otherwise."""
         return Status.REFERRED if self.value.startswith("referred") else Status.RESOLVED
 
+    @property
+    def upheld(self) -> bool:
+        """The complaint was found true: the employer paid, all or part (credit counts it)."""
+        return self in (Outcome.PAID, Outcome.PARTLY_PAID)
+
 
 OUTCOMES = tuple(o.value for o in Outcome)
 
@@ -57,11 +62,6 @@ class Draft:
     period_to: dt.date | None
     promised: str
 
-    @property
-    def needs_staff(self) -> bool:
-        """No agreement and no employer: staff at the market complete it."""
-        return self.agreement_code is None and self.employer_id is None
-
 
 @dataclass(frozen=True)
 class CaseNews:
@@ -75,18 +75,6 @@ class CaseNews:
     def mark(self) -> str:
         """What ``told`` keeps: this state, so a later decision is news again."""
         return f"{self.status}:{self.outcome or ''}"
-
-
-@dataclass(frozen=True)
-class OpenCase:
-    """A complaint filed at this kiosk and not resolved (for staff)."""
-
-    case_no: str
-    worker_id: str
-    employer_name: str
-    amount: int | None
-    filed_at: dt.datetime
-    status: str  # "pending" (not sent yet), "open", "referred"
 
 
 @dataclass(frozen=True)

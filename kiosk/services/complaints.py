@@ -12,7 +12,6 @@ from kiosk.domain.agreement_doc import DocumentError, read_document
 from kiosk.domain.complaint import (
     CaseNews,
     Draft,
-    OpenCase,
     RightsSession,
     new_case_no,
     of_terms,
@@ -49,10 +48,6 @@ class TrustStore(Protocol):
 
     def told(self, news: CaseNews) -> None:
         """Mark a decision told."""
-        ...
-
-    def open_here(self) -> list[OpenCase]:
-        """Unresolved complaints filed here."""
         ...
 
     def rate(
@@ -116,10 +111,6 @@ class ComplaintDesk:
     def told(self, news: CaseNews) -> None:
         """The worker heard it (shown and spoken)."""
         self.store.told(news)
-
-    def open_here(self) -> list[OpenCase]:
-        """For staff: complaints filed here and not resolved."""
-        return self.store.open_here()
 
     def next_session(self) -> RightsSession | None:
         """The rights desk's session now on or next."""

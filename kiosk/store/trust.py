@@ -10,7 +10,7 @@ import uuid
 from sqlalchemy import Engine, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.domain.complaint import CaseNews, Draft, OpenCase, RightsSession, Status
+from kiosk.domain.complaint import CaseNews, Draft, RightsSession, Status
 from kiosk.domain.registry import ComplaintFile, RatingGive
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
@@ -129,22 +129,6 @@ class TrustRepository:
                 .values(told=news.mark)
             )
 
-    def open_here(self) -> list[OpenCase]:
-        """Complaints filed at this kiosk that are not resolved, oldest first."""
-        with Session(self.engine) as s:
-            rows = s.execute(
-                select(m.ComplaintRow, m.CaseRow.status)
-                .outerjoin(m.CaseRow, m.CaseRow.case_no == m.ComplaintRow.case_no)
-                .order_by(m.ComplaintRow.filed_at, m.ComplaintRow.case_no)
-            ).all()
-        return [
-            OpenCase(
-                c.case_no, c.worker_id, c.employer_name, c.amount, c.filed_at, status or "pending"
-            )
-            for c, status in rows
-            if status != Status.RESOLVED.value
-        ]
-
     # --- ratings --------------------------------------------------------------------------
     def rate(
         self, code: str, worker_id: str, face: str, tags: dict[str, bool], now: dt.datetime
@@ -169,12 +153,6 @@ class TrustRepository:
                     .values(**values)
                 )
             queue_mutation(conn, RatingGive(rating_id, code, worker_id, face, dict(tags)), now)
-
-    def rating_of(self, code: str) -> tuple[str, dict[str, bool]] | None:
-        """The rating given here for this agreement (face, ticks)."""
-        with Session(self.engine) as s:
-            row = s.scalar(select(m.RatingGivenRow).where(m.RatingGivenRow.agreement_code == code))
-            return None if row is None else (row.face, dict(row.tags))
 
     # --- the rights desk ------------------------------------------------------------------
     def next_session(self, now: dt.datetime) -> RightsSession | None:

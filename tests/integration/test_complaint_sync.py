@@ -190,7 +190,11 @@ def test_ratings_both_ways_reach_the_other_side_as_counts(
     assert server_rows(market.database, Rating) == 1  # one rating an agreement: the latest
     with backend.engine.connect() as conn:
         employer, ratings = conn.execute(
-            text("SELECT id, ratings FROM employers WHERE ratings LIKE '%\"good\": 1%'")
+            text(
+                "SELECT e.id, e.ratings FROM employers e JOIN jobs j ON j.employer_id = e.id "
+                "WHERE j.id = :job"
+            ),
+            {"job": agreement.terms.job_id},
         ).one()
     counts = json.loads(ratings) if isinstance(ratings, str) else ratings
     assert counts == {"good": 1, "ok": 0, "bad": 0, "on_time": 1, "as_described": 0, "safe": 1}

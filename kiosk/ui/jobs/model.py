@@ -46,8 +46,7 @@ FIT_SAMPLE = 15  # cards measured for their height (5 pages; ~1.5 ms each)
 # Card columns: trade; day and hours; how long and how far; pay terms; the top reason;
 # the wage. The speaker button is a fixed square at the right. A narrower card (the demo
 # panel beside it) leaves the reason to the job detail rather than cut a line. The pay
-# column is the widest text column: it also carries the employer's credit level (or its
-# unpaid-wage record), and narrower it wrapped bilingual cards past a third of the list.
+# column also carries the employer's credit (narrower, bilingual cards outgrew a third).
 COLUMNS = (0.17, 0.20, 0.12, 0.24, 0.14, 0.13)
 NARROW_COLUMNS = (0.22, 0.26, 0.14, 0.23, 0.0, 0.15)
 WIDE_MM = 420.0
@@ -154,9 +153,7 @@ class JobCardDelegate(QStyledItemDelegate):
                 ([(Lang.EN, facts.hours(match))], "secondary", True),
             ],
             [(lines(t, card_summary(match)), "small", True)],
-            # Pay terms with the employer's credit level, or its unpaid-wage record (in red,
-            # bold), in one message: a block of its own made bilingual cards too tall for
-            # three a page.
+            # Pay terms with the credit level, or the unpaid-wage record (red, bold).
             [(lines(t, facts.card_pay(match)), "small", facts.unpaid(match) is not None)],
             [(lines(t, facts.reason(r)), "small", False) for r in top],
             [(t.lines(unit), "small", False)],
