@@ -16,11 +16,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject
 
-from kiosk.app import build_kiosk, open_store
+from kiosk.app import build_kiosk
 from kiosk.config import load_config, resolve_paths, with_overrides
 from kiosk.idcard import textblock
 from kiosk.idcard.demo import SAMPLES
 from kiosk.idcard.events import CardPresented
+from kiosk.wiring import open_store
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 

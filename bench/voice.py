@@ -106,7 +106,8 @@ def _baseline(app: object, tmp: Path, ear: Listener) -> list[float]:
 
 
 def _run(tmp: Path, ear: Listener, pulse: Pulse) -> None:
-    from kiosk.app import build_kiosk, open_store
+    from kiosk.app import build_kiosk
+    from kiosk.wiring import open_store
     from tests.helpers.kiosk import make_config
     from tests.helpers.tones import write_tone
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, ConfigError, Paths, load_config, resolve_paths, with_overrides
 from kiosk.devices import make_reader
 from kiosk.domain.session import IdlePolicy, SessionClock
+from kiosk.domain.storage import storage_kind
 from kiosk.i18n import Catalog, CatalogError, Mode
 from kiosk.idcard.demo import DemoReader
 from kiosk.idcard.events import Reader
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, aft
     from kiosk.wiring import Backend
 
 log = logging.getLogger("kiosk")
+REOPEN_MS = 30_000  # the store is tried again this often while the disk cannot take work
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -93,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging(paths.logs, config.logging.level)
     if args.check:
+        from kiosk.check import run_check  # noqa: PLC0415
+
         return run_check(config, paths)
     return run_gui(
         config,
@@ -100,18 +104,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         windowed=args.windowed,
         measure_from=started if args.measure_startup else None,
     )
-
-
-def run_check(config: Config, paths: Paths) -> int:
-    """``kiosk --check``: the technician report on stdout; 1 when anything failed."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.check import diagnose, failed, render  # noqa: PLC0415
-
-    _app = QApplication.instance() or QApplication(["kiosk"])
-    findings = diagnose(config, paths, None, load_fonts(paths.assets / "fonts"))
-    print(render(findings))
-    return 1 if failed(findings) else 0
 
 
 @dataclass
@@ -176,6 +168,7 @@ class Kiosk:
                 pay=backend.pay,
                 complaints=backend.complaints,
                 follow_up=backend.follow_up,
+                storage_probe=backend.storage_probe,
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
@@ -185,6 +178,23 @@ class Kiosk:
 
         self.start_sync(config, paths, backend)
         self.controller.sync_ui.enrolled.connect(lambda: self.start_sync(config, paths, backend))
+
+    def open_store(self, config: Config, paths: Paths) -> None:
+        """Open the store on the DB worker, then serve; a fault of the disk (full,
+        read-only) is shown and the store tried again every ``REOPEN_MS``."""
+
+        def failed(exc: Exception) -> None:
+            self.controller.store_failed(exc)
+            if storage_kind(exc, paths.data_dir) is not None:
+                QTimer.singleShot(REOPEN_MS, lambda: self.open_store(config, paths))
+
+        from kiosk.wiring import open_store  # noqa: PLC0415 - see TYPE_CHECKING above
+
+        self.db.submit(
+            lambda: open_store(config, paths, self.clock),
+            lambda backend: self.attach(config, paths, backend),
+            failed,
+        )
 
     def start_sync(self, config: Config, paths: Paths, backend: Backend) -> None:
         """Start background sync when enrolled (again after a new enrolment).
@@ -357,11 +367,7 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
         kiosk.controller.finish_setup()
         kiosk.start_voice(config, paths)
         kiosk.start_devices()
-        kiosk.db.submit(
-            lambda: open_store(config, paths, kiosk.clock),
-            lambda backend: kiosk.attach(config, paths, backend),
-            kiosk.controller.store_failed,
-        )
+        kiosk.open_store(config, paths)
 
     kiosk.controller.visit_ui.attract.first_painted.connect(
         after_first_frame, Qt.ConnectionType.QueuedConnection
@@ -385,15 +391,3 @@ def run_gui(config: Config, paths: Paths, *, windowed: bool, measure_from: float
     code = kiosk.app.exec()
     kiosk.close(guard)
     return code
-
-
-def open_store(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
-    """Open the database (and, in demo mode, fill it); runs on the DB worker."""
-    from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415 - demo only
-    from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415 - see TYPE_CHECKING
-
-    backend = open_backend(config, paths, clock)
-    if config.terminal.demo:
-        prepare_demo(backend, paths, DEMO_PINS)
-    log.info("store open (schema %s)", backend.report.revision)
-    return backend

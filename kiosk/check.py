@@ -10,14 +10,16 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.config import Config, Paths
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, StoreError, StoreErrorKind
+from kiosk.domain.storage import storage_error
 from kiosk.i18n import Catalog, CatalogError, Lang
 from kiosk.idcard.events import ReaderEvent, ReaderState, ReaderStatus
 from kiosk.store.db import head_revision, pragma
-from kiosk.ui.theme import FontReport
+from kiosk.ui.theme import FontReport, load_fonts
 from kiosk.wiring import Backend, open_backend
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
+KEY_KINDS = (StoreErrorKind.KEY_MISSING, StoreErrorKind.KEY_WRONG)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,30 @@ def _writable(path: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def data_folder_finding(folder: Path) -> Finding:
+    """Writable, with room left (a full disk is found here, before the database fails)."""
+    from kiosk.store.db import LOW_FREE_BYTES, MIN_FREE_BYTES, free_bytes  # noqa: PLC0415
+
+    if not _writable(folder):
+        return Finding(FAIL, "data folder", f"{folder}: cannot be written")
+    room = free_bytes(folder)
+    mb = f"{room / (1 << 20):.1f} MB free"
+    if room < MIN_FREE_BYTES:
+        need = MIN_FREE_BYTES >> 20
+        return Finding(FAIL, "data folder", f"{folder}: {mb}, the kiosk needs {need} MB to work")
+    return Finding(OK if room >= LOW_FREE_BYTES else WARN, "data folder", f"{folder} ({mb})")
+
+
+def store_finding(exc: Exception, paths: Paths) -> Finding:
+    """Why the store did not open, named for the technician (the key, the disk, the file)."""
+    if isinstance(exc, StoreError) and exc.kind in KEY_KINDS:
+        return Finding(FAIL, "installation secret", str(exc))
+    fault = storage_error(exc, paths.data_dir)
+    if fault is not None:
+        return Finding(FAIL, "database", str(fault))
+    return Finding(FAIL, "database", f"{type(exc).__name__}: {exc}")
 
 
 def check_catalog(paths: Paths) -> list[Finding]:
@@ -86,8 +112,13 @@ def check_backend(backend: Backend) -> list[Finding]:
         )
     )
     if report.damaged_copy is not None:
+        carried = ", ".join(f"{t} {n}" for t, n in report.salvaged.items()) or "nothing"
         out.append(
-            Finding(WARN, "database recovered", f"damaged file kept as {report.damaged_copy}")
+            Finding(
+                WARN,
+                "database recovered",
+                f"{report.damage}: kept as {report.damaged_copy}; carried over: {carried}",
+            )
         )
     fig = backend.figures.figures()
     out.append(
@@ -137,16 +168,19 @@ def diagnose(
             f"{config.terminal.name} at {config.terminal.station_code}"
             + (" (demo)" if config.terminal.demo else ""),
         ),
-        Finding(OK if _writable(paths.data_dir) else FAIL, "data folder", str(paths.data_dir)),
+        data_folder_finding(paths.data_dir),
     ]
+    standalone = backend is None
     if backend is None:
         try:
             backend = open_backend(config, paths)
         except (KioskError, OSError, ValueError) as exc:
-            findings.append(Finding(FAIL, "database", f"{type(exc).__name__}: {exc}"))
+            findings.append(store_finding(exc, paths))
     if backend is not None:
+        from kiosk.check_sync import check_sync  # noqa: PLC0415
+
         findings += check_backend(backend)
-        findings += check_sync(config, paths, backend)
+        findings += check_sync(config, paths, backend, ask_server=standalone)
     findings += check_catalog(paths)
     findings += check_voice(config, paths)
     if fonts is not None:
@@ -170,30 +204,6 @@ def printer_finding(config: Config) -> Finding:
     return Finding(
         OK, "printer", f"{queue}: ready" + (f" ({state.message})" if state.message else "")
     )
-
-
-def check_sync(config: Config, paths: Paths, backend: Backend) -> list[Finding]:
-    """Enrolment, and what waits in the outbox (a technician's first questions)."""
-    from kiosk.store.sync import SyncRepository  # noqa: PLC0415
-    from kiosk.sync import credentials  # noqa: PLC0415
-
-    creds = credentials.load(paths.credentials)
-    if creds is None:
-        enrolled = Finding(WARN, "market server", "not enrolled (kiosk-admin enrol SERVER)")
-    elif not config.sync.enabled:
-        enrolled = Finding(WARN, "market server", f"{creds.server_url}: sync disabled in config")
-    else:
-        enrolled = Finding(OK, "market server", f"{creds.server_url} as {creds.terminal_id}")
-    records = SyncRepository(backend.engine)
-    pending, rejected, conflicts = records.waiting()
-    cursor = records.feed_cursor()
-    outbox = Finding(
-        WARN if rejected else OK,
-        "outbox",
-        f"{pending} waiting, {rejected} refused, {conflicts} conflicts; "
-        f"feed cursor {cursor or 'none (nothing pulled yet)'}",
-    )
-    return [enrolled, outbox]
 
 
 def check_voice(config: Config, paths: Paths) -> list[Finding]:
@@ -333,3 +343,15 @@ def render(findings: list[Finding]) -> str:
 def failed(findings: list[Finding]) -> bool:
     """True when any finding is a failure."""
     return any(f.level == FAIL for f in findings)
+
+
+def run_check(config: Config, paths: Paths) -> int:
+    """``kiosk --check``: the technician report on stdout; 1 when anything failed."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    _app = QApplication.instance() or QApplication(["kiosk"])
+    findings = diagnose(config, paths, None, load_fonts(paths.assets / "fonts"))
+    print(render(findings))
+    return 1 if failed(findings) else 0

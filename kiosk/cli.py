@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Config, ConfigError, Paths, example_toml
 from kiosk.domain.errors import AuthError, KioskError
+from kiosk.domain.storage import storage_error
 
 if TYPE_CHECKING:
     from kiosk.wiring import Backend
@@ -64,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     again.add_argument("code", help="the agreement code on the printout (K7PD-3XQM)")
     again.add_argument("--copies", type=int, default=None, help="default: [printer] copies")
     again.add_argument("--out", type=Path, default=None, help="also keep the PDF here")
+    export = sub.add_parser(
+        "export-key", help="copy the installation key to FILE (a USB stick): keep it safe"
+    )
+    export.add_argument("file", type=Path)
+    restore = sub.add_parser(
+        "import-key", help="put back the installation key that export-key wrote to FILE"
+    )
+    restore.add_argument("file", type=Path)
     shots = sub.add_parser("screenshots", help="render every screen to PNG (offscreen)")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--modes", default="both,bo,zh,en", help="comma-separated display modes")
@@ -76,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "config-example":
         print(example_toml(), end="")
         return 0
-    from kiosk.app import load, run_check  # noqa: PLC0415
+    from kiosk.app import load  # noqa: PLC0415
+    from kiosk.check import run_check  # noqa: PLC0415
     from kiosk.logsetup import setup_logging  # noqa: PLC0415
 
     try:
@@ -97,10 +107,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             timeout_s=args.timeout,
             demo_card=args.demo_card,
         )
+    return _guarded(args, config, paths)
+
+
+def _guarded(args: argparse.Namespace, config: Config, paths: Paths) -> int:
+    """Run the command; a failure is one line on stderr (a fault of the disk named as one,
+    even from deep in a library), never a traceback."""
     try:
         return _run(args, config, paths)
-    except (KioskError, OSError, ValueError) as exc:
-        print(f"kiosk-admin: {args.command} failed: {exc}", file=sys.stderr)
+    except Exception as exc:
+        fault = storage_error(exc, paths.data_dir)
+        if fault is None and not isinstance(exc, KioskError | OSError | ValueError):
+            raise
+        print(f"kiosk-admin: {args.command} failed: {fault or exc}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -120,6 +139,8 @@ def _run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
             return cli_print.print_test(config, paths)
         run = cli_print.agreement_pdf if args.command == "agreement-pdf" else cli_print.reprint
         return run(args, config, paths)
+    if args.command in ("export-key", "import-key"):
+        return _key(args, paths)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all  # noqa: PLC0415
 
@@ -148,6 +169,24 @@ def _seed(args: argparse.Namespace, paths: Paths, backend: Backend) -> int:
         return EXIT_FAILED
     n = seed_demo(backend, paths, args.jobs, backend.clock.now().date(), args.seed)
     print(f"seeded {n} jobs into {paths.database}")
+    return 0
+
+
+def _key(args: argparse.Namespace, paths: Paths) -> int:
+    """Export the installation key, or put an exported one back (see kiosk.store.secret)."""
+    from kiosk.store.db import open_database  # noqa: PLC0415
+    from kiosk.store.secret import export_key, import_key  # noqa: PLC0415
+
+    if args.command == "export-key":
+        check = export_key(paths.secret, args.file)
+        print(f"installation key written to {args.file} (check {check}); keep it locked away")
+        return 0
+    engine, _ = open_database(paths.database)
+    try:
+        check = import_key(args.file, paths.secret, engine)
+    finally:
+        engine.dispose()
+    print(f"installation key restored as {paths.secret} (check {check})")
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import os
 import re
 import tomllib
@@ -250,19 +251,24 @@ def _convert(value: Any, kind: type[Any], source: str, key: str) -> Any:
             return value.lower() in ("1", "true", "yes", "on")
         raise ConfigError(source, key, f"expected true or false, got {value!r}")
     if kind is int:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (
+            isinstance(value, float) and not (math.isfinite(value) and value.is_integer())
+        ):
             raise ConfigError(source, key, f"expected a whole number, got {value!r}")
         try:
             return int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ConfigError(source, key, f"expected a whole number, got {value!r}") from None
     if kind is float:
         if isinstance(value, bool):
             raise ConfigError(source, key, f"expected a number, got {value!r}")
         try:
-            return float(value)
-        except (TypeError, ValueError):
+            number = float(value)
+        except (TypeError, ValueError, OverflowError):
             raise ConfigError(source, key, f"expected a number, got {value!r}") from None
+        if not math.isfinite(number):
+            raise ConfigError(source, key, f"expected a finite number, got {value!r}")
+        return number
     if not isinstance(value, str):
         raise ConfigError(source, key, f"expected text, got {value!r}")
     return value

@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import sys
+import time
 from pathlib import Path
 
 MAX_BYTES, BACKUPS = 2_000_000, 5
+RETRY_S = 60.0  # after a failed write, the file is tried again this much later
+
+
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, falling back quietly when it cannot be written (a full or read-only
+    disk): one line on stderr the first time, never a traceback per record; records then
+    go to stderr alone, and the file is tried again a minute later."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        self.failed_at: float | None = None
+        self.told = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.failed_at is not None and time.monotonic() - self.failed_at < RETRY_S:
+            return
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        exc = sys.exc_info()[1]
+        self.failed_at = time.monotonic()
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+        if not self.told:
+            self.told = True
+            why = getattr(exc, "strerror", None) or type(exc).__name__
+            sys.stderr.write(
+                f"kiosk: cannot write {self.baseFilename} ({why}); logging to stderr\n"
+            )
 
 
 def setup_logging(log_dir: Path, level: str) -> Path | None:
@@ -26,11 +60,7 @@ def setup_logging(log_dir: Path, level: str) -> Path | None:
     problem = ""
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            logging.handlers.RotatingFileHandler(
-                log_dir / "kiosk.log", maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-            )
-        )
+        handlers.append(QuietFileHandler(log_dir / "kiosk.log"))
     except OSError as exc:
         path, problem = None, f"{type(exc).__name__}: {exc.strerror or exc}"
     for handler in handlers:

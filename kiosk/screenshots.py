@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import Config, Paths, resolve_paths, with_overrides
-from kiosk.domain.errors import AuthError, AuthErrorKind
+from kiosk.domain.errors import AuthError, AuthErrorKind, StoreError, StoreErrorKind
 from kiosk.i18n import Lang, Mode
 from kiosk.services.admin_auth import Role
 from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
@@ -35,7 +35,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     from PySide6.QtCore import QEventLoop  # noqa: PLC0415
 
     from kiosk.app import build_kiosk  # noqa: PLC0415
-    from kiosk.ui.widgets.demo_panel import DEMO_PINS  # noqa: PLC0415
+    from kiosk.services.demo_data import DEMO_PINS  # noqa: PLC0415
     from kiosk.wiring import open_backend, prepare_demo  # noqa: PLC0415
 
     # Screenshots show a fixed state: sync off, and a fresh demo store of their own (never
@@ -186,6 +186,10 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     record.set_state(("record.shared", None, {"version": 3}))
     window.navigator.go("record")
     shot("record", name)
+    ctl.end_session("screenshots")
+    ctl.visit_ui.out_of_service(StoreError(StoreErrorKind.DISK_FULL))  # the disk filled up
+    shot("out-of-service", name)
+    ctl.shell.visit.back_in_service()
 
 
 def _walk_signing(

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from kiosk.config import Config, Paths
+from kiosk.domain.errors import StoreError, StoreErrorKind
 from kiosk.domain.pin import LockoutPolicy
 from kiosk.domain.privacy import keyed_hash
 from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.complaints import ComplaintDesk
-from kiosk.services.demo_data import DemoCatalog, DemoGenerator
+from kiosk.services.demo_data import DEMO_PINS, DemoCatalog, DemoGenerator
 from kiosk.services.jobs import JobsService, Station
 from kiosk.services.pay import PayDesk
 from kiosk.services.ports import Clock
@@ -25,7 +28,7 @@ from kiosk.services.session import SessionService
 from kiosk.services.signing import Printing, SigningDesk
 from kiosk.store.agreements import AgreementRepository
 from kiosk.store.calls import StaffCallRepository
-from kiosk.store.db import OpenReport, open_database
+from kiosk.store.db import MIN_FREE_BYTES, OpenReport, free_bytes, open_database, unusable
 from kiosk.store.followup import FollowUpRepository
 from kiosk.store.jobs import JobRepository
 from kiosk.store.pay import PayRepository
@@ -37,7 +40,7 @@ from kiosk.store.repositories import (
     RegistrationRepository,
     WorkerRepository,
 )
-from kiosk.store.secret import load_or_create_secret
+from kiosk.store.secret import load_secret
 from kiosk.store.trust import TrustRepository
 
 if TYPE_CHECKING:
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from kiosk.sync.status import SyncStatus
     from kiosk.sync.worker import SyncWorker
 
+log = logging.getLogger(__name__)
 DEFAULT_DEMO_JOBS = 2000
 DEMO_SEED = 2026
 
@@ -72,6 +76,7 @@ class Backend:
     pay: PayDesk
     complaints: ComplaintDesk
     follow_up: FollowUpRepository
+    storage_probe: Callable[[], None]
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -82,13 +87,23 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
     """
     clock = clock or SystemClock()
     engine, report = open_database(paths.database, clock.now())
-    secret = load_or_create_secret(paths.secret)
+    try:
+        secret = load_secret(paths.secret, engine)
+    except BaseException:
+        engine.dispose()
+        raise
     audit = AuditRepository(engine)
     workers = WorkerRepository(engine)
     pins = PinRepository(engine)
     policy = LockoutPolicy(config.admin.pin_max_failures, config.admin.pin_lockout_seconds)
     if report.damaged_copy is not None:
-        audit.append(clock.now(), "system", "database_recovered", report.damaged_copy.name)
+        carried = sum(report.salvaged.values())
+        audit.append(
+            clock.now(),
+            "system",
+            "database_recovered",
+            f"{report.damaged_copy.name} rows={carried}",
+        )
     hasher = partial(keyed_hash, secret)
     session = SessionService(workers, clock, audit, hasher)
     registration = RegistrationService(
@@ -114,6 +129,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         pay=PayDesk(PayRepository(engine), clock, audit),
         complaints=ComplaintDesk(TrustRepository(engine), clock, audit),
         follow_up=FollowUpRepository(engine),
+        storage_probe=partial(probe_storage, paths.data_dir, audit, clock),
         jobs=jobs,
         station_code=config.terminal.station_code,
         engine=engine,
@@ -129,6 +145,30 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         pins=pins,
         calls=StaffCallRepository(engine),
     )
+
+
+def open_store(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
+    """Open the database (and, in demo mode, fill it); runs on the DB worker."""
+
+    backend = open_backend(config, paths, clock)
+    if config.terminal.demo:
+        prepare_demo(backend, paths, DEMO_PINS)
+    log.info("store open (schema %s)", backend.report.revision)
+    return backend
+
+
+def probe_storage(folder: Path, audit: AuditRepository, clock: Clock) -> None:
+    """Raise ``StoreError`` while the disk cannot take work: too little room, or a write
+    that fails; else the write that proves it is in the audit log ("storage_ok")."""
+    try:
+        room = free_bytes(folder)
+        if room < MIN_FREE_BYTES:
+            raise StoreError(StoreErrorKind.DISK_FULL, f"{room} bytes free in {folder}")
+        audit.append(clock.now(), "system", "storage_ok", f"free={room // (1 << 20)}MB")
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise unusable(exc, folder / "x") from exc
 
 
 LHASA_CENTRE = Station(29.6578, 91.1172)  # the Potala, when the station is not in the table

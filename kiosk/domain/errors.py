@@ -21,11 +21,30 @@ class KioskError(Exception):
 
 
 class StoreErrorKind(Enum):
-    """Why the local database could not be used."""
+    """Why the local database could not be used.
+
+    Damage (``damaged``) is the file's own fault; ``disk_full``, ``read_only`` and
+    ``cannot_open`` are the storage's, and then nothing is moved: the file is sound and the
+    kiosk serves again once a technician mends the disk (``kiosk.domain.storage``).
+    """
 
     DAMAGED = "damaged"
     MIGRATION_FAILED = "migration_failed"
     UNAVAILABLE = "unavailable"
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"
+    CANNOT_OPEN = "cannot_open"
+    KEY_MISSING = "key_missing"  # workers are registered here but installation.key is gone
+    KEY_WRONG = "key_wrong"  # installation.key is not the one this database was keyed with
+
+    @property
+    def storage(self) -> bool:
+        """A fault of the disk, not of the file: mend the disk, nothing to restore."""
+        return self in (
+            StoreErrorKind.DISK_FULL,
+            StoreErrorKind.READ_ONLY,
+            StoreErrorKind.CANNOT_OPEN,
+        )
 
 
 class StoreError(KioskError):

@@ -247,6 +247,14 @@ class Visit(Generic[Card, View]):
         self._clear()
         self.phase = Phase.OUT_OF_SERVICE
 
+    def back_in_service(self) -> bool:
+        """The store can be used again (the disk was mended): idle, taps start visits."""
+        if self.phase is not Phase.OUT_OF_SERVICE:
+            return False
+        self._clear()
+        self.phase = Phase.IDLE
+        return True
+
     def finish(self) -> bool:
         """End whatever is going on (finish, idle, cancel, an error); True when something
         did. A waiting chip-only card is kept for staff; out of service stays so."""

@@ -34,6 +34,9 @@ from kiosk.domain.timeutil import LHASA_TZ
 
 HALF_DAY_SHARE = 0.55  # half-day pay as a share of the day wage
 
+# The demo kiosk's PINs (shown on its demo panel; a real kiosk sets its own).
+DEMO_PINS = {"staff": "2468", "technician": "1357"}
+
 
 @dataclass(frozen=True)
 class DemoCatalog:

@@ -32,6 +32,8 @@ class SyncRecords(Protocol):
     def sweep(self, seen: dict[str, set[str]]) -> int: ...
     def waiting(self) -> tuple[int, int, int]: ...
     def rejected(self, limit: int = 20) -> list[tuple[str, str, dt.datetime]]: ...
+    def last_sync(self) -> dt.datetime | None: ...
+    def synced(self, at: dt.datetime) -> None: ...
 
 
 class StoreSyncPort:
@@ -69,6 +71,14 @@ class StoreSyncPort:
     def waiting(self) -> Waiting:
         """Outbox figures."""
         return Waiting(*self.repo.waiting())
+
+    def last_sync(self) -> dt.datetime | None:
+        """When the last cycle completed."""
+        return self.repo.last_sync()
+
+    def synced(self, at: dt.datetime) -> None:
+        """A cycle completed."""
+        self.repo.synced(at)
 
 
 class EnrolmentService:

@@ -326,6 +326,15 @@ class SyncStateRow(Base):
     last_pull_at: Mapped[dt.datetime | None]
 
 
+class SettingRow(Base):
+    """One fact about this installation kept in its database: the installation key's check
+    value (which key its hashes were made with), the last completed sync."""
+
+    __tablename__ = "kiosk_settings"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 class ConflictRow(Base):
     """A profile field the server overruled; staff review the kiosk's value."""
 

@@ -25,6 +25,7 @@ from kiosk.domain.registry import (
 )
 from kiosk.store import models as m
 from kiosk.store.pull import PullRepository, primary_key, table_named
+from kiosk.store.settings import LAST_SYNC, SettingsRepository
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +155,18 @@ class SyncRepository(PullRepository):
         return _keep_server_values(conn, effect, table, row, res=res, now=now)
 
     # -- figures ----------------------------------------------------------------------
+
+    def last_sync(self) -> dt.datetime | None:
+        """When the last cycle completed (kept in ``kiosk_settings``; None: never)."""
+        value = SettingsRepository(self.engine).get(LAST_SYNC)
+        try:
+            return None if value is None else dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+
+    def synced(self, at: dt.datetime) -> None:
+        """A cycle completed at ``at``."""
+        SettingsRepository(self.engine).put(LAST_SYNC, at.isoformat())
 
     def waiting(self) -> tuple[int, int, int]:
         """(pending, rejected, conflicts)."""

@@ -26,18 +26,30 @@ class Credentials:
         return f"Credentials(server_url={self.server_url!r}, terminal_id={self.terminal_id!r})"
 
 
-def load(path: Path) -> Credentials | None:
-    """The saved credential, or None when the kiosk is not enrolled (or the file is bad)."""
+def read(path: Path) -> tuple[Credentials | None, str | None]:
+    """The saved credential, or None and why: no file (not enrolled: None), or a file that
+    cannot be read or makes no sense (the reason, for the technician)."""
+    if not path.exists():
+        return None, None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Credentials(
+        creds = Credentials(
             str(data["server_url"]),
             str(data["terminal_id"]),
             str(data["token"]),
             str(data["hmac_key"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        creds.key  # noqa: B018 - the key must be hex
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or type(exc).__name__})"
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return None, f"is damaged ({type(exc).__name__})"
+    return creds, None
+
+
+def load(path: Path) -> Credentials | None:
+    """The saved credential, or None when the kiosk is not enrolled (or the file is bad)."""
+    return read(path)[0]
 
 
 def save(path: Path, creds: Credentials) -> None:

@@ -7,6 +7,7 @@ the kiosk database behind the port, so a kill at any point resumes where it left
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -70,6 +71,14 @@ class LocalStore(Protocol):
 
     def waiting(self) -> Waiting:
         """Outbox figures."""
+        ...
+
+    def last_sync(self) -> dt.datetime | None:
+        """When the last cycle completed (kept across restarts; None: never)."""
+        ...
+
+    def synced(self, at: dt.datetime) -> None:
+        """A cycle completed at ``at``."""
         ...
 
 

@@ -9,6 +9,7 @@ CLOCK_SKEW_WARN_S = 300  # SYNC.md: warn when the kiosk clock is off by more tha
 
 ONLINE, OFFLINE, SYNCING = "online", "offline", "syncing"
 NOT_ENROLLED, REVOKED, UPGRADE = "not_enrolled", "revoked", "upgrade_required"
+STORAGE = "storage"  # the kiosk's own disk failed (full, read-only): nothing was lost
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 
+from kiosk.domain.storage import storage_kind
 from kiosk.sync.engine import CycleReport, SyncEngine, WatchdogExpiredError
 from kiosk.sync.errors import (
     BadResponseError,
@@ -21,7 +22,16 @@ from kiosk.sync.errors import (
     UnauthorizedError,
     UpgradeRequiredError,
 )
-from kiosk.sync.status import NOT_ENROLLED, OFFLINE, ONLINE, REVOKED, SYNCING, UPGRADE, SyncStatus
+from kiosk.sync.status import (
+    NOT_ENROLLED,
+    OFFLINE,
+    ONLINE,
+    REVOKED,
+    STORAGE,
+    SYNCING,
+    UPGRADE,
+    SyncStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +64,7 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
-        self.status = SyncStatus(OFFLINE)
+        self.status = SyncStatus(OFFLINE, last_sync=self._kept_last_sync())
         self.failures = 0
         self._retry_after: float | None = None
 
@@ -94,13 +104,19 @@ class SyncWorker:
             self._publish(self._failed(exc))
             return None
         except Exception as exc:
-            log.exception("sync cycle failed")
+            if storage_kind(exc) is None:
+                log.exception("sync cycle failed")
             self._publish(self._failed(exc))
             return None
         self.failures = 0
+        done = self.now()
+        try:
+            self.engine.local.synced(done)
+        except Exception as exc:  # noqa: BLE001 - a failed write of the time loses nothing else
+            log.warning("last sync time not kept: %s", type(exc).__name__)
         status = SyncStatus(
             ONLINE,
-            last_sync=self.now(),
+            last_sync=done,
             waiting=self.engine.local.waiting(),
             clock_skew_s=self.engine.client.offset,
             pulled_total=self.status.pulled_total + report.pulled,
@@ -113,12 +129,22 @@ class SyncWorker:
             self.on_pulled(report.pulled)
         return report
 
+    def _kept_last_sync(self) -> dt.datetime | None:
+        try:
+            return self.engine.local.last_sync()
+        except Exception as exc:  # noqa: BLE001 - "never" is shown rather than nothing
+            log.warning("last sync time not read: %s", type(exc).__name__)
+            return None
+
     def _failed(self, exc: Exception) -> SyncStatus:
         self.failures += 1
         code = getattr(exc, "code", type(exc).__name__)
         log.warning("sync failed: %s (attempt %d)", code, self.failures)
         state = OFFLINE
-        if isinstance(exc, UpgradeRequiredError):
+        storage = storage_kind(exc)
+        if storage is not None:  # the kiosk's disk, not the network: say so, nothing is lost
+            state, code = STORAGE, storage.value
+        elif isinstance(exc, UpgradeRequiredError):
             state = UPGRADE
         elif isinstance(exc, UnauthorizedError) and code in {"revoked", "unknown_credential"}:
             state = REVOKED

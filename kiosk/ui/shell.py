@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.domain.storage import storage_kind
 from kiosk.domain.visit import Phase, Visit
 from kiosk.idcard.events import CardPresented
 from kiosk.services.ports import AuditLog, Clock, FiguresReader, Printer, StaffCalls
@@ -63,6 +64,7 @@ class Services:
     pay: PayDesk | None = None  # the pay question after an agreement's pay date
     complaints: ComplaintDesk | None = None  # complaints, ratings, the rights desk
     follow_up: FollowUpReader | None = None  # the staff screen's lists
+    storage_probe: Callable[[], None] | None = None  # raises while the disk cannot take work
 
 
 class Shell(QObject):
@@ -79,6 +81,7 @@ class Shell(QObject):
     staff_call_requested = Signal()
     call_waiting = Signal(object)  # minutes waited for staff (int), or None: no call open
     attached = Signal()
+    storage_lost = Signal(object)  # a task failed for the disk's sake (StoreError or cause)
 
     def __init__(
         self, window: KioskWindow, texts: Texts, db: TaskRunner, idle: IdleController, clock: Clock
@@ -147,7 +150,15 @@ class Shell(QObject):
         services = self.services
         if services is None:
             return False
-        self.db.submit(lambda: fn(services), on_done, on_error or self.report)
+        fallback = on_error or self.report
+
+        def failed(exc: Exception) -> None:
+            if storage_kind(exc) is not None:  # nothing more can be saved: out of service
+                self.storage_lost.emit(exc)
+            else:
+                fallback(exc)
+
+        self.db.submit(lambda: fn(services), on_done, failed)
         return True
 
     def print_pdf(

@@ -39,8 +39,9 @@ class Rig:
 def start_rig(data_dir: Path, **sections: dict[str, Any]) -> Rig:
     """A kiosk on ``data_dir`` (demo data and PINs unless ``terminal`` says otherwise) with
     its own stepped clock: built, attached, shown at the reference size, devices started."""
-    from kiosk.app import build_kiosk, open_store
+    from kiosk.app import build_kiosk
     from kiosk.domain.timeutil import now_local
+    from kiosk.wiring import open_store
 
     sections.setdefault("terminal", {"demo": True})
     config, paths = make_config(data_dir, **sections)

@@ -18,7 +18,7 @@ import requests
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_kiosk, open_store
+from kiosk.app import build_kiosk
 from kiosk.domain.profile import ProfileDraft
 from kiosk.domain.timeutil import now_local
 from kiosk.i18n import Lang, Mode
@@ -28,6 +28,7 @@ from kiosk.services.admin_auth import Role
 from kiosk.services.sync import EnrolmentService
 from kiosk.store import models as m
 from kiosk.store.agreements import AgreementRepository
+from kiosk.wiring import open_store
 from tests.helpers.cups import Cups, needs_cups
 from tests.helpers.fakes import FakeClock
 from tests.helpers.kiosk import Rig, close_kiosk, make_config

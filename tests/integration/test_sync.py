@@ -208,6 +208,44 @@ def test_revoked_kiosk_stops_and_says_so(market: MarketServer, station: Station)
     assert station.worker.next_delay() >= 300
 
 
+def test_check_tells_revoked_and_damaged_credentials_from_not_enrolled(
+    market: MarketServer, station: Station
+) -> None:
+    from kiosk.check import diagnose
+
+    def server_line() -> tuple[str, str]:
+        found = diagnose(station.config, station.paths, None, None)
+        line = next(f for f in found if f.name == "market server")
+        return line.level, line.detail
+
+    assert server_line()[0] == "ok"
+    terminal = station.worker.engine.client.credentials
+    assert terminal is not None
+    market_admin(market.database, "revoke", terminal.terminal_id)
+    level, detail = server_line()
+    assert (level, "revoked") == ("FAIL", detail.split(": ")[1])
+    station.paths.credentials.write_text('{"server_url": "http://x"', encoding="utf-8")
+    level, detail = server_line()
+    assert level == "FAIL"
+    assert "damaged" in detail
+    assert "not enrolled" not in detail
+    station.paths.credentials.unlink()
+    assert server_line()[0] == "warn"  # truly not enrolled: a warning, as before
+
+
+def test_the_last_sync_time_survives_a_restart(station: Station) -> None:
+    from kiosk.wiring import build_sync
+
+    assert station.worker.run_once() is not None
+    done = station.worker.status.last_sync
+    assert done is not None
+    again = build_sync(
+        station.config, station.paths, station.backend, on_status=lambda _s: None, on_pulled=print
+    )
+    assert again is not None
+    assert again.status.last_sync == done  # not "never" after a restart
+
+
 def test_places_are_offered_minus_hired_and_applicants_are_shown_not_refused(
     market: MarketServer, station: Station, today: dt.date
 ) -> None:

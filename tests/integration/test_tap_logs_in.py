@@ -6,10 +6,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_kiosk, open_store
+from kiosk.app import build_kiosk
 from kiosk.idcard.demo import SAMPLES
 from kiosk.idcard.pcsc import PcscReader
 from kiosk.idcard.textblock import build
+from kiosk.wiring import open_store
 from tests.helpers.kiosk import close_kiosk, make_config
 from tests.helpers.pcscd import Pcscd
 from tests.helpers.screens import shows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.widgets.demo_panel import DEMO_PINS
+from kiosk.services.demo_data import DEMO_PINS
 from tests.helpers.kiosk import Rig
 
 

@@ -104,7 +104,8 @@ def test_without_a_microphone_the_screen_says_so(tmp_path: Path) -> None:
         import os
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from pathlib import Path
-        from kiosk.app import build_kiosk, open_store
+        from kiosk.app import build_kiosk
+        from kiosk.wiring import open_store
         from tests.helpers.kiosk import make_config
         config, paths = make_config(Path(os.environ["DATA"]), terminal={"demo": True})
         backend = open_store(config, paths)

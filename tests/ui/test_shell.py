@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_kiosk, open_store
+from kiosk.app import build_kiosk
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.i18n import Mode
 from kiosk.idcard.demo import SAMPLES
 from kiosk.services.session import SessionView
 from kiosk.ui.excepthook import CrashGuard
 from kiosk.ui.filing.screen import STEPS as FILING_STEPS
+from kiosk.wiring import open_store
 from tests.helpers.kiosk import Rig, make_config, tap
 
 PANEL_W, PANEL_H = 1920, 1080

@@ -51,6 +51,12 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ("[sesion]\nidle_seconds = 10\n", "[sesion]", "unknown section"),
         ("[terminal]\ndemo = 1\n", "[terminal] demo", "true or false"),
         ("[session\n", "(syntax)", ""),
+        ("[session]\nidle_seconds = inf\n", "[session] idle_seconds", "whole number"),
+        ("[session]\nidle_seconds = 1e400\n", "[session] idle_seconds", "whole number"),
+        ("[session]\nidle_seconds = 90.5\n", "[session] idle_seconds", "whole number"),
+        ("[voice]\nvolume = nan\n", "[voice] volume", "finite"),
+        ("[display]\ndiagonal_inches = nan\n", "[display] diagonal_inches", "finite"),
+        ("[sync]\nread_timeout_s = inf\n", "[sync] read_timeout_s", "finite"),
     ],
 )
 def test_bad_values_name_file_key_and_reason(

@@ -16,7 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.registry import MUTATIONS
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.sync.errors import SyncError
-from kiosk.sync.status import NOT_ENROLLED, ONLINE, REVOKED, SYNCING, UPGRADE, SyncStatus
+from kiosk.sync.status import (
+    NOT_ENROLLED,
+    ONLINE,
+    REVOKED,
+    STORAGE,
+    SYNCING,
+    UPGRADE,
+    SyncStatus,
+)
 from kiosk.ui.feature import Feature
 from kiosk.ui.shell import Shell
 from kiosk.ui.tasks import TaskRunner
@@ -54,6 +62,8 @@ def status_messages(status: SyncStatus | None, enrolled: bool) -> list[Message]:
         first = ("sync.upgrade_required", None, {})
     elif status.state == NOT_ENROLLED:
         first = ("sync.not_enrolled", None, {})
+    elif status.state == STORAGE:
+        first = ("sync.storage", w.pending, {"n": w.pending})
     else:
         first = ("sync.offline", w.pending, {"n": w.pending})
     out: list[Message] = [first]

@@ -11,8 +11,11 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from kiosk.domain.credit import Faces
 from kiosk.domain.errors import CardErrorKind, CardReadError, KioskError
+from kiosk.domain.storage import storage_kind
 from kiosk.domain.visit import Tap
 from kiosk.i18n import Mode
 from kiosk.idcard.events import (
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from kiosk.ui.visit.message import MessageScreen
 
 log = logging.getLogger(__name__)
+PROBE_MS = 20_000  # while the disk cannot take work, it is tried again this often
 
 
 class VisitFeature(Feature):
@@ -69,6 +73,9 @@ class VisitFeature(Feature):
         # Other features' turns on the way home (news of a complaint waiting): a hook that
         # returns True has shown its own screen instead.
         self.before_home: list[Callable[[], bool]] = []
+        # Out of service for the disk's sake: the store is tried again now and then.
+        self.probe = QTimer(interval=PROBE_MS)
+        self.probe.timeout.connect(self._probe_storage)
 
     def build(self) -> list[Screen]:
         """The home and message screens."""
@@ -91,6 +98,14 @@ class VisitFeature(Feature):
         shell.idle.countdown.connect(overlay.show_countdown)
         shell.idle.expired.connect(lambda: shell.end_visit("timeout"))
         overlay.continue_pressed.connect(self._on_overlay_continue_pressed)
+        shell.storage_lost.connect(self.storage_lost)
+
+    def attached(self) -> None:
+        """The store opened (perhaps after a disk fault at start-up): serve again."""
+        self.probe.stop()
+        if self.shell.visit.back_in_service():
+            log.info("store open again: back in service")
+            self.shell.go("attract")
 
     def reset(self) -> None:
         """Nothing of the last worker stays on their home."""
@@ -197,11 +212,34 @@ class VisitFeature(Feature):
 
     def out_of_service(self, exc: Exception) -> None:
         """The database cannot be used: say so on screen, for a technician."""
-        message_id = exc.message_id if isinstance(exc, KioskError) else "error.store.unavailable"
-        log.error("store failed to open: %s", type(exc).__name__)
+        kind = storage_kind(exc)
+        if kind is not None:
+            message_id = f"error.store.{kind.value}"
+        elif isinstance(exc, KioskError):
+            message_id = exc.message_id
+        else:
+            message_id = "error.store.unavailable"
+        log.error("out of service: %s", message_id)
         self.shell.visit.out_of_service()
         self.message.show_message(message_id)
         self.shell.go("message")
+
+    def storage_lost(self, exc: Exception) -> None:
+        """A write failed because of the disk (full, read-only): the visit ends where it
+        is, the screen says why and to ask staff, and no more work is taken until the disk
+        is mended (tried every ``PROBE_MS``). Nothing saved before is lost."""
+        if self.probe.isActive():
+            return
+        log.error("storage fault (%s): out of service", storage_kind(exc))
+        self.shell.end_visit("storage")
+        self.out_of_service(exc)
+        self.probe.start()
+
+    def _probe_storage(self) -> None:
+        services = self.shell.services
+        if services is None or services.storage_probe is None:
+            return
+        self.shell.db.submit(services.storage_probe, lambda _ok: self.attached(), _still_down)
 
     def _seconds_left(self) -> int:
         idle = self.shell.idle
@@ -210,3 +248,7 @@ class VisitFeature(Feature):
     def _on_overlay_continue_pressed(self) -> None:
         self.shell.idle.extend()
         self.shell.window.overlay.hide()
+
+
+def _still_down(exc: Exception) -> None:
+    log.debug("storage still unusable: %s", type(exc).__name__)

@@ -6,12 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.idcard.demo import ORDER, SAMPLES
+from kiosk.services.demo_data import DEMO_PINS
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
-
-DEMO_PINS = {"staff": "2468", "technician": "1357"}
 
 
 class DemoPanel(QFrame):
