@@ -41,7 +41,12 @@ def check_sync(
         f"{pending} waiting, {rejected} refused, {conflicts} conflicts; "
         f"feed cursor {cursor or 'none (nothing pulled yet)'}",
     )
-    return [enrolled, outbox]
+    total, latest = records.set_aside()
+    out = [enrolled, outbox]
+    if total:
+        shown = "; ".join(f"{c} {i} v{v}: {why}" for c, i, v, why in latest)
+        out.append(Finding(WARN, "pulled rows set aside", f"{total} (told to the server): {shown}"))
+    return out
 
 
 def credential_finding(config: Config, creds: Credentials, cursor: str | None) -> Finding:

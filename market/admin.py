@@ -13,6 +13,7 @@ from sqlalchemy import select
 from kiosk.domain.timeutil import LHASA_TZ
 from market import admin_trust, auth, catalog, feed
 from market.db import make_engine, migrate, sessions, utcnow
+from market.display import say
 from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
 from market.settings import Settings
 
@@ -51,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--today", help="YYYY-MM-DD (default: today in Lhasa)")
     sub.add_parser("rejected", help="list rejected mutations (the dead-letter list)")
     sub.add_parser("clips", help="list the shared Tibetan clips, every version")
+    sub.add_parser(
+        "refused-rows", help="pulled rows kiosks set aside (a rule broken): mend and re-post"
+    )
     sub.add_parser("openapi", help="print the OpenAPI document (market/openapi.json)")
     admin_trust.add_parsers(sub)
     k = sub.add_parser("compact", help="drop tombstones older than --days (old cursors: 410)")
@@ -64,7 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
     if args.cmd == "openapi":
         from market.api import openapi_document  # noqa: PLC0415
 
-        print(json.dumps(openapi_document(), indent=1, ensure_ascii=False, sort_keys=True))
+        sys.stdout.write(
+            json.dumps(openapi_document(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        )
         return 0
     settings = Settings.from_env(**({"database_url": args.database} if args.database else {}))
     engine = make_engine(settings.database_url)
@@ -75,10 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
             if args.cmd in admin_trust.COMMANDS:
                 admin_trust.run(s, args, now)
             elif args.cmd == "migrate":
-                print("schema is current")
+                say("schema is current")
             elif args.cmd == "pending":
                 for e in s.scalars(select(Enrolment).where(Enrolment.status == "pending")):
-                    print(f"{e.user_code}  {e.name}  requested {e.created_at:%Y-%m-%d %H:%M}")
+                    say(f"{e.user_code}  {e.name}  requested {e.created_at:%Y-%m-%d %H:%M}")
             elif args.cmd == "approve":
                 codes = [args.code] if args.code else []
                 if args.all_pending:
@@ -90,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                     raise LookupError("give a code, or --all-pending")
                 for code in codes:
                     t = auth.approve(s, code, now)
-                    print(f"approved {code}: terminal {t.id} ({t.name})")
+                    say(f"approved {code}: terminal {t.id} ({t.name})")
             elif args.cmd == "deny":
                 found = s.scalar(
                     select(Enrolment).where(Enrolment.user_code == auth.normalise_code(args.code))
@@ -98,18 +104,18 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                 if found is None:
                     raise LookupError(f"no enrolment with code {args.code}")
                 found.status = "denied"
-                print(f"denied {args.code}")
+                say(f"denied {args.code}")
             elif args.cmd == "terminals":
                 for t in s.scalars(select(Terminal).order_by(Terminal.created_at)):
                     creds = s.scalars(select(Credential).where(Credential.terminal_id == t.id))
                     state = "revoked" if all(c.revoked for c in creds) else "active"
                     seen = f"{t.last_seen_at:%Y-%m-%d %H:%M}" if t.last_seen_at else "never"
-                    print(f"{t.id}  {t.name}  {state}  last seen {seen}")
+                    say(f"{t.id}  {t.name}  {state}  last seen {seen}")
             elif args.cmd == "revoke":
                 n = auth.revoke(s, args.terminal_id)
                 if n == 0:
                     raise LookupError(f"no terminal {args.terminal_id}")
-                print(f"revoked {n} credential(s) of {args.terminal_id}")
+                say(f"revoked {n} credential(s) of {args.terminal_id}")
             elif args.cmd == "post-job":
                 employer = args.employer or s.scalar(
                     select(Record.id).where(Record.collection == "employers").order_by(Record.id)
@@ -135,13 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                     now=now,
                     place_code=args.place,
                 )
-                print(job_id)
+                say(job_id)
             elif args.cmd == "hire":
                 job_id = catalog.hire(s, args.application_id, now)
-                print(f"hired {args.application_id} for job {job_id}")
+                say(f"hired {args.application_id} for job {job_id}")
             elif args.cmd == "close-job":
                 catalog.close_job(s, args.job_id, now, delete=args.delete)
-                print(("withdrew " if args.delete else "closed ") + args.job_id)
+                say(("withdrew " if args.delete else "closed ") + args.job_id)
             elif args.cmd == "import-demo":
                 today = (
                     dt.date.fromisoformat(args.today)
@@ -149,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                     else (now.astimezone(LHASA_TZ).date())
                 )
                 n = catalog.import_demo(s, args.jobs, today, args.seed, now)
-                print(f"imported {n} demo jobs")
+                say(f"imported {n} demo jobs")
             elif args.cmd == "rejected":
                 rows = s.scalars(
                     select(MutationLog)
@@ -157,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                     .order_by(MutationLog.received_at)
                 )
                 for m in rows:
-                    print(
+                    say(
                         json.dumps(
                             {
                                 "terminal": m.terminal_id,
@@ -168,19 +174,30 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                             }
                         )
                     )
+            elif args.cmd == "refused-rows":
+                for m in s.scalars(
+                    select(MutationLog)
+                    .where(MutationLog.type == "pull.refused")
+                    .order_by(MutationLog.received_at, MutationLog.mutation_uuid)
+                ):
+                    p = m.payload or {}
+                    say(
+                        f"{m.received_at:%Y-%m-%d %H:%M}  {m.terminal_id}  {p.get('collection')} "
+                        f"{p.get('row_id')} v{p.get('version')}: {p.get('reason')}"
+                    )
             elif args.cmd == "clips":
                 for clip in s.scalars(
                     select(VoiceClip).order_by(VoiceClip.name, VoiceClip.version)
                 ):
-                    print(
+                    say(
                         f"{clip.name}  v{clip.version}  {clip.seconds:.1f} s  "
                         f"{clip.sha256[:12]}  from {clip.terminal_id}  "
                         f"{clip.created_at:%Y-%m-%d %H:%M}"
                     )
             elif args.cmd == "compact":
                 gone = feed.compact(s, now - dt.timedelta(days=args.days))
-                print(f"dropped {gone} tombstone(s)")
+                say(f"dropped {gone} tombstone(s)")
     except (LookupError, ValueError) as exc:
-        print(f"market-admin: {exc}", file=sys.stderr)
+        say(f"market-admin: {exc}", err=True)
         return 1
     return 0

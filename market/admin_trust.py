@@ -15,6 +15,7 @@ from kiosk.domain.credit import Credit
 from kiosk.domain.registry.trust import FACES
 from kiosk.domain.timeutil import LHASA_TZ
 from market import cases, credit, rights
+from market.display import say
 from market.models import Record
 
 COMMANDS = (
@@ -87,7 +88,7 @@ def run(s: Session, args: argparse.Namespace, now: dt.datetime) -> None:  # noqa
     cmd = args.cmd
     if cmd == "complaints":
         for c in cases.listing(s, args.status):
-            print(
+            say(
                 json.dumps(
                     {
                         "case": c.case_no,
@@ -109,35 +110,35 @@ def run(s: Session, args: argparse.Namespace, now: dt.datetime) -> None:  # noqa
             )
     elif cmd == "resolve":
         c = cases.decide(s, args.case, Outcome(args.outcome), args.note, now)
-        print(f"case {c.case_no}: {c.status} ({c.outcome})")
+        say(f"case {c.case_no}: {c.status} ({c.outcome})")
     elif cmd == "complete":
         c = cases.complete(s, args.case, args.employer, now)
-        print(f"case {c.case_no}: employer {c.employer_id} ({c.employer_name})")
+        say(f"case {c.case_no}: employer {c.employer_id} ({c.employer_name})")
     elif cmd == "credit":
         if s.get(Record, ("employers", args.employer)) is None:
             raise LookupError(f"unknown employer {args.employer}")
-        print("\n".join(_credit_lines(credit.of(s, args.employer, now), args.employer)))
+        say(*_credit_lines(credit.of(s, args.employer, now), args.employer))
     elif cmd == "credit-refresh":
-        print(f"{credit.refresh_all(s, now)} employer record(s) changed")
+        say(f"{credit.refresh_all(s, now)} employer record(s) changed")
     elif cmd == "arrears-list":
         found = credit.put_on_list(s, args.employer, _day(args.on, now), args.reason, now)
-        print("\n".join(_credit_lines(found, args.employer)))
+        say(*_credit_lines(found, args.employer))
     elif cmd == "arrears-paid":
         found = credit.paid_up(s, args.employer, _day(args.on, now), pledged=args.pledge, now=now)
-        print("\n".join(_credit_lines(found, args.employer)))
+        say(*_credit_lines(found, args.employer))
     elif cmd == "rate-worker":
         credit.rate_worker(s, args.agreement, args.face, {}, now)
-        print(f"rated the worker of {args.agreement.upper()}: {args.face}")
+        say(f"rated the worker of {args.agreement.upper()}: {args.face}")
     elif cmd == "rights-desk":
         for d in rights.upcoming(s, now):
-            print(f"{d['id']}  {d['starts_at']} - {d['ends_at']}  {d['who']}  {d['place']}")
+            say(f"{d['id']}  {d['starts_at']} - {d['ends_at']}  {d['who']}  {d['place']}")
     elif cmd == "rights-desk-add":
         start = dt.datetime.fromisoformat(args.start)
-        print(
+        say(
             rights.add(
                 s, starts_at=start, hours=args.hours, who=args.who, place=args.place, now=now
             )
         )
     elif cmd == "rights-desk-cancel":
         rights.cancel(s, args.session_id, now)
-        print(f"cancelled {args.session_id}")
+        say(f"cancelled {args.session_id}")

@@ -9,12 +9,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from fastapi.routing import APIRoute
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from market import auth
+from kiosk.sync import wire
+from market import auth, deps
 from market.db import make_engine, migrate, sessions, utcnow
 from market.deps import ApiError
+from market.limits import BodyLimit, RateLimit
 from market.routes import agreements, clips, enrol, sync
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
@@ -49,7 +53,9 @@ def create_app(settings: Settings | None = None, *, migrate_schema: bool = True)
     app.state.engine = engine
     app.state.settings = settings
     app.state.sessions = sessions(engine)
+    app.state.enrol_limit = RateLimit(settings.enrol_rate_per_min, burst=10)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodyLimit)  # outermost: no body is read past its bound
     for router in ROUTERS:
         app.include_router(router)
     _handle_errors(app)
@@ -71,6 +77,13 @@ def _handle_errors(app: FastAPI) -> None:
     async def _auth_error(_req: Request, exc: auth.AuthFailureError) -> JSONResponse:
         return _error(exc.status, exc.code)
 
+    @app.exception_handler(DataError)
+    async def _unstorable(_req: Request, exc: DataError) -> JSONResponse:
+        # A value no column can hold (a NUL, a number out of range) that a check let by:
+        # the request is wrong, not the server.
+        log.warning("request refused by the database: %s", type(exc.orig).__name__)
+        return _error(400, "invalid_value")
+
     @app.exception_handler(OperationalError)
     async def _busy(_req: Request, exc: OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", type(exc.orig).__name__)
@@ -81,13 +94,50 @@ def _handle_errors(app: FastAPI) -> None:
         log.warning("database pool exhausted")
         return _error(503, "busy", headers={"Retry-After": "10"})
 
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_req: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "invalid_request")
+        return _error(exc.status_code, code, headers=dict(exc.headers or {}))
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(400, "invalid_request", {"problems": len(exc.errors())})
 
 
+def _header(name: str, description: str, *, required: bool) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "header",
+        "required": required,
+        "description": description,
+        "schema": {"type": "string", "pattern": f"^{wire.HEADER_SHAPES[name]}$"},
+    }
+
+
+SIGNING = (
+    (wire.H_CREDENTIAL, "the credential's token from enrolment"),
+    (wire.H_TIMESTAMP, "Unix seconds; within SYNC.md's window of the server's clock"),
+    (wire.H_NONCE, "used once"),
+    (wire.H_SIGNATURE, "HMAC-SHA256 (hex) of the request, SYNC.md 'Transport and auth'"),
+)
+
+
+def _signed_paths() -> set[tuple[str, str]]:
+    """(path, method) of every route that takes a signed request."""
+    out = set()
+    for router in ROUTERS:
+        for route in router.routes:
+            if isinstance(route, APIRoute) and any(
+                d.call in (deps.signed, deps.signed_clip) for d in route.dependant.dependencies
+            ):
+                out |= {(route.path, m.lower()) for m in route.methods or ()}
+    return out
+
+
 def _document_mutations(app: FastAPI) -> None:
-    """Add every registered mutation payload to the document's components."""
+    """Complete the document: every registered mutation payload in the components, the
+    signing headers and Idempotency-Key on the operations that need them, and no 422 (a
+    request that does not validate is answered 400 with the error body)."""
     plain = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -98,6 +148,17 @@ def _document_mutations(app: FastAPI) -> None:
         components = doc.setdefault("components", {}).setdefault("schemas", {})
         components.update(schema.pop("$defs", {}))
         components["DocumentedBatch"] = schema
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        signed = _signed_paths()
+        for path, ops in doc.get("paths", {}).items():
+            for method, op in ops.items():
+                op.get("responses", {}).pop("422", None)
+                params = op.setdefault("parameters", [])
+                if (path, method) in signed:
+                    params += [_header(n, d, required=True) for n, d in SIGNING]
+                if path == "/v1/mutations":
+                    params.append(_header(wire.H_IDEMPOTENCY, "the batch's key", required=True))
         app.openapi_schema = doc
         return doc
 

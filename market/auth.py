@@ -7,7 +7,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,6 +55,18 @@ def start_enrolment(s: Session, name: str, now: dt.datetime, ttl_s: int) -> Enro
     )
     s.add(enrolment)
     return enrolment
+
+
+def pending_count(s: Session, now: dt.datetime) -> int:
+    """Enrolment requests still waiting for an administrator (not yet expired)."""
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(Enrolment)
+            .where(Enrolment.status == "pending", Enrolment.expires_at > now)
+        )
+        or 0
+    )
 
 
 def normalise_code(code: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.credit import POINTS, START, Event
 from kiosk.domain.entities import Employer
 from kiosk.domain.places import is_full
+from kiosk.domain.rows import job_terms_problem
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
 from market import feed
@@ -90,7 +91,11 @@ def post_job(
     now: dt.datetime,
     place_code: str | None = None,
 ) -> str:
-    """Post a day job; it reaches the kiosks with their next pull."""
+    """Post a day job; it reaches the kiosks with their next pull. ``ValueError`` names
+    the first value no kiosk could take (``kiosk.domain.rows``), and nothing is posted."""
+    problem = job_terms_problem(title=title, wage=wage, days=days, slots=slots)
+    if problem is not None:
+        raise ValueError(problem)
     if s.get(Record, ("job_types", trade)) is None:
         raise LookupError(f"unknown trade {trade!r}")
     employer = s.get(Record, ("employers", employer_id))

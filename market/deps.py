@@ -6,6 +6,7 @@ globals, so several apps (and several worker processes) share nothing but the da
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -67,26 +68,27 @@ async def signed_clip(request: Request) -> tuple[bytes, auth.SignedHeaders]:
     return await _signed(request, clips.MAX_BYTES)
 
 
+def header_value(request: Request, name: str) -> str | None:
+    """A signing header, or None when absent; 400 ``bad_header`` when it is not of its
+    shape (``wire.HEADER_SHAPES``: a number out of range, a control character, too long),
+    so that nothing malformed reaches the database or the signature check."""
+    value = request.headers.get(name)
+    if value is not None and not re.fullmatch(wire.HEADER_SHAPES[name], value):
+        raise ApiError(400, "bad_header", {"header": name})
+    return value
+
+
 async def _signed(request: Request, limit: int) -> tuple[bytes, auth.SignedHeaders]:
-    try:
-        length = int(request.headers.get("content-length") or 0)
-    except ValueError:
-        raise ApiError(400, "invalid_request") from None
-    if length > limit:
-        raise ApiError(413, "too_large")
+    # The body's size was bounded before it was read (market.limits.BodyLimit).
     body = await request.body()
     if len(body) > limit:
         raise ApiError(413, "too_large")
+    got = {name: header_value(request, name) for name in wire.SIGNED_HEADERS}
+    token, stamp, nonce, signature = (got[name] for name in wire.SIGNED_HEADERS)
+    if token is None or stamp is None or nonce is None or signature is None:
+        raise auth.AuthFailureError("unsigned")
+    headers = auth.SignedHeaders(token, int(stamp), nonce, signature)
     h = request.headers
-    try:
-        headers = auth.SignedHeaders(
-            token=h[wire.H_CREDENTIAL],
-            timestamp=int(h[wire.H_TIMESTAMP]),
-            nonce=h[wire.H_NONCE][:64],
-            signature=h[wire.H_SIGNATURE],
-        )
-    except (KeyError, ValueError):
-        raise auth.AuthFailureError("unsigned") from None
     minimum = settings(request).min_app_version
     if wire.version_tuple(h.get(wire.H_APP_VERSION, "0")) < wire.version_tuple(minimum):
         raise ApiError(426, "upgrade_required", {"min_app_version": minimum})

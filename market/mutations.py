@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import uuid
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from kiosk.domain.registry import MUTATIONS, PayloadError
@@ -43,20 +44,54 @@ def _checked(item: dict[str, Any]) -> tuple[Handler, Item[Any]]:
     return handler, Item(item["seq"], item["mutation_uuid"], item["entity_id"], base, payload)
 
 
+MAX_SEQ = (1 << 63) - 1
+MAX_ID = 36  # no entity id of ours is longer (a UUID; MutationLog.entity_id holds 36)
+
+
+def _storable(value: Any, depth: int = 0) -> bool:
+    """No NUL anywhere (PostgreSQL's text and jsonb refuse it), no absurd nesting, no
+    number a database cannot hold."""
+    if isinstance(value, dict | list):
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        return depth < MAX_DEPTH and all(_storable(v, depth + 1) for v in items)
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -MAX_SEQ <= value <= MAX_SEQ
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, bool) or value is None
+
+
+MAX_DEPTH = 8
+_ENVELOPE = (("seq", int), ("mutation_uuid", str), ("type", str), ("entity_id", str))
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _shape(item: Any) -> str | None:
     """None when the envelope is usable, else the reason it is not."""
     if not isinstance(item, dict):
         return "invalid_envelope"
-    for key, kind in (("seq", int), ("mutation_uuid", str), ("type", str), ("entity_id", str)):
-        if not isinstance(item.get(key), kind):
+    for key, kind in _ENVELOPE:
+        value = item.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
             return f"invalid_envelope:{key}"
-    try:
-        uuid.UUID(item["mutation_uuid"])
-    except ValueError:
-        return "invalid_envelope:mutation_uuid"
-    if not isinstance(item.get("payload"), dict):
-        return "invalid_payload"
-    return None
+    checks = (
+        (_is_uuid(item["mutation_uuid"]), "invalid_envelope:mutation_uuid"),
+        (0 <= item["seq"] <= MAX_SEQ, "invalid_envelope:seq"),
+        (0 < len(item["entity_id"]) <= MAX_ID, "invalid_envelope:entity_id"),
+        (len(item["type"]) <= MAX_ID, "invalid_envelope:type"),
+        (isinstance(item.get("payload"), dict), "invalid_payload"),
+        (_storable(item), "invalid_value"),
+    )
+    return next((reason for ok, reason in checks if not ok), None)
 
 
 def _result(seq: Any, mutation_uuid: Any, o: Outcome) -> dict[str, Any]:
@@ -118,6 +153,11 @@ def _one(ctx: Context, item: dict[str, Any]) -> dict[str, Any]:
         outcome = Outcome(wire.REJECTED, error=exc.reason)
     except IntegrityError:
         outcome = Outcome(wire.REJECTED, error="constraint")
+    except DataError:  # a value the database cannot hold (too long, out of range)
+        outcome = Outcome(wire.REJECTED, error="invalid_value")
+    except (TypeError, ValueError, KeyError, AttributeError):  # a payload no check foresaw
+        log.warning("mutation %s refused: unusable payload", item["mutation_uuid"], exc_info=True)
+        outcome = Outcome(wire.REJECTED, error="invalid_payload")
     except OperationalError:
         log.warning("mutation %s deferred: database busy", item["mutation_uuid"])
         return _result(item["seq"], item["mutation_uuid"], Outcome(wire.RETRY_LATER, error="busy"))

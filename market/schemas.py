@@ -13,8 +13,8 @@ from kiosk.sync import wire
 class EnrolRequest(BaseModel):
     """A kiosk asks to be enrolled."""
 
-    name: str = Field(min_length=1, max_length=64)
-    app_version: str = Field(default="0", max_length=32)
+    name: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f-\x9f]+$")
+    app_version: str = Field(default="0", max_length=32, pattern=r"^[0-9A-Za-z.+-]*$")
 
 
 class EnrolStart(BaseModel):

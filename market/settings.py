@@ -15,6 +15,8 @@ class Settings:
     message: str = ""
     enrol_ttl_s: int = 900
     enrol_interval_s: int = 5
+    enrol_rate_per_min: int = 6  # enrolment requests per client address (burst: 10)
+    max_pending_enrolments: int = 50  # waiting for an administrator, all addresses together
 
     @classmethod
     def from_env(cls, **overrides: str) -> Settings:
@@ -24,7 +26,14 @@ class Settings:
             "min_app_version": os.environ.get("MARKET_MIN_APP_VERSION", cls.min_app_version),
             "message": os.environ.get("MARKET_MESSAGE", cls.message),
             "enrol_interval_s": os.environ.get("MARKET_ENROL_INTERVAL_S", cls.enrol_interval_s),
+            "enrol_rate_per_min": os.environ.get(
+                "MARKET_ENROL_RATE_PER_MIN", cls.enrol_rate_per_min
+            ),
+            "max_pending_enrolments": os.environ.get(
+                "MARKET_MAX_PENDING_ENROLMENTS", cls.max_pending_enrolments
+            ),
         }
         env.update(overrides)
-        env["enrol_interval_s"] = int(env["enrol_interval_s"])
+        for name in ("enrol_interval_s", "enrol_rate_per_min", "max_pending_enrolments"):
+            env[name] = int(env[name])
         return cls(**env)  # type: ignore[arg-type]

@@ -326,6 +326,18 @@ class SyncStateRow(Base):
     last_pull_at: Mapped[dt.datetime | None]
 
 
+class PulledRejectRow(Base):
+    """A pulled row this kiosk set aside (a rule of ``kiosk.domain.rows`` or a column's type
+    broken); the rest of its page applied. Cleared when a later version applies."""
+
+    __tablename__ = "pulled_rejects"
+    collection: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime]
+
+
 class SettingRow(Base):
     """One fact about this installation kept in its database: the installation key's check
     value (which key its hashes were made with), the last completed sync."""

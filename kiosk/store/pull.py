@@ -13,10 +13,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import Column, Connection, Engine, Table, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
 from kiosk.domain.registry import COLLECTIONS
+from kiosk.domain.storage import storage_kind
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
+from kiosk.store.pull_checks import Refusals, row_refusal, shapes
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,7 @@ class PullRepository:
         self._columns = {
             c.name: {col.name for col in table_named(c.table).columns} for c in COLLECTIONS.values()
         }
+        self._shapes = {c.name: shapes(table_named(c.table)) for c in COLLECTIONS.values()}
 
     def feed_cursor(self) -> str | None:
         """The committed feed cursor (None: pull everything)."""
@@ -97,7 +101,8 @@ class PullRepository:
         (an employer before its jobs).
         """
         with self.engine.begin() as conn:
-            applied = self._apply(conn, changes, now, self._known(conn))
+            refusals = Refusals(conn, now)
+            applied = self._apply(conn, changes, now, self._known(conn), refusals)
             self._set_cursor(conn, cursor, now)
         if self.checkpoints:
             self.checkpoint()
@@ -128,6 +133,7 @@ class PullRepository:
         changes: Sequence[ChangeLike],
         now: dt.datetime,
         known: dict[str, set[str]],
+        refusals: Refusals,
     ) -> int:
         applied = 0
         held = set(
@@ -143,26 +149,33 @@ class PullRepository:
             if ch.collection not in COLLECTIONS:
                 continue  # a newer server's collection: not ours to keep
             if ch.op == "delete":
-                applied += self._upsert(conn, run_key, run)
+                applied += self._upsert(conn, run_key, run, refusals)
                 run, run_key = [], None
                 applied += self._delete(conn, ch.collection, ch.id)
+                refusals.cleared(ch.collection, [ch.id])
                 continue
-            row = self._row(ch, now, known)
+            row, problem = self._row(ch, now, known)
             if row is None:
+                refusals.refuse(ch.collection, ch.id, ch.version, problem or "unusable")
                 continue
             key = (ch.collection, tuple(sorted(row)))
             if key != run_key:
-                applied += self._upsert(conn, run_key, run)
+                applied += self._upsert(conn, run_key, run, refusals)
                 run, run_key = [], key
             run.append(row)
             if ch.collection in known:
                 known[ch.collection].add(ch.id)
-        return applied + self._upsert(conn, run_key, run)
+        return applied + self._upsert(conn, run_key, run, refusals)
 
     @staticmethod
     def _upsert(
-        conn: Connection, key: tuple[str, tuple[str, ...]] | None, rows: list[dict[str, Any]]
+        conn: Connection,
+        key: tuple[str, tuple[str, ...]] | None,
+        rows: list[dict[str, Any]],
+        refusals: Refusals,
     ) -> int:
+        """The run in one statement; when the database refuses it, row by row, and each row
+        it refuses is set aside (a fault of the disk is raised: that is no row's fault)."""
         if key is None or not rows:
             return 0
         collection, columns = key
@@ -172,12 +185,31 @@ class PullRepository:
         stmt = stmt.on_conflict_do_update(
             index_elements=[pk], set_={c: stmt.excluded[c] for c in columns if c != pk}
         )
-        conn.execute(stmt, rows)
+        try:
+            with conn.begin_nested():
+                conn.execute(stmt, rows)
+        except (IntegrityError, StatementError, ValueError, TypeError) as exc:
+            if storage_kind(exc) is not None or isinstance(exc, OperationalError):
+                raise
+            kept = []
+            for row in rows:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(stmt, [row])
+                    kept.append(row)
+                except (IntegrityError, StatementError, ValueError, TypeError) as one:
+                    if storage_kind(one) is not None or isinstance(one, OperationalError):
+                        raise
+                    reason = f"refused by the database ({type(one).__name__})"
+                    refusals.refuse(collection, str(row[pk]), int(row.get("version", 0)), reason)
+            rows = kept
+        refusals.cleared(collection, [str(r[pk]) for r in rows])
         return len(rows)
 
     def _row(
         self, ch: ChangeLike, now: dt.datetime, known: dict[str, set[str]]
-    ) -> dict[str, Any] | None:
+    ) -> tuple[dict[str, Any] | None, str | None]:
+        """The row to keep, or None and why it cannot be kept."""
         spec = COLLECTIONS[ch.collection]
         columns = self._columns[ch.collection]
         data = ch.data or {}
@@ -198,18 +230,17 @@ class PullRepository:
                     raise KeyError(f"unknown {ref.collection} in {ref.column}")
                 if row.get(ref.column) is not None:
                     row[ref.column] = None
-        except (ValueError, TypeError, KeyError) as exc:
-            log.warning("pulled %s %s skipped: %s", ch.collection, ch.id, exc)
-            return None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            return None, str(exc) or type(exc).__name__
         missing = [
             c.name
             for c in table_named(spec.table).columns
             if not c.nullable and c.default is None and c.name not in row
         ]
         if missing:
-            log.warning("pulled %s %s skipped: missing %s", ch.collection, ch.id, missing)
-            return None
-        return row
+            return None, f"missing {', '.join(missing)}"
+        problem = row_refusal(ch.collection, self._shapes[ch.collection], row)
+        return (None, problem) if problem is not None else (row, None)
 
     @staticmethod
     def _delete(conn: Connection, collection: str, ident: str) -> int:

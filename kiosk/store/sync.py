@@ -156,6 +156,17 @@ class SyncRepository(PullRepository):
 
     # -- figures ----------------------------------------------------------------------
 
+    def set_aside(self, limit: int = 5) -> tuple[int, list[tuple[str, str, int, str]]]:
+        """Pulled rows set aside: how many, and the latest (collection, id, version, why)."""
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(m.PulledRejectRow)).scalar_one()
+            rows = conn.execute(
+                select(m.PulledRejectRow)
+                .order_by(m.PulledRejectRow.at.desc(), m.PulledRejectRow.row_id)
+                .limit(limit)
+            ).all()
+        return int(total), [(r.collection, r.row_id, r.version, r.reason) for r in rows]
+
     def last_sync(self) -> dt.datetime | None:
         """When the last cycle completed (kept in ``kiosk_settings``; None: never)."""
         value = SettingsRepository(self.engine).get(LAST_SYNC)

@@ -43,6 +43,15 @@ H_SIGNATURE = "X-Kiosk-Signature"
 H_SCHEMA = "X-Kiosk-Schema"
 H_APP_VERSION = "X-Kiosk-App-Version"
 H_IDEMPOTENCY = "Idempotency-Key"
+SIGNED_HEADERS = (H_CREDENTIAL, H_TIMESTAMP, H_NONCE, H_SIGNATURE)
+# What each header may hold (the server answers 400 otherwise, never a 500 further in).
+HEADER_SHAPES = {
+    H_CREDENTIAL: r"[A-Za-z0-9_-]{1,64}",
+    H_TIMESTAMP: r"[0-9]{1,12}",  # Unix seconds: until the year 33658
+    H_NONCE: r"[A-Za-z0-9_-]{1,64}",
+    H_SIGNATURE: r"[0-9a-f]{64}",
+    H_IDEMPOTENCY: r"[A-Za-z0-9_.:-]{1,64}",
+}
 
 
 def body_digest(body: bytes) -> str:
@@ -70,6 +79,10 @@ def verify(  # noqa: PLR0917 - the signed fields, in signing order
     return hmac.compare_digest(sign(key, method, path_qs, body, timestamp, nonce), sig)
 
 
+MAX_CURSOR_NUMBER = (1 << 63) - 1
+MAX_CURSOR_DIGITS = 19
+
+
 @dataclass(frozen=True, order=True)
 class Cursor:
     """A position in the change feed: (transaction id, sequence). Opaque to the kiosk.
@@ -93,9 +106,11 @@ class Cursor:
         parts = text.split(".")
         if len(parts) != 3 or parts[0] != PROTOCOL:
             raise ValueError("not a v1 cursor")
+        if not all(p.isascii() and p.isdigit() and len(p) <= MAX_CURSOR_DIGITS for p in parts[1:]):
+            raise ValueError("not a v1 cursor")
         xid, seq = int(parts[1]), int(parts[2])
-        if xid < 0 or seq < 0:
-            raise ValueError("negative cursor")
+        if xid > MAX_CURSOR_NUMBER or seq > MAX_CURSOR_NUMBER:
+            raise ValueError("cursor out of range")  # a database's 64-bit integers hold it
         return cls(xid, seq)
 
 

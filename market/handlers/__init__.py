@@ -14,6 +14,7 @@ from market.handlers import (
     application_create,
     complaint_file,
     pay_confirm,
+    pull_refused,
     rating_give,
     worker_bind_card,
     worker_register,
@@ -30,6 +31,7 @@ MODULES = (
     pay_confirm,
     complaint_file,
     rating_give,
+    pull_refused,
 )
 
 Handler = Callable[[Context, Item[Any]], Outcome]

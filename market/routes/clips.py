@@ -105,7 +105,13 @@ def manifest(
     responses={**CLIP_ERRORS, 200: {"content": {"audio/wav": {}}}},
     response_class=Response,
 )
-def fetch(request: Request, s: DB, sig: Signed, name: Name, version: int) -> Response:
+def fetch(
+    request: Request,
+    s: DB,
+    sig: Signed,
+    name: Name,
+    version: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> Response:
     """One version of one clip, as WAV."""
     terminal(request, s, sig)
     row = s.scalar(select(VoiceClip).where(VoiceClip.name == name, VoiceClip.version == version))
@@ -114,7 +120,17 @@ def fetch(request: Request, s: DB, sig: Signed, name: Name, version: int) -> Res
     return Response(row.body, media_type="audio/wav", headers={"X-Clip-Sha256": row.sha256})
 
 
-@router.put("/clip", response_model=Stored, responses=CLIP_ERRORS)
+@router.put(
+    "/clip",
+    response_model=Stored,
+    responses=CLIP_ERRORS,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"audio/wav": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
 def upload(request: Request, s: DB, sig: SignedClip, name: Name) -> Stored:
     """Keep a take as the next version of ``name`` (checked; the same bytes are not kept
     twice)."""

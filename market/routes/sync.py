@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from kiosk.sync import wire
 from market import feed, mutations
 from market.db import utcnow
-from market.deps import DB, ERRORS, ApiError, Signed, settings, terminal
+from market.deps import DB, ERRORS, ApiError, Signed, header_value, settings, terminal
 from market.models import Batch
 from market.schemas import ChangesPage, MutationBatch, MutationReply, Status
 from market.settings import Settings
@@ -83,7 +83,7 @@ def push(request: Request, s: DB, sig: Signed) -> MutationReply | JSONResponse:
     """Apply a batch item by item; a retried batch (same Idempotency-Key) gets the same reply."""
     cred = terminal(request, s, sig)
     body = sig[0]
-    key = request.headers.get(wire.H_IDEMPOTENCY, "")[:64]
+    key = header_value(request, wire.H_IDEMPOTENCY)
     if not key:
         raise ApiError(400, "idempotency_key_required")
     try:

@@ -186,6 +186,29 @@ class PayConfirm(Payload):
             raise PayloadError("answer")
 
 
+@dataclass(frozen=True)
+class PullRefused(Payload):
+    """A pulled row this kiosk could not take (set aside; the rest of its page applied),
+    told to the server so that whoever published it can mend it (issue 17)."""
+
+    entity_field: ClassVar[str] = "report_id"
+    report_id: str
+    collection: str
+    row_id: str
+    version: int
+    reason: str
+
+    def check(self) -> None:
+        """Short, printable fields."""
+        for name in ("collection", "row_id", "reason"):
+            value = getattr(self, name)
+            if not value or len(value) > REFUSAL_LIMITS[name] or not value.isprintable():
+                raise PayloadError(name)
+
+
+REFUSAL_LIMITS = {"collection": 32, "row_id": 64, "reason": 200}
+
+
 # --- what the kiosk does with an answer ------------------------------------------------
 
 
@@ -296,6 +319,7 @@ MUTATIONS: Mapping[str, MutationType] = {
             on_applied=SetStatus("ratings_given", "sent"),
             on_rejected=SetStatus("ratings_given", "rejected"),
         ),
+        MutationType("pull.refused", PullRefused, 1, "sync.kind.pull_refused"),
     )
 }
 
