@@ -287,7 +287,8 @@ class Kiosk:
         if self.voice is not None:
             self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
-        runners = (self.db, self.sync_control, self.controller.shell.printing)
+        shell = self.controller.shell
+        runners = (self.db, self.sync_control, shell.printing, shell.asking)
         shutdown(self.app, self.window, guard=guard, filters=filters, runners=runners)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from sqlalchemy import Engine
 from kiosk.config import Config, Paths
 from kiosk.domain.errors import StoreError, StoreErrorKind
 from kiosk.domain.pin import LockoutPolicy
-from kiosk.domain.privacy import keyed_hash
+from kiosk.domain.privacy import KeyRing
 from kiosk.services.admin_auth import AdminAuth
 from kiosk.services.clock import SystemClock
 from kiosk.services.complaints import ComplaintDesk
@@ -46,6 +47,7 @@ from kiosk.store.trust import TrustRepository
 if TYPE_CHECKING:
     from kiosk.printing.cups import CupsPrinter
     from kiosk.services.agreements import Where
+    from kiosk.sync.client import MarketClient
     from kiosk.sync.status import SyncStatus
     from kiosk.sync.worker import SyncWorker
 
@@ -61,6 +63,7 @@ class Backend:
     engine: Engine
     report: OpenReport
     secret: bytes
+    keys: KeyRing
     clock: Clock
     session: SessionService
     auth: AdminAuth
@@ -104,11 +107,10 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
             "database_recovered",
             f"{report.damaged_copy.name} rows={carried}",
         )
-    hasher = partial(keyed_hash, secret)
-    session = SessionService(workers, clock, audit, hasher)
-    registration = RegistrationService(
-        RegistrationRepository(engine), session, hasher, clock, audit
-    )
+    hasher = KeyRing(secret, _district_key(paths))
+    filing = RegistrationRepository(engine)
+    session = SessionService(workers, clock, audit, hasher, filing)
+    registration = RegistrationService(filing, session, hasher, clock, audit)
     station = _station(engine, config.terminal.station_code)
     jobs = JobsService(
         JobRepository(engine), clock, station, config.wages.min_hourly_yuan, _places(engine)
@@ -135,6 +137,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         engine=engine,
         report=report,
         secret=secret,
+        keys=hasher,
         clock=clock,
         session=session,
         registration=registration,
@@ -145,6 +148,14 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         pins=pins,
         calls=StaffCallRepository(engine),
     )
+
+
+def _district_key(paths: Paths) -> bytes | None:
+    """The district's look-up key the market handed this kiosk (None: not yet)."""
+    from kiosk.sync import credentials  # noqa: PLC0415
+
+    creds = credentials.load(paths.credentials)
+    return bytes.fromhex(creds.lookup_key) if creds and creds.lookup_key else None
 
 
 def open_store(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -268,7 +279,18 @@ def build_sync(
         page_size=config.sync.page_size,
         watchdog_s=config.sync.watchdog_s,
         clips=ClipShare(ClipLibrary(paths.data_dir / "voice")),
+        on_district_key=partial(_keep_district_key, paths, backend, client),
     )
+    if creds.lookup_key:
+        backend.keys.learn(bytes.fromhex(creds.lookup_key))
+    asking = MarketClient(  # its own connections: it runs on a thread of its own
+        creds.server_url,
+        creds,
+        app_version=__version__,
+        ca_bundle=config.sync.ca_bundle or None,
+        timeout=LOOKUP_TIMEOUT,
+    )
+    backend.registration.market_lookup = asking.lookup_worker
     return SyncWorker(
         engine,
         interval_s=config.sync.interval_s,
@@ -276,6 +298,23 @@ def build_sync(
         on_pulled=on_pulled,
         now=backend.clock.now,
     )
+
+
+LOOKUP_TIMEOUT = (1.5, 2.5)  # a worker waits at the reader for this answer
+
+
+def _keep_district_key(paths: Paths, backend: Backend, client: MarketClient, key: str) -> None:
+    """Keep the district's key beside the credential, and hash ID numbers under it."""
+    from kiosk.sync import credentials  # noqa: PLC0415
+
+    creds = credentials.load(paths.credentials)
+    if creds is None:
+        return
+    creds = dataclasses.replace(creds, lookup_key=key)
+    credentials.save(paths.credentials, creds)
+    client.credentials = creds
+    backend.keys.learn(bytes.fromhex(key))
+    log.info("district look-up key received")
 
 
 def agreement_place(config: Config) -> Where:

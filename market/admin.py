@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from kiosk.domain.timeutil import LHASA_TZ
-from market import admin_trust, auth, catalog, feed
+from market import admin_trust, auth, catalog, district, feed
 from market.db import make_engine, migrate, sessions, utcnow
 from market.display import say
 from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
@@ -106,11 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                 found.status = "denied"
                 say(f"denied {args.code}")
             elif args.cmd == "terminals":
+                filed = district.filed_by_station(s)
                 for t in s.scalars(select(Terminal).order_by(Terminal.created_at)):
                     creds = s.scalars(select(Credential).where(Credential.terminal_id == t.id))
                     state = "revoked" if all(c.revoked for c in creds) else "active"
                     seen = f"{t.last_seen_at:%Y-%m-%d %H:%M}" if t.last_seen_at else "never"
-                    say(f"{t.id}  {t.name}  {state}  last seen {seen}")
+                    workers = filed.get(t.id, 0)
+                    say(f"{t.id}  {t.name}  {state}  last seen {seen}  workers filed {workers}")
             elif args.cmd == "revoke":
                 n = auth.revoke(s, args.terminal_id)
                 if n == 0:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.sync import wire
+from market import district
 from market.models import Credential, Enrolment, Nonce, Terminal
 
 # No 0/O, 1/I/L: the code is read off a kiosk screen and typed by an administrator.
@@ -114,7 +115,12 @@ def poll(s: Session, device_code: str, now: dt.datetime, interval_s: int) -> dic
     if cred is None:
         raise AuthFailureError("access_denied", 400)
     enrolment.status = "used"  # credentials are handed out exactly once
-    return {"terminal_id": cred.terminal_id, "token": cred.token, "hmac_key": cred.hmac_key}
+    return {
+        "terminal_id": cred.terminal_id,
+        "token": cred.token,
+        "hmac_key": cred.hmac_key,
+        "lookup_key": district.lookup_key(s),
+    }
 
 
 def revoke(s: Session, terminal_id: str) -> int:

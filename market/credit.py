@@ -200,10 +200,15 @@ def rate_worker(s: Session, code: str, face: str, tags: dict[str, bool], now: dt
         tags=tags,
         now=now,
     )
+    publish_worker_ratings(s, worker_id, now)
+
+
+def publish_worker_ratings(s: Session, worker_id: str, now: dt.datetime) -> None:
+    """Employers' ratings of the worker, counted by face, into the feed."""
     faces = dict.fromkeys(FACES, 0)
     for r in s.scalars(
         select(Rating).where(
-            Rating.worker_id == agreement.worker_id, Rating.direction == "employer_to_worker"
+            Rating.worker_id == worker_id, Rating.direction == "employer_to_worker"
         )
     ):
         faces[r.face] += 1

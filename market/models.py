@@ -171,6 +171,29 @@ class Worker(Base):
     field_versions: Mapped[dict[str, Any]]
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[dt.datetime]
+    # The keyed hash of the ID number it is found by: under the district's look-up key
+    # once the kiosk has it (one person, one worker), before that under the kiosk's own.
+    id_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+
+
+class WorkerAlias(Base):
+    """A worker id a kiosk filed that the market merged into another worker (the same
+    person filed at two kiosks): mutations naming it are applied to ``worker_id``. The
+    kiosk and time it was filed are kept, so each station's figures still count it."""
+
+    __tablename__ = "worker_aliases"
+    alias_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    filed_at: Mapped[dt.datetime]
+
+
+class MarketSetting(Base):
+    """One named value of the market's own (the district's look-up key)."""
+
+    __tablename__ = "market_settings"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class Application(Base):

@@ -7,6 +7,7 @@ to the one handler of its type (``market.handlers``). Every result is stored for
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import math
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.registry import MUTATIONS, PayloadError
 from kiosk.sync import wire
+from market import district
 from market.handlers import HANDLERS, Handler
 from market.handlers.base import Context, Item, Outcome, RejectedError
 from market.models import MutationLog
@@ -26,8 +28,9 @@ from market.models import MutationLog
 log = logging.getLogger(__name__)
 
 
-def _checked(item: dict[str, Any]) -> tuple[Handler, Item[Any]]:
-    """The handler and the typed item, or RejectedError (unknown type, bad payload)."""
+def _checked(s: Session, item: dict[str, Any]) -> tuple[Handler, Item[Any]]:
+    """The handler and the typed item, or RejectedError (unknown type, bad payload). A
+    worker id the market merged into another worker is read as that worker's."""
     kind = MUTATIONS.get(item["type"])
     handler = HANDLERS.get(item["type"])
     if kind is None or handler is None:
@@ -41,7 +44,12 @@ def _checked(item: dict[str, Any]) -> tuple[Handler, Item[Any]]:
     base = item.get("base_version")
     if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
         raise RejectedError("invalid_payload:base_version")
-    return handler, Item(item["seq"], item["mutation_uuid"], item["entity_id"], base, payload)
+    entity = item["entity_id"]
+    named = getattr(payload, "worker_id", None)
+    if isinstance(named, str) and (one := district.canonical(s, named)) != named:
+        payload = dataclasses.replace(payload, **{"worker_id": one})
+        entity = one if payload.entity_field == "worker_id" else entity
+    return handler, Item(item["seq"], item["mutation_uuid"], entity, base, payload)
 
 
 MAX_SEQ = (1 << 63) - 1
@@ -147,7 +155,7 @@ def _one(ctx: Context, item: dict[str, Any]) -> dict[str, Any]:
         return _result(item["seq"], item["mutation_uuid"], original)
     try:
         with s.begin_nested():
-            handler, typed = _checked(item)
+            handler, typed = _checked(s, item)
             outcome = handler(ctx, typed)
     except RejectedError as exc:
         outcome = Outcome(wire.REJECTED, error=exc.reason)

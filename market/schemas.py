@@ -38,6 +38,7 @@ class Credentials(BaseModel):
     terminal_id: str
     token: str
     hmac_key: str
+    lookup_key: str  # the district's, for the look-up hashes of ID numbers
 
 
 class ChangeOut(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 
 
 def keyed_hash(secret: bytes, kind: str, value: str) -> str:
@@ -22,3 +23,56 @@ def mask_name(name: str) -> str:
     """First character only (扎＊＊＊): enough for staff to recognise the person before
     them, not for a bystander to read a stranger's name off the screen."""
     return name[:1] + "＊" * (len(name) - 1) if name else ""
+
+
+class KeyRing:
+    """The keys a kiosk hashes with: ID numbers under the district's look-up key once the
+    market has handed it out (one person, one hash at every station), everything else (chip
+    serials, phone numbers) under the installation secret. Called as ``ring(kind, value)``.
+
+    ``older`` is the hash a worker filed before the district's key arrived was stored under:
+    the kiosk finds them by it once more and moves them to the new one (issue 17).
+    """
+
+    def __init__(self, secret: bytes, district: bytes | None = None) -> None:
+        self.secret = secret
+        self.district = district
+
+    def learn(self, district: bytes) -> None:
+        """The district's key, now known (from the sync thread: one assignment)."""
+        if len(district) < 16:
+            raise ValueError("district key too short")
+        self.district = district
+
+    def __call__(self, kind: str, value: str) -> str:
+        district = self.district
+        if kind == "id" and district is not None:
+            return keyed_hash(district, kind, value)
+        return keyed_hash(self.secret, kind, value)
+
+    def older(self, kind: str, value: str) -> str | None:
+        """The hash under the installation secret, when it differs from the current one."""
+        return keyed_hash(self.secret, kind, value) if kind == "id" and self.district else None
+
+    def every(self, kind: str, value: str) -> tuple[str, ...]:
+        """Every hash this value may have been stored under, the current one first."""
+        older = self.older(kind, value)
+        return (self(kind, value),) if older is None else (self(kind, value), older)
+
+
+Hasher = Callable[[str, str], str]  # (kind, value) -> keyed hash; a KeyRing is one
+
+
+def older_hash(hasher: Hasher, kind: str, value: str) -> str | None:
+    """The hash ``value`` had before the district's key arrived (None: the same one)."""
+    return hasher.older(kind, value) if isinstance(hasher, KeyRing) else None
+
+
+def every_hash(hasher: Hasher, kind: str, value: str) -> tuple[str, ...]:
+    """Every hash ``value`` may be stored under, the current one first."""
+    return hasher.every(kind, value) if isinstance(hasher, KeyRing) else (hasher(kind, value),)
+
+
+def district_known(hasher: Hasher) -> bool:
+    """ID numbers hash under the district's key: the market can find them."""
+    return isinstance(hasher, KeyRing) and hasher.district is not None

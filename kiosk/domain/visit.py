@@ -132,6 +132,10 @@ class Visit(Generic[Card, View]):
         return self.on_card_failed()
 
     # --- what the services answered -----------------------------------------------------
+    def waits_for(self, card: Card) -> bool:
+        """This card's look-up is still the one the visit waits for."""
+        return self.phase is Phase.LOOKING_UP and self.card is card
+
     def looked_up(self, view: View) -> bool:
         """The card's holder is a registered worker: their visit starts at home."""
         if self.phase is not Phase.LOOKING_UP:

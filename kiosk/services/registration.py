@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import uuid
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from kiosk.domain.entities import Worker
 from kiosk.domain.errors import CardErrorKind, CardReadError
 from kiosk.domain.identity import Identity, identity_from_number
+from kiosk.domain.privacy import district_known
 from kiosk.domain.profile import ProfileDraft
 from kiosk.domain.registry import WorkerRegister
 from kiosk.services.ports import AuditLog, Clock
 from kiosk.services.session import Hasher, SessionService, SessionView
+
+log = logging.getLogger(__name__)
 
 
 class RegistrationStore(Protocol):
@@ -33,6 +38,13 @@ class RegistrationStore(Protocol):
         """Insert worker, skills and outbox row together."""
         ...
 
+    def adopt(self, worker: Worker, chip_hash: str | None, availability: str, version: int) -> None:
+        """Keep a worker filed at another station (the chip bound here queued)."""
+        ...
+
+
+MarketLookup = Callable[[str], "dict[str, Any] | None"]  # look-up hash -> profile or None
+
 
 class RegistrationService:
     """Turns a consented draft into a registered worker and starts their visit."""
@@ -48,6 +60,57 @@ class RegistrationService:
         self.store, self.session, self.hasher = store, session, hasher
         self.workers = session.workers
         self.clock, self.audit = clock, audit
+        # Asks the market for a card this kiosk does not know (set once enrolled; called
+        # off the GUI thread and off the DB worker, since it waits on the network).
+        self.market_lookup: MarketLookup | None = None
+
+    def can_ask_market(self) -> bool:
+        """An unknown card may have been filed at another station, and the market can say."""
+        return self.market_lookup is not None and district_known(self.hasher)
+
+    def find_at_market(self, identity: Identity) -> dict[str, Any] | None:
+        """The profile another station filed for this card, or None (not filed anywhere,
+        or the market could not be asked: then it is filed here, and merged later)."""
+        lookup = self.market_lookup
+        if lookup is None or not district_known(self.hasher):
+            return None
+        try:
+            found = lookup(self.hasher("id", identity.number))
+        except Exception as exc:  # noqa: BLE001 - offline or refused: file here instead
+            log.info("market look-up not answered: %s", type(exc).__name__)
+            return None
+        action = "found_at_market" if found else "new_at_market"
+        self.audit.append(self.clock.now(), "worker", action)
+        return found
+
+    def adopt(self, identity: Identity, chip_serial: str, found: dict[str, Any]) -> SessionView:
+        """Keep the worker the market found for this card and start their visit (they
+        consented when they were filed; nothing is filed twice)."""
+        identity.check(self.clock.now().date())
+        now = self.clock.now()
+        skills = found.get("skills") or {}
+        worker = Worker(
+            id=str(found["worker_id"]),
+            id_hash=self.hasher("id", identity.number),
+            id_masked=identity.masked_number,
+            name=identity.name,
+            gender=identity.gender,
+            nation_code=identity.nation_code,
+            birth_year=identity.birth_date.year,
+            phone=_text(found.get("phone")),
+            preferred_lang=str(found.get("language") or "zh"),
+            expected_wage=_number(found.get("expected_wage")),
+            home_place_code=_text(found.get("area")),
+            registered_at=now,
+            skills={str(k): int(v) for k, v in skills.items()},
+        )
+        chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
+        availability = str(found.get("availability") or "any")
+        self.store.adopt(worker, chip_hash, availability, int(found.get("version") or 0))
+        self.audit.append(now, "worker", "adopted")
+        view = self.session.start_for_worker(worker)
+        assert view is not None
+        return view
 
     def draft_for_current(self) -> ProfileDraft | None:
         """The signed-in worker's choices, to edit (None without a worker)."""
@@ -90,7 +153,7 @@ class RegistrationService:
         returned); anyone else gets an identity to file with (consent still theirs).
         """
         identity = identity_from_number(number, name, self.clock.now().date())
-        worker = self.workers.by_id_hash(self.hasher("id", identity.number))
+        worker = self.session.by_number(identity.number)
         if worker is None:
             return identity
         self.store.bind_chip(worker.id, self.hasher("chip", chip_serial), self.clock.now())
@@ -128,3 +191,11 @@ class RegistrationService:
         if view is None:
             raise CardReadError(CardErrorKind.NOT_REGISTERED, "registration not found afterwards")
         return view
+
+
+def _text(value: object) -> str | None:
+    return str(value) if isinstance(value, str) and value else None
+
+
+def _number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from kiosk.domain.entities import Worker
 from kiosk.domain.errors import CardErrorKind, CardReadError
+from kiosk.domain.privacy import Hasher, older_hash
 from kiosk.idcard.events import CardPresented
 from kiosk.services.ports import AuditLog, Clock, WorkerReader
 
-Hasher = Callable[[str, str], str]  # (kind, value) -> keyed hash
+__all__ = ["Hasher", "Rekeying", "SessionService", "SessionView"]
+
+
+class Rekeying(Protocol):
+    """The store's side of moving a worker to the district's look-up hash."""
+
+    def rekey(self, worker_id: str, id_hash: str, now: dt.datetime) -> None:
+        """Keep the new hash and queue ``worker.rekey``, together."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -28,9 +39,15 @@ class SessionService:
     """Starts and ends visits; holds the only reference to the current worker."""
 
     def __init__(
-        self, workers: WorkerReader, clock: Clock, audit: AuditLog, hasher: Hasher
+        self,
+        workers: WorkerReader,
+        clock: Clock,
+        audit: AuditLog,
+        hasher: Hasher,
+        rekeying: Rekeying | None = None,
     ) -> None:
         self.workers, self.clock, self.audit, self.hasher = workers, clock, audit, hasher
+        self.rekeying = rekeying
         self._current: Worker | None = None
 
     @property
@@ -55,7 +72,7 @@ class SessionService:
         worker: Worker | None = None
         if event.identity is not None:
             event.identity.check(self.clock.now().date())
-            worker = self.workers.by_id_hash(self.hasher("id", event.identity.number))
+            worker = self.by_number(event.identity.number)
         elif event.chip_serial:
             worker = self.workers.by_chip_hash(self.hasher("chip", event.chip_serial))
         if worker is None:
@@ -66,6 +83,22 @@ class SessionService:
         view = self.current
         assert view is not None
         return view
+
+    def by_number(self, number: str) -> Worker | None:
+        """The worker filed under this ID number: by its hash under the district's key, or
+        by the one it had before the kiosk had that key (then moved to the new one, and the
+        market told with ``worker.rekey``: one person, one worker across the district)."""
+        current = self.hasher("id", number)
+        worker = self.workers.by_id_hash(current)
+        older = older_hash(self.hasher, "id", number)
+        if worker is not None or older is None or self.rekeying is None:
+            return worker
+        worker = self.workers.by_id_hash(older)
+        if worker is None:
+            return None
+        self.rekeying.rekey(worker.id, current, self.clock.now())
+        self.audit.append(self.clock.now(), "worker", "rekeyed")
+        return dataclasses.replace(worker, id_hash=current)
 
     def start_for_worker(self, worker: Worker) -> SessionView | None:
         """Sign in a worker just filed at this kiosk."""

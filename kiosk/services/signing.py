@@ -21,6 +21,7 @@ from kiosk.domain.agreement import (
     problems,
 )
 from kiosk.domain.errors import SigningError, SigningErrorKind
+from kiosk.domain.privacy import every_hash
 from kiosk.domain.signing import Parties, Signable
 from kiosk.idcard.events import CardPresented
 from kiosk.services.agreements import Where, draft
@@ -137,7 +138,7 @@ class SigningDesk:
     def _is_worker(self, d: Draft, card: CardPresented) -> bool:
         p = d.parties
         if card.identity is not None:
-            return self.hasher("id", card.identity.number) == p.worker_id_hash
+            return p.worker_id_hash in every_hash(self.hasher, "id", card.identity.number)
         return p.worker_chip_hash is not None and self.hasher("chip", card.chip_serial) == (
             p.worker_chip_hash
         )

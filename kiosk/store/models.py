@@ -390,3 +390,12 @@ class PinRow(Base):
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     failures: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class WorkerAliasRow(Base):
+    """The one id the market gave a worker this kiosk filed under another (the same person
+    was filed first at another station): rows pulled under it belong to the local worker."""
+
+    __tablename__ = "worker_aliases"
+    market_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    local_id: Mapped[str] = mapped_column(String(36), index=True)

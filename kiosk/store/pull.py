@@ -70,6 +70,7 @@ class PullRepository:
             c.name: {col.name for col in table_named(c.table).columns} for c in COLLECTIONS.values()
         }
         self._shapes = {c.name: shapes(table_named(c.table)) for c in COLLECTIONS.values()}
+        self._aliases: dict[str, str] = {}  # the market's id -> the worker filed here
 
     def feed_cursor(self) -> str | None:
         """The committed feed cursor (None: pull everything)."""
@@ -102,6 +103,9 @@ class PullRepository:
         """
         with self.engine.begin() as conn:
             refusals = Refusals(conn, now)
+            self._aliases = dict(
+                conn.execute(select(m.WorkerAliasRow.market_id, m.WorkerAliasRow.local_id)).all()
+            )
             applied = self._apply(conn, changes, now, self._known(conn), refusals)
             self._set_cursor(conn, cursor, now)
         if self.checkpoints:
@@ -215,6 +219,8 @@ class PullRepository:
         data = ch.data or {}
         row = {k: v for k, v in data.items() if k in columns}
         row[spec.key] = ch.id
+        if row.get("worker_id") in self._aliases:  # merged at the market into one filed here
+            row["worker_id"] = self._aliases[row["worker_id"]]
         try:
             for name in spec.datetimes:
                 if row.get(name) is not None:

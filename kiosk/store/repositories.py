@@ -11,12 +11,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.entities import DataSet, StationFigures, Worker
 from kiosk.domain.pin import PinRecord
-from kiosk.domain.registry import ProfileFields, WorkerBindCard, WorkerRegister, WorkerUpdate
+from kiosk.domain.registry import (
+    ProfileFields,
+    WorkerBindCard,
+    WorkerRegister,
+    WorkerRekey,
+    WorkerUpdate,
+)
 from kiosk.store import models as m
 from kiosk.store.outbox import queue_mutation
 from kiosk.store.pay import still_unpaid
@@ -238,27 +244,52 @@ class RegistrationRepository:
         self, worker: Worker, chip_hash: str | None, availability: str, mutation: WorkerRegister
     ) -> None:
         """Insert the worker, their skills and ``worker.register`` for the server."""
+        with self.engine.begin() as conn:
+            self._insert(conn, worker, chip_hash, availability, 0)
+            queue_mutation(conn, mutation, worker.registered_at)
 
+    def adopt(self, worker: Worker, chip_hash: str | None, availability: str, version: int) -> None:
+        """Keep a worker the market found by their card (filed at another station): no
+        registration to send, only the chip bound here, when there is one."""
+        with self.engine.begin() as conn:
+            self._insert(conn, worker, chip_hash, availability, version)
+            if chip_hash is not None:
+                queue_mutation(conn, WorkerBindCard(worker.id, chip_hash), worker.registered_at)
+
+    @staticmethod
+    def _insert(
+        conn: Connection, worker: Worker, chip_hash: str | None, availability: str, version: int
+    ) -> None:
         row = _plain(worker)
         row.pop("skills")
+        conn.execute(
+            insert(m.WorkerRow).values(
+                **row,
+                chip_hash=chip_hash,
+                availability={"when": availability},
+                consent_at=worker.registered_at,
+                version=version,
+            )
+        )
+        if worker.skills:
+            conn.execute(
+                insert(m.WorkerSkillRow),
+                [
+                    {"worker_id": worker.id, "job_type_code": c, "years": y}
+                    for c, y in worker.skills.items()
+                ],
+            )
+
+    def rekey(self, worker_id: str, id_hash: str, now: dt.datetime) -> None:
+        """The worker's look-up hash under the district's key, and ``worker.rekey``."""
+
+        from sqlalchemy import update  # noqa: PLC0415
+
         with self.engine.begin() as conn:
             conn.execute(
-                insert(m.WorkerRow).values(
-                    **row,
-                    chip_hash=chip_hash,
-                    availability={"when": availability},
-                    consent_at=worker.registered_at,
-                )
+                update(m.WorkerRow).where(m.WorkerRow.id == worker_id).values(id_hash=id_hash)
             )
-            if worker.skills:
-                conn.execute(
-                    insert(m.WorkerSkillRow),
-                    [
-                        {"worker_id": worker.id, "job_type_code": c, "years": y}
-                        for c, y in worker.skills.items()
-                    ],
-                )
-            queue_mutation(conn, mutation, worker.registered_at)
+            queue_mutation(conn, WorkerRekey(worker_id, id_hash), now)
 
     def bind_chip(self, worker_id: str, chip_hash: str, now: dt.datetime) -> None:
         """Bind a card's chip to a registered worker, with its outbox row, in one transaction."""

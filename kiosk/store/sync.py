@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.domain.registry import (
     MUTATIONS,
@@ -130,6 +131,8 @@ class SyncRepository(PullRepository):
                     if status == "conflict" and kind is not None:
                         conflicts += self._effect(conn, kind.on_conflict, row, res, now)
                     self._effect(conn, kind.on_applied if kind else None, row, res, now)
+                    if res is not None:
+                        _learn_worker_id(conn, row, res)
                     done += 1
                 conn.execute(update(m.OutboxRow).where(m.OutboxRow.seq == row.seq).values(**values))
         return done, rejected, conflicts, retry
@@ -234,3 +237,13 @@ def _keep_server_values(
             update(table).where(primary_key(table) == row.entity_id).values(**column_values)
         )
     return len(server_values)
+
+
+def _learn_worker_id(conn: Connection, row: Any, res: ResultLike) -> None:
+    """The market merged the worker this mutation names into one filed first elsewhere:
+    keep its id, so rows pulled under it reach the worker here (issue 17)."""
+    one = res.detail.get("worker_id") if isinstance(res.detail, dict) else None
+    local = row.payload.get("worker_id") if isinstance(row.payload, dict) else None
+    if isinstance(one, str) and isinstance(local, str) and one != local and len(one) <= 36:
+        stmt = sqlite_insert(m.WorkerAliasRow).values(market_id=one, local_id=local)
+        conn.execute(stmt.on_conflict_do_nothing(index_elements=["market_id"]))

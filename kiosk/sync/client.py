@@ -105,6 +105,17 @@ def _retry_after(value: str | None) -> float | None:
         return None  # an HTTP date: fall back to our own backoff
 
 
+def _hex_key(value: Any) -> str:
+    """A 32-byte key in hex, or BadResponseError."""
+    if not isinstance(value, str) or len(value) != 64:
+        raise BadResponseError("key_shape")
+    try:
+        bytes.fromhex(value)
+    except ValueError:
+        raise BadResponseError("key_shape") from None
+    return value
+
+
 def _parse_change(raw: Any) -> Change:
     if not isinstance(raw, dict):
         raise BadResponseError("change_not_object")
@@ -300,11 +311,32 @@ class MarketClient:
         except RefusedError as exc:
             return exc.code
         try:
+            key = d.get("lookup_key")
             return Credentials(
-                self.base, str(d["terminal_id"]), str(d["token"]), str(d["hmac_key"])
+                self.base,
+                str(d["terminal_id"]),
+                str(d["token"]),
+                str(d["hmac_key"]),
+                _hex_key(key) if key is not None else None,
             )
-        except KeyError:
+        except (KeyError, ValueError):
             raise BadResponseError("credentials_shape") from None
+
+    def district_key(self) -> str:
+        """The district's look-up key, for a kiosk enrolled before the market handed it out."""
+        return _hex_key(self._request("GET", "/v1/district").get("lookup_key"))
+
+    def lookup_worker(self, id_hash: str) -> dict[str, Any] | None:
+        """The worker another station filed under this look-up hash, or None."""
+        try:
+            found = self._request("GET", "/v1/workers/lookup", params={"id_hash": id_hash})
+        except RefusedError as exc:
+            if exc.code == "unknown_worker":
+                return None
+            raise
+        if not isinstance(found.get("worker_id"), str) or not isinstance(found.get("name"), str):
+            raise BadResponseError("worker_shape")
+        return found
 
     def changes(self, collections: tuple[str, ...], cursor: str | None, limit: int) -> ChangesPage:
         """One page of the feed after ``cursor``."""

@@ -16,6 +16,7 @@ class Credentials:
     terminal_id: str
     token: str
     hmac_key: str
+    lookup_key: str | None = None  # the district's key for look-up hashes (issue 17)
 
     @property
     def key(self) -> bytes:
@@ -38,6 +39,7 @@ def read(path: Path) -> tuple[Credentials | None, str | None]:
             str(data["terminal_id"]),
             str(data["token"]),
             str(data["hmac_key"]),
+            _lookup_key(data.get("lookup_key")),
         )
         creds.key  # noqa: B018 - the key must be hex
     except OSError as exc:
@@ -45,6 +47,17 @@ def read(path: Path) -> tuple[Credentials | None, str | None]:
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         return None, f"is damaged ({type(exc).__name__})"
     return creds, None
+
+
+def _lookup_key(value: object) -> str | None:
+    """The district's look-up key: 64 hex digits, or None (a kiosk enrolled before it)."""
+    if value is None:
+        return None
+    text = str(value)
+    bytes.fromhex(text)  # ValueError when it is not hex
+    if len(text) != 64:
+        raise ValueError("lookup_key")
+    return text
 
 
 def load(path: Path) -> Credentials | None:

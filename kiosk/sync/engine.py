@@ -18,7 +18,12 @@ from typing import Any, Protocol
 from kiosk.sync import wire
 from kiosk.sync.client import Change, ChangesPage, MarketClient, Result
 from kiosk.sync.clips import ClipShare
-from kiosk.sync.errors import BadResponseError, CursorGoneError, UnauthorizedError
+from kiosk.sync.errors import (
+    BadResponseError,
+    CursorGoneError,
+    RefusedError,
+    UnauthorizedError,
+)
 from kiosk.sync.status import Waiting
 
 log = logging.getLogger(__name__)
@@ -116,8 +121,10 @@ class SyncEngine:
         watchdog_s: float = 120.0,
         monotonic: Callable[[], float] = time.monotonic,
         clips: ClipShare | None = None,
+        on_district_key: Callable[[str], None] | None = None,
     ) -> None:
         self.client = client
+        self.on_district_key = on_district_key
         self.clips = clips
         self.local = local
         self.page_size = page_size
@@ -133,6 +140,7 @@ class SyncEngine:
         """One full cycle; raises :mod:`kiosk.sync.errors` types when it cannot finish."""
         self._deadline = self.monotonic() + self.watchdog_s
         report = CycleReport()
+        self.district_key()
         self.push(report)
         self.pull(report)
         if self.clips is not None:
@@ -141,6 +149,20 @@ class SyncEngine:
             report.clips_pulled = moved.pulled
             report.notes += [f"clip refused: {bad}" for bad in moved.bad]
         return report
+
+    def district_key(self) -> None:
+        """A kiosk enrolled before the market handed out the district's look-up key asks
+        for it once (an older market without it: asked again next cycle, quietly)."""
+        if self.on_district_key is None:
+            return
+        creds = self.client.credentials
+        if creds is None or creds.lookup_key:
+            return
+        try:
+            key: str = self._retrying_skew(self.client.district_key)
+        except RefusedError:
+            return
+        self.on_district_key(key)
 
     def _retrying_skew(self, call: Callable[[], Any]) -> Any:
         """Run ``call``; on a clock-skew refusal the offset is now known: try once more."""

@@ -93,6 +93,8 @@ class Shell(QObject):
         self.services: Services | None = None
         # Printing waits for the printer (up to [printer] wait_s): never on the DB worker.
         self.printing = TaskRunner(1, "printer")
+        # Asking the market about a card this kiosk does not know waits on the network too.
+        self.asking = TaskRunner(1, "market-lookup")
         self._resets: list[Callable[[], None]] = []
         self._finishers: list[Callable[[], bool]] = []
 

@@ -18,6 +18,7 @@ from market.handlers import (
     rating_give,
     worker_bind_card,
     worker_register,
+    worker_rekey,
     worker_update,
 )
 from market.handlers.base import Context, Item, Outcome
@@ -26,6 +27,7 @@ MODULES = (
     worker_register,
     worker_bind_card,
     worker_update,
+    worker_rekey,
     application_create,
     agreement_sign,
     pay_confirm,

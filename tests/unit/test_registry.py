@@ -27,6 +27,7 @@ from kiosk.domain.registry import (
     SetStatus,
     SetVersion,
     WorkerRegister,
+    WorkerRekey,
     WorkerUpdate,
 )
 from kiosk.i18n import Catalog, Lang
@@ -49,6 +50,7 @@ RULED: dict[type, dict[str, Any]] = {
     PayConfirm: {"agreement_code": "K7PD-3XQM", "answer": "unpaid"},
     ComplaintFile: {"case_no": "K7PD-3XQM", "filed_at": "2026-12-02T10:00:00+08:00"},
     RatingGive: {"agreement_code": "K7PD-3XQM", "face": "good"},
+    WorkerRekey: {"id_hash": "ab" * 32},
 }
 
 
@@ -143,6 +145,9 @@ def test_payloads_round_trip_and_name_the_field_that_does_not_fit() -> None:
         assert err.value.reason == f"invalid_payload:{field}"
     with pytest.raises(PayloadError, match="expected_wage"):
         WorkerUpdate.from_wire({"worker_id": "w", "fields": {"expected_wage": "200"}})
+    for bad_hash in ("ab" * 31, "AB" * 32, "zz" * 32):  # a SHA-256 in lower-case hex only
+        with pytest.raises(PayloadError, match="id_hash"):
+            WorkerRekey.from_wire({"worker_id": "w", "id_hash": bad_hash})
 
 
 def test_collections_match_the_kiosk_tables_and_come_in_dependency_order() -> None:

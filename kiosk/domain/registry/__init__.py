@@ -21,6 +21,7 @@ from kiosk.domain.registry.mutations import (
     SetVersion,
     WorkerBindCard,
     WorkerRegister,
+    WorkerRekey,
     WorkerUpdate,
     type_of,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "SetVersion",
     "WorkerBindCard",
     "WorkerRegister",
+    "WorkerRekey",
     "WorkerUpdate",
     "fits",
     "type_of",

@@ -110,6 +110,21 @@ class WorkerBindCard(Payload):
 
 
 @dataclass(frozen=True)
+class WorkerRekey(Payload):
+    """The look-up hash of a worker filed before the kiosk had the district's key, under
+    that key now (the worker tapped their card again): one person, one worker (issue 17)."""
+
+    entity_field: ClassVar[str] = "worker_id"
+    worker_id: str
+    id_hash: str
+
+    def check(self) -> None:
+        """A SHA-256 in hex."""
+        if len(self.id_hash) != 64 or not all(c in "0123456789abcdef" for c in self.id_hash):
+            raise PayloadError("id_hash")
+
+
+@dataclass(frozen=True)
 class WorkerUpdate(Payload):
     """Edited choices; the server compares each field with the version they were based on."""
 
@@ -278,6 +293,13 @@ MUTATIONS: Mapping[str, MutationType] = {
             on_applied=SetVersion("workers"),
             on_conflict=KeepServerValues("workers", PROFILE_COLUMNS),
             needs_base_version=True,
+        ),
+        MutationType(
+            "worker.rekey",
+            WorkerRekey,
+            1,
+            "sync.kind.rekey",
+            on_applied=SetVersion("workers"),
         ),
         MutationType(
             "application.create",

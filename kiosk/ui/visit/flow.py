@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
@@ -156,16 +156,53 @@ class VisitFeature(Feature):
             not_registered = (
                 isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
             )
-            if not_registered and visit.unknown_card(
-                event.identity is not None, event.chip_serial, shell.idle.monotonic()
-            ):
-                shell.newcomer.emit(event)  # filing starts (consent first)
+            if not_registered and self._ask_market(event):
                 return
-            if not not_registered:
-                visit.refused()
-            shell.report(exc)
+            self._not_here(event, exc)
 
         shell.run(lambda s: s.session.start_for_card(event), self._on_looked_up, unknown)
+
+    def _ask_market(self, event: CardPresented) -> bool:
+        """An unknown card may have been filed at another station: ask the market (off the
+        DB worker) before filing. False when it cannot be asked (offline, not enrolled)."""
+        shell, services, identity = self.shell, self.shell.services, event.identity
+        if services is None or identity is None or not services.registration.can_ask_market():
+            return False
+        not_here = CardReadError(CardErrorKind.NOT_REGISTERED)
+
+        def answered(found: dict[str, Any] | None) -> None:
+            if not shell.visit.waits_for(event):
+                return  # the visit moved on (another card, the idle timer) meanwhile
+            if found is None:
+                self._not_here(event, not_here)
+                return
+            shell.run(
+                lambda s: s.registration.adopt(identity, event.chip_serial, found),
+                self._on_looked_up,
+                lambda exc: self._not_here(event, exc),
+            )
+
+        def failed(_exc: Exception) -> None:
+            if shell.visit.waits_for(event):
+                self._not_here(event, not_here)
+
+        shell.asking.submit(
+            lambda: services.registration.find_at_market(identity), answered, failed
+        )
+        return True
+
+    def _not_here(self, event: CardPresented, exc: Exception) -> None:
+        """No worker for this card here (filing starts) or the card was refused."""
+        shell, visit = self.shell, self.shell.visit
+        not_registered = isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
+        if not_registered and visit.unknown_card(
+            event.identity is not None, event.chip_serial, shell.idle.monotonic()
+        ):
+            shell.newcomer.emit(event)  # filing starts (consent first)
+            return
+        if not not_registered:
+            visit.refused()
+        shell.report(exc)
 
     def _on_looked_up(self, view: SessionView) -> None:
         if self.shell.visit.looked_up(view):
