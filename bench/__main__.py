@@ -10,6 +10,7 @@ from bench import (
     db_writer,
     jobs_list,
     matching,
+    pull_checks,
     signing,
     startup,
     sync,
@@ -23,6 +24,7 @@ if __name__ == "__main__":
     jobs_list.main()
     sync.main()
     db_writer.main()
+    pull_checks.main()
     voice.main()
     clips.main()
     agreement.main()

@@ -16,11 +16,11 @@ import threading
 import time
 from pathlib import Path
 
+from bench.sync import market_with_jobs
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.services.sync import StoreSyncPort
 from kiosk.store import models as m
 from kiosk.store.sync import SyncRepository
-from tests.helpers.market import MarketServer, market_admin
 from tests.helpers.syncrig import Station, enrol
 
 JOBS = 10_000
@@ -45,10 +45,7 @@ def measure(tmp: Path, checkpoint: bool = True) -> tuple[list[float], list[float
     """(waits without sync, waits during the initial sync, sync wall seconds); ``checkpoint``:
     the sync thread checkpoints the WAL after each page, as the kiosk does."""
     db = f"sqlite:///{tmp / 'market.sqlite3'}"
-    market_admin(db, "migrate")
-    today = dt.datetime.now(LHASA_TZ).date().isoformat()
-    market_admin(db, "import-demo", "--jobs", str(JOBS), "--today", today)
-    server = MarketServer.start(db, tmp / "market.log")
+    server = market_with_jobs(tmp, db, JOBS)
     try:
         st = enrol(tmp / "kiosk", server.url, db, "bench-writer")
         port = st.worker.engine.local

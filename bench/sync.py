@@ -44,7 +44,8 @@ def _pct(values: list[float], q: float) -> float:
     return sorted(values)[max(0, round(q * len(values)) - 1)]
 
 
-def _server(tmp: Path, database: str, jobs: int) -> MarketServer:
+def market_with_jobs(tmp: Path, database: str, jobs: int) -> MarketServer:
+    """A migrated market with ``jobs`` demo jobs, served on loopback."""
     market_admin(database, "migrate")
     if jobs:
         market_admin(database, "import-demo", "--jobs", str(jobs), "--today", TODAY.isoformat())
@@ -56,7 +57,7 @@ def _server(tmp: Path, database: str, jobs: int) -> MarketServer:
 def initial(tmp: Path) -> None:
     """Pull 10,000 jobs into an empty kiosk, gzip on and off."""
     db = f"sqlite:///{tmp / 'initial.sqlite3'}"
-    server = _server(tmp, db, 10_000)
+    server = market_with_jobs(tmp, db, 10_000)
     try:
         for label, encoding in (("gzip", "gzip"), ("plain", "identity")):
             st = enrol(tmp / f"k-{label}", server.url, db, f"bench-{label}")
@@ -120,7 +121,7 @@ def _fetch_only(st: Station, report: CycleReport) -> None:
 def delta(tmp: Path, samples: int = 20) -> None:
     """Commit at the market -> row at the kiosk, polling every second."""
     db = f"sqlite:///{tmp / 'delta.sqlite3'}"
-    server = _server(tmp, db, 200)
+    server = market_with_jobs(tmp, db, 200)
     st = enrol(tmp / "k-delta", server.url, db, "bench-delta")
     st.worker.interval_s = 1.0
     st.worker.start()
@@ -152,7 +153,7 @@ def delta(tmp: Path, samples: int = 20) -> None:
 def drain(tmp: Path) -> None:
     """1,000 queued mutations pushed in one go."""
     db = f"sqlite:///{tmp / 'drain.sqlite3'}"
-    server = _server(tmp, db, 100)
+    server = market_with_jobs(tmp, db, 100)
     st = enrol(tmp / "k-drain", server.url, db, "bench-drain")
     seed_like_server(st, 100, TODAY)
     st.worker.engine.cycle()
@@ -185,7 +186,7 @@ def load(tmp: Path, kiosks: int = 500, parallel: int = 50) -> None:
     pg = Postgres.start()
     try:
         db = pg.create_database("bench_load")
-        server = _server(tmp, db, 2000)
+        server = market_with_jobs(tmp, db, 2000)
         try:
             creds = _enrol_many(server.url, db, kiosks)
             single = _load_round(server.url, creds[:1], 1, rounds=20)

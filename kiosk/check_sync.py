@@ -43,10 +43,23 @@ def check_sync(
     )
     total, latest = records.set_aside()
     out = [enrolled, outbox]
+    if creds is not None:
+        out.append(district_finding(creds))
     if total:
         shown = "; ".join(f"{c} {i} v{v}: {why}" for c, i, v, why in latest)
         out.append(Finding(WARN, "pulled rows set aside", f"{total} (told to the server): {shown}"))
     return out
+
+
+def district_finding(creds: Credentials) -> Finding:
+    """Whether ID numbers hash under the district's key (workers found at every station)."""
+    if creds.lookup_key:
+        return Finding(OK, "district look-up key", "received: workers are found at every station")
+    return Finding(
+        WARN,
+        "district look-up key",
+        "not yet received (the next sync asks for it): workers filed here are found only here",
+    )
 
 
 def credential_finding(config: Config, creds: Credentials, cursor: str | None) -> Finding:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import math
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from kiosk.config_values import ConfigError, check_value, convert_value
 from kiosk.domain.session import MIN_WARNING_SECONDS
+
+__all__ = ["Config", "ConfigError", "Paths", "load_config", "resolve_paths", "with_overrides"]
 
 ENV_PREFIX = "KIOSK_"
 # Keys that older config files may still carry: accepted with a warning, never read.
@@ -226,67 +227,6 @@ SECTIONS: dict[str, type[Any]] = {
 }
 
 
-class ConfigError(Exception):
-    """A configuration value is wrong: names the file, the key and the reason."""
-
-    def __init__(self, source: str, key: str, reason: str) -> None:
-        super().__init__(f"{source}: {key}: {reason}")
-        self.source, self.key, self.reason = source, key, reason
-
-
-def _convert(value: Any, kind: type[Any], source: str, key: str) -> Any:
-    if kind is bool:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in (
-            "1",
-            "true",
-            "yes",
-            "on",
-            "0",
-            "false",
-            "no",
-            "off",
-        ):
-            return value.lower() in ("1", "true", "yes", "on")
-        raise ConfigError(source, key, f"expected true or false, got {value!r}")
-    if kind is int:
-        if isinstance(value, bool) or (
-            isinstance(value, float) and not (math.isfinite(value) and value.is_integer())
-        ):
-            raise ConfigError(source, key, f"expected a whole number, got {value!r}")
-        try:
-            return int(value)
-        except (TypeError, ValueError, OverflowError):
-            raise ConfigError(source, key, f"expected a whole number, got {value!r}") from None
-    if kind is float:
-        if isinstance(value, bool):
-            raise ConfigError(source, key, f"expected a number, got {value!r}")
-        try:
-            number = float(value)
-        except (TypeError, ValueError, OverflowError):
-            raise ConfigError(source, key, f"expected a number, got {value!r}") from None
-        if not math.isfinite(number):
-            raise ConfigError(source, key, f"expected a finite number, got {value!r}")
-        return number
-    if not isinstance(value, str):
-        raise ConfigError(source, key, f"expected text, got {value!r}")
-    return value
-
-
-def _check(value: Any, meta: Mapping[str, Any], source: str, key: str) -> None:
-    if "min" in meta and value < meta["min"]:
-        raise ConfigError(source, key, f"must be at least {meta['min']}, got {value}")
-    if "max" in meta and value > meta["max"]:
-        raise ConfigError(source, key, f"must be at most {meta['max']}, got {value}")
-    if "choices" in meta and value not in meta["choices"]:
-        raise ConfigError(
-            source, key, f"must be one of {', '.join(meta['choices'])}, got {value!r}"
-        )
-    if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
-        raise ConfigError(source, key, f"{meta['pattern_doc']}, got {value!r}")
-
-
 def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], source: str) -> Any:
     cls = SECTIONS[name]
     hints = get_type_hints(cls)
@@ -306,8 +246,8 @@ def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], so
         else:
             continue
         label = env_key if where != source else f"[{name}] {fname}"
-        converted = _convert(value, hints[fname], where, label)
-        _check(converted, fdef.metadata, where, label)
+        converted = convert_value(value, hints[fname], where, label)
+        check_value(converted, fdef.metadata, where, label)
         values[fname] = converted
     return cls(**values)
 

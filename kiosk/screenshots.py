@@ -17,6 +17,7 @@ from kiosk.services.admin_auth import Role
 from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
 from kiosk.ui.filing.screen import STEPS as FILING_STEPS
 from kiosk.ui.syncstatus.flow import rejected_messages
+from kiosk.ui.visit.flow import ASKING
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -138,6 +139,9 @@ def _walk_filing(
     """An unknown card: the filing steps."""
     ctl, texts, name = kiosk.controller, kiosk.texts, mode.value
     ctl.end_session("screenshots")
+    ctl.shell.show(ASKING, "info")  # an enrolled kiosk asks the market first
+    shot("asking-market", name)
+    kiosk.window.banner.clear()
     reader.present("hmt_permit")  # not registered: profile filing
     kiosk.db.wait()
     kiosk.app.processEvents()

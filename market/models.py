@@ -173,7 +173,7 @@ class Worker(Base):
     updated_at: Mapped[dt.datetime]
     # The keyed hash of the ID number it is found by: under the district's look-up key
     # once the kiosk has it (one person, one worker), before that under the kiosk's own.
-    id_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    id_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True, default=None)
 
 
 class WorkerAlias(Base):

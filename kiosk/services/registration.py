@@ -89,23 +89,17 @@ class RegistrationService:
         identity.check(self.clock.now().date())
         now = self.clock.now()
         skills = found.get("skills") or {}
-        worker = Worker(
-            id=str(found["worker_id"]),
-            id_hash=self.hasher("id", identity.number),
-            id_masked=identity.masked_number,
-            name=identity.name,
-            gender=identity.gender,
-            nation_code=identity.nation_code,
-            birth_year=identity.birth_date.year,
-            phone=_text(found.get("phone")),
-            preferred_lang=str(found.get("language") or "zh"),
-            expected_wage=_number(found.get("expected_wage")),
-            home_place_code=_text(found.get("area")),
-            registered_at=now,
+        draft = ProfileDraft(
             skills={str(k): int(v) for k, v in skills.items()},
+            expected_wage=_number(found.get("expected_wage")),
+            availability=str(found.get("availability") or "any"),
+            phone=_text(found.get("phone")),
+            language=str(found.get("language") or "zh"),
+            area=_text(found.get("area")),
         )
+        worker = self._worker(str(found["worker_id"]), identity, draft, now)
         chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
-        availability = str(found.get("availability") or "any")
+        availability = draft.availability
         self.store.adopt(worker, chip_hash, availability, int(found.get("version") or 0))
         self.audit.append(now, "worker", "adopted")
         view = self.session.start_for_worker(worker)
@@ -168,8 +162,22 @@ class RegistrationService:
             raise ValueError(", ".join(draft.problems()))
         identity.check(self.clock.now().date())
         now = self.clock.now()
-        worker = Worker(
-            id=str(uuid.uuid4()),
+        worker = self._worker(str(uuid.uuid4()), identity, draft, now)
+        chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
+        mutation = WorkerRegister.of(worker, draft.availability, now.isoformat())
+        self.store.register(worker, chip_hash, draft.availability, mutation)
+        self.audit.append(now, "worker", "registered")
+        view = self.session.start_for_worker(worker)
+        if view is None:
+            raise CardReadError(CardErrorKind.NOT_REGISTERED, "registration not found afterwards")
+        return view
+
+    def _worker(
+        self, worker_id: str, identity: Identity, draft: ProfileDraft, now: dt.datetime
+    ) -> Worker:
+        """The worker of this card with these choices (keyed hash and masked number only)."""
+        return Worker(
+            id=worker_id,
             id_hash=self.hasher("id", identity.number),
             id_masked=identity.masked_number,
             name=identity.name,
@@ -183,14 +191,6 @@ class RegistrationService:
             registered_at=now,
             skills=dict(draft.skills),
         )
-        chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
-        mutation = WorkerRegister.of(worker, draft.availability, now.isoformat())
-        self.store.register(worker, chip_hash, draft.availability, mutation)
-        self.audit.append(now, "worker", "registered")
-        view = self.session.start_for_worker(worker)
-        if view is None:
-            raise CardReadError(CardErrorKind.NOT_REGISTERED, "registration not found afterwards")
-        return view
 
 
 def _text(value: object) -> str | None:

@@ -60,6 +60,17 @@ def _wall(value: Any) -> dt.datetime:
     return when
 
 
+# What the database says of a row it will not take; a fault of the disk is none of these.
+REFUSALS = (IntegrityError, StatementError, ValueError, TypeError)
+
+
+def _raise_unless_refused(exc: Exception) -> None:
+    """Raise ``exc`` again unless it is the row's fault (a fault of the disk or a busy
+    database is no row's fault: the page is tried again whole)."""
+    if storage_kind(exc) is not None or isinstance(exc, OperationalError):
+        raise exc
+
+
 class PullRepository:
     """The feed cursor and pulled rows, one transaction per call."""
 
@@ -192,18 +203,16 @@ class PullRepository:
         try:
             with conn.begin_nested():
                 conn.execute(stmt, rows)
-        except (IntegrityError, StatementError, ValueError, TypeError) as exc:
-            if storage_kind(exc) is not None or isinstance(exc, OperationalError):
-                raise
+        except REFUSALS as exc:
+            _raise_unless_refused(exc)
             kept = []
             for row in rows:
                 try:
                     with conn.begin_nested():
                         conn.execute(stmt, [row])
                     kept.append(row)
-                except (IntegrityError, StatementError, ValueError, TypeError) as one:
-                    if storage_kind(one) is not None or isinstance(one, OperationalError):
-                        raise
+                except REFUSALS as one:
+                    _raise_unless_refused(one)
                     reason = f"refused by the database ({type(one).__name__})"
                     refusals.refuse(collection, str(row[pk]), int(row.get("version", 0)), reason)
             rows = kept

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
@@ -252,6 +252,9 @@ class RegistrationRepository:
         """Keep a worker the market found by their card (filed at another station): no
         registration to send, only the chip bound here, when there is one."""
         with self.engine.begin() as conn:
+            known = set(conn.execute(select(m.JobTypeRow.code)).scalars())
+            skills = {c: y for c, y in worker.skills.items() if c in known}  # not pulled yet
+            worker = replace(worker, skills=skills)
             self._insert(conn, worker, chip_hash, availability, version)
             if chip_hash is not None:
                 queue_mutation(conn, WorkerBindCard(worker.id, chip_hash), worker.registered_at)

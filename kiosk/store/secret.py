@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.errors import StoreError, StoreErrorKind
+from kiosk.domain.files import write_atomic
 from kiosk.store import models as m
 from kiosk.store.settings import KEY_CHECK, SettingsRepository
 
@@ -46,25 +46,8 @@ def _read(path: Path) -> bytes:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (mode 0600) whole or not at all: a temporary file, fsync,
-    then a rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    dirfd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dirfd)
-    finally:
-        os.close(dirfd)
+    """Write ``data`` to ``path`` (mode 0600) whole or not at all."""
+    write_atomic(path, data, 0o600)
 
 
 def load_or_create_secret(path: Path) -> bytes:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from kiosk.domain.files import write_atomic
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,4 @@ def load(path: Path) -> Credentials | None:
 
 def save(path: Path, creds: Credentials) -> None:
     """Write atomically with mode 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(asdict(creds), fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    write_atomic(path, json.dumps(asdict(creds)).encode(), 0o600)

@@ -16,14 +16,13 @@ import contextlib
 import fcntl
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk.domain.clips import BadClipError, ClipInfo, check_wav, digest, valid_name
+from kiosk.domain.files import write_atomic
 
 log = logging.getLogger(__name__)
 HEADER = 44  # a WAV header with no samples
@@ -235,18 +234,7 @@ class ClipLibrary:
 
     @staticmethod
     def _atomic(target: Path, data: bytes) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
+        write_atomic(target, data, 0o600)
 
 
 __all__ = ["BadClipError", "ClipLibrary", "ClipState", "Pending"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import socket
 import time
 import uuid
@@ -65,17 +66,20 @@ def test_a_chunked_body_is_refused_before_it_fills_memory(market: MarketServer) 
 
 
 def test_enrolment_is_limited_per_address(market: MarketServer) -> None:
+    started = time.monotonic()
     statuses = [
         requests.post(f"{market.url}/v1/enrol", json={"name": f"k{i}"}, timeout=5)
         for i in range(30)
     ]
+    refills = math.ceil((time.monotonic() - started) / 10)  # 6 a minute: one per 10 s taken
     codes = [r.status_code for r in statuses]
-    assert codes.count(200) == 10  # the burst, then 6 a minute
+    taken = codes.count(200)
+    assert 10 <= taken <= 10 + refills  # the burst, then 6 a minute (a slow machine: more)
     refused = [r for r in statuses if r.status_code == 429]
-    assert len(refused) == 20
+    assert len(refused) == 30 - taken
     assert int(refused[0].headers["Retry-After"]) >= 1
     assert refused[0].json()["error"] == "too_many_requests"
-    assert server_rows(market.database, Enrolment) == 10
+    assert server_rows(market.database, Enrolment) == taken
 
 
 def test_numbers_out_of_range_are_400_not_500(market: MarketServer) -> None:

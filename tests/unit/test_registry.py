@@ -51,6 +51,7 @@ RULED: dict[type, dict[str, Any]] = {
     ComplaintFile: {"case_no": "K7PD-3XQM", "filed_at": "2026-12-02T10:00:00+08:00"},
     RatingGive: {"agreement_code": "K7PD-3XQM", "face": "good"},
     WorkerRekey: {"id_hash": "ab" * 32},
+    WorkerRegister: {"id_hash": "ab" * 32},
 }
 
 
@@ -139,7 +140,13 @@ def test_payloads_round_trip_and_name_the_field_that_does_not_fit() -> None:
         assert kind.payload.from_wire(made.to_wire()) == made
         assert made.entity_id == data[made.entity_field]
     good = minimal(WorkerRegister)
-    for field, bad in (("id_hash", None), ("birth_year", True), ("skills", {"mason": "5"})):
+    for field, bad in (
+        ("id_hash", None),
+        ("id_hash", "h1"),
+        ("birth_year", True),
+        ("skills", {"mason": "5"}),
+        ("skills", {"mason": -1}),
+    ):
         with pytest.raises(PayloadError) as err:
             WorkerRegister.from_wire({**good, field: bad})
         assert err.value.reason == f"invalid_payload:{field}"

@@ -65,6 +65,12 @@ class ProfileFields(Payload):
 UPDATABLE = tuple(f.name for f in dataclasses.fields(ProfileFields))
 
 
+def check_hash(value: str, name: str = "id_hash") -> None:
+    """A keyed look-up hash: SHA-256 in lower-case hex (PayloadError naming the field)."""
+    if len(value) != 64 or not all(c in "0123456789abcdef" for c in value):
+        raise PayloadError(name)
+
+
 @dataclass(frozen=True)
 class WorkerRegister(Payload):
     """A profile filed at the kiosk with the holder's consent (hashes, never the number)."""
@@ -99,6 +105,12 @@ class WorkerRegister(Payload):
             **dataclasses.asdict(profile),
         )
 
+    def check(self) -> None:
+        """The look-up hash's form; years of experience never negative."""
+        check_hash(self.id_hash)
+        if any(years < 0 for years in self.skills.values()):
+            raise PayloadError("skills")
+
 
 @dataclass(frozen=True)
 class WorkerBindCard(Payload):
@@ -120,8 +132,7 @@ class WorkerRekey(Payload):
 
     def check(self) -> None:
         """A SHA-256 in hex."""
-        if len(self.id_hash) != 64 or not all(c in "0123456789abcdef" for c in self.id_hash):
-            raise PayloadError("id_hash")
+        check_hash(self.id_hash)
 
 
 @dataclass(frozen=True)

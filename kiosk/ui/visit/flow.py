@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kiosk.ui.visit.message import MessageScreen
 
 log = logging.getLogger(__name__)
+ASKING = "visit.asking_market"
 PROBE_MS = 20_000  # while the disk cannot take work, it is tried again this often
 
 
@@ -171,6 +172,7 @@ class VisitFeature(Feature):
         not_here = CardReadError(CardErrorKind.NOT_REGISTERED)
 
         def answered(found: dict[str, Any] | None) -> None:
+            self._asked()
             if not shell.visit.waits_for(event):
                 return  # the visit moved on (another card, the idle timer) meanwhile
             if found is None:
@@ -183,13 +185,20 @@ class VisitFeature(Feature):
             )
 
         def failed(_exc: Exception) -> None:
+            self._asked()
             if shell.visit.waits_for(event):
                 self._not_here(event, not_here)
 
+        shell.show(ASKING, "info")  # a few seconds at most: said, so nobody taps again
         shell.asking.submit(
             lambda: services.registration.find_at_market(identity), answered, failed
         )
         return True
+
+    def _asked(self) -> None:
+        banner = self.shell.window.banner
+        if banner.message_id == ASKING:
+            banner.clear()
 
     def _not_here(self, event: CardPresented, exc: Exception) -> None:
         """No worker for this card here (filing starts) or the card was refused."""

@@ -40,14 +40,23 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("workers", schema=None) as batch_op:
         batch_op.add_column(sa.Column("id_hash", sa.String(length=64), nullable=True))
-        batch_op.create_index(batch_op.f("ix_workers_id_hash"), ["id_hash"], unique=False)
+        batch_op.create_index(batch_op.f("ix_workers_id_hash"), ["id_hash"], unique=True)
     conn = op.get_bind()
     workers = sa.table(
-        "workers", sa.column("id"), sa.column("data", sa.JSON()), sa.column("id_hash")
+        "workers",
+        sa.column("id"),
+        sa.column("data", sa.JSON()),
+        sa.column("id_hash"),
+        sa.column("updated_at"),
     )
-    for ident, data in conn.execute(sa.select(workers.c.id, workers.c.data)).all():
+    taken: set[str] = set()  # a kiosk set up again with its key may have filed someone twice
+    rows = conn.execute(
+        sa.select(workers.c.id, workers.c.data).order_by(workers.c.updated_at, workers.c.id)
+    ).all()
+    for ident, data in rows:
         value = (data or {}).get("id_hash")
-        if isinstance(value, str) and len(value) == 64:
+        if isinstance(value, str) and len(value) == 64 and value not in taken:
+            taken.add(value)
             conn.execute(sa.update(workers).where(workers.c.id == ident).values(id_hash=value))
 
 
