@@ -34,10 +34,11 @@ demo: setup
 # (a private cluster per test session), PulseAudio (a private server with a null speaker
 # and a loop-back microphone) and CUPS (a private cupsd with the cups-pdf printer); the
 # packaged system services are not used. poppler-utils and zbar-tools read printouts back;
-# chromium (headless) opens the market's web pages as a phone would.
+# chromium (headless) opens the market's web pages as a phone would; cage lets systemd-analyze
+# verify the kiosk's unit (its ExecStart must exist).
 # Never install vpcd on a production kiosk: it listens on all interfaces.
 test-services:
-	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools cups printer-driver-cups-pdf chromium
+	@bash deploy/system-packages.sh pcscd vsmartcard-vpcd postgresql curl pulseaudio poppler-utils zbar-tools cups printer-driver-cups-pdf chromium cage
 
 lint: setup
 	$(BIN)/ruff check kiosk market tests bench
