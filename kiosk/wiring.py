@@ -289,6 +289,7 @@ def build_sync(
         app_version=__version__,
         ca_bundle=config.sync.ca_bundle or None,
         timeout=LOOKUP_TIMEOUT,
+        retries=0,  # a worker waits at the reader: one try, then filing here
     )
     backend.registration.market_lookup = asking.lookup_worker
     return SyncWorker(
@@ -300,7 +301,7 @@ def build_sync(
     )
 
 
-LOOKUP_TIMEOUT = (1.5, 2.5)  # a worker waits at the reader for this answer
+LOOKUP_TIMEOUT = (1.5, 2.5)  # a worker waits at the reader: at most 4 s, then filing here
 
 
 def _keep_district_key(paths: Paths, backend: Backend, client: MarketClient, key: str) -> None:

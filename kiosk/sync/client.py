@@ -143,6 +143,7 @@ class MarketClient:
         timeout: tuple[float, float] = TIMEOUT,
         max_body_s: float = 60.0,
         clock: Callable[[], float] = time.time,
+        retries: int = 2,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -159,11 +160,11 @@ class MarketClient:
         self.bytes_in = 0
         self.session = requests.Session()
         self.session.verify = ca_bundle or True
-        retry = Retry(
-            total=2,
-            connect=2,
+        retry = Retry(  # retries: 0 where a person waits for the answer
+            total=retries,
+            connect=retries,
             read=0,
-            status=2,
+            status=retries,
             backoff_factor=0.3,
             status_forcelist=(502, 503, 504),
             allowed_methods=frozenset({"GET"}),  # POST retries belong to the outbox loop
