@@ -91,11 +91,11 @@ class SessionService:
         current = self.hasher("id", number)
         worker = self.workers.by_id_hash(current)
         older = older_hash(self.hasher, "id", number)
-        if worker is not None or older is None or self.rekeying is None:
+        if worker is not None or older is None:
             return worker
         worker = self.workers.by_id_hash(older)
-        if worker is None:
-            return None
+        if worker is None or self.rekeying is None:
+            return worker  # found by the old hash all the same; nothing here can move it
         self.rekeying.rekey(worker.id, current, self.clock.now())
         self.audit.append(self.clock.now(), "worker", "rekeyed")
         return dataclasses.replace(worker, id_hash=current)
