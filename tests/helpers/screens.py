@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+import time
+
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -31,3 +33,16 @@ def clipped_labels(root: QWidget) -> list[str]:
         if needed > label.height() + 1:
             out.append(f"{label.text()!r}: height {label.height()} < {needed}")
     return out
+
+
+def clipped_once_laid_out(root: QWidget, settle_s: float = 1.0) -> list[str]:
+    """``clipped_labels`` once the layout has had up to ``settle_s`` to give every label its
+    room (a layout pass queued behind a busy event loop is not clipping: a label still
+    short of room after that is)."""
+    deadline = time.monotonic() + settle_s
+    while True:
+        found = clipped_labels(root)
+        if not found or time.monotonic() > deadline:
+            return found
+        QApplication.processEvents()
+        time.sleep(0.02)

@@ -164,7 +164,7 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot) -> None:
 @pytest.mark.parametrize("mode", list(Mode))
 def test_no_text_is_clipped_on_the_reference_panel(demo_rig: Rig, qtbot: QtBot, mode: Mode) -> None:
     """Laid out at 1920 x 1080 with the demo panel, every label gets the room its text needs."""
-    from tests.helpers.screens import clipped_labels
+    from tests.helpers.screens import clipped_once_laid_out as clipped_labels
 
     kiosk = demo_rig.kiosk
     window, controller = kiosk.window, kiosk.controller
