@@ -51,10 +51,8 @@ def canonical(s: Session, worker_id: str) -> str:
 
 
 def by_hash(s: Session, id_hash: str) -> Worker | None:
-    """The worker filed under this look-up hash (the earliest, should there be two)."""
-    return s.scalars(
-        select(Worker).where(Worker.id_hash == id_hash).order_by(Worker.updated_at, Worker.id)
-    ).first()
+    """The worker filed under this look-up hash (one at most: the column is unique)."""
+    return s.scalar(select(Worker).where(Worker.id_hash == id_hash))
 
 
 def _merged_profile(kept: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from kiosk.domain.errors import CardErrorKind, CardReadError
 from kiosk.domain.identity import Identity, identity_from_number
 from kiosk.domain.privacy import district_known
 from kiosk.domain.profile import ProfileDraft
-from kiosk.domain.registry import WorkerRegister
+from kiosk.domain.registry import ProfileFields, WorkerRegister
 from kiosk.services.ports import AuditLog, Clock
 from kiosk.services.session import Hasher, SessionService, SessionView
 
@@ -76,7 +76,9 @@ class RegistrationService:
             return None
         try:
             found = lookup(self.hasher("id", identity.number))
-        except Exception as exc:  # noqa: BLE001 - offline or refused: file here instead
+            if found is not None:
+                ProfileFields.from_wire(found)  # a profile as they travel, or PayloadError
+        except Exception as exc:  # noqa: BLE001 - offline, refused, unusable: file here
             log.info("market look-up not answered: %s", type(exc).__name__)
             return None
         action = "found_at_market" if found else "new_at_market"
@@ -88,14 +90,14 @@ class RegistrationService:
         consented when they were filed; nothing is filed twice)."""
         identity.check(self.clock.now().date())
         now = self.clock.now()
-        skills = found.get("skills") or {}
+        fields = ProfileFields.from_wire(found)  # checked by find_at_market already
         draft = ProfileDraft(
-            skills={str(k): int(v) for k, v in skills.items()},
-            expected_wage=_number(found.get("expected_wage")),
-            availability=str(found.get("availability") or "any"),
-            phone=_text(found.get("phone")),
-            language=str(found.get("language") or "zh"),
-            area=_text(found.get("area")),
+            skills=dict(fields.skills),
+            expected_wage=fields.expected_wage,
+            availability=fields.availability,
+            phone=fields.phone,
+            language=fields.language,
+            area=fields.area,
         )
         worker = self._worker(str(found["worker_id"]), identity, draft, now)
         chip_hash = self.hasher("chip", chip_serial) if chip_serial else None
@@ -191,11 +193,3 @@ class RegistrationService:
             registered_at=now,
             skills=dict(draft.skills),
         )
-
-
-def _text(value: object) -> str | None:
-    return str(value) if isinstance(value, str) and value else None
-
-
-def _number(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -21,7 +21,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from kiosk.sync import wire
-from kiosk.sync.credentials import Credentials
+from kiosk.sync.credentials import Credentials, check_key
 from kiosk.sync.errors import (
     BadResponseError,
     CursorGoneError,
@@ -106,14 +106,11 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _hex_key(value: Any) -> str:
-    """A 32-byte key in hex, or BadResponseError."""
-    if not isinstance(value, str) or len(value) != 64:
-        raise BadResponseError("key_shape")
+    """A 32-byte key in hex (``credentials.check_key``), or BadResponseError."""
     try:
-        bytes.fromhex(value)
+        return check_key(value)
     except ValueError:
         raise BadResponseError("key_shape") from None
-    return value
 
 
 def _parse_change(raw: Any) -> Change:
@@ -320,7 +317,7 @@ class MarketClient:
                 str(d["hmac_key"]),
                 _hex_key(key) if key is not None else None,
             )
-        except (KeyError, ValueError):
+        except KeyError:
             raise BadResponseError("credentials_shape") from None
 
     def district_key(self) -> str:

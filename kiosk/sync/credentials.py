@@ -51,14 +51,16 @@ def read(path: Path) -> tuple[Credentials | None, str | None]:
 
 
 def _lookup_key(value: object) -> str | None:
-    """The district's look-up key: 64 hex digits, or None (a kiosk enrolled before it)."""
-    if value is None:
-        return None
-    text = str(value)
-    bytes.fromhex(text)  # ValueError when it is not hex
-    if len(text) != 64:
-        raise ValueError("lookup_key")
-    return text
+    """The district's look-up key, or None (a kiosk enrolled before it)."""
+    return None if value is None else check_key(value)
+
+
+def check_key(value: object) -> str:
+    """A 32-byte key as 64 hex digits; ValueError otherwise."""
+    if not isinstance(value, str) or len(value) != 64:
+        raise ValueError("not a 32-byte key in hex")
+    bytes.fromhex(value)  # ValueError when it is not hex
+    return value
 
 
 def load(path: Path) -> Credentials | None:
