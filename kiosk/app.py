@@ -167,6 +167,7 @@ class Kiosk:
                 signing=backend.signing,
                 pay=backend.pay,
                 complaints=backend.complaints,
+                training=backend.training,
                 follow_up=backend.follow_up,
                 storage_probe=backend.storage_probe,
                 printer=make_printer(config) if config.printer.queue else None,

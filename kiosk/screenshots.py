@@ -20,6 +20,8 @@ from kiosk.ui.syncstatus.flow import rejected_messages
 from kiosk.ui.visit.flow import ASKING
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from kiosk.app import Kiosk
     from kiosk.idcard.demo import DemoReader
 
@@ -60,7 +62,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     reader = DemoReader()
     reader.start(ctl.reader_event)
     written: list[Path] = []
-    _apply_for_two(kiosk, reader)
+    _apply_for_two(kiosk, reader, backend.engine)
 
     def shot(name: str, mode: str) -> None:
         kiosk.db.wait()
@@ -79,7 +81,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     return written
 
 
-def _apply_for_two(kiosk: Kiosk, reader: DemoReader) -> None:
+def _apply_for_two(kiosk: Kiosk, reader: DemoReader, engine: Engine) -> None:
     """The demo worker applies for the first two jobs, for home and the summary."""
     ctl = kiosk.controller
     reader.present("resident_tibetan")
@@ -94,7 +96,35 @@ def _apply_for_two(kiosk: Kiosk, reader: DemoReader) -> None:
         jobs.detail.apply.click()
         kiosk.db.wait()
         kiosk.app.processEvents()
+    _book_two(kiosk, engine)
     ctl.end_session("screenshots")
+
+
+def _book_two(kiosk: Kiosk, engine: Engine) -> None:
+    """The demo worker books the cleaning course (a seat) and the full security course
+    (the waiting list), shown as after the market's answer (sync is off here)."""
+    from sqlalchemy import update  # noqa: PLC0415
+
+    from kiosk.store import models as m  # noqa: PLC0415
+
+    feature = kiosk.controller.training_ui
+    feature.open()
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    offer = feature.screen.offer
+    for trade in ("baojie", "baoan"):
+        course = next(c for c in (offer.courses if offer else []) if c.job_type_code == trade)
+        feature.book(course)
+        kiosk.db.wait()
+        kiosk.app.processEvents()
+        status = "waiting" if course.full else "booked"
+        position = course.waiting + 1 if course.full else None
+        with engine.begin() as conn:
+            conn.execute(
+                update(m.BookingRow)
+                .where(m.BookingRow.training_id == course.id)
+                .values(status=status, position=position)
+            )
 
 
 def _walk(
@@ -125,6 +155,8 @@ def _walk(
     shot("summary", name)
     _walk_pay(kiosk, shot, name)
     _walk_complaint(kiosk, shot, name)
+    ctl.training_ui.open()
+    shot("training", name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
     window.overlay.hide()

@@ -27,6 +27,7 @@ from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
 from kiosk.services.signing import Printing, SigningDesk
+from kiosk.services.training import TrainingDesk
 from kiosk.store.agreements import AgreementRepository
 from kiosk.store.calls import StaffCallRepository
 from kiosk.store.db import MIN_FREE_BYTES, OpenReport, free_bytes, open_database, unusable
@@ -42,6 +43,7 @@ from kiosk.store.repositories import (
     WorkerRepository,
 )
 from kiosk.store.secret import load_secret
+from kiosk.store.training import TrainingRepository
 from kiosk.store.trust import TrustRepository
 
 if TYPE_CHECKING:
@@ -78,6 +80,7 @@ class Backend:
     signing: SigningDesk
     pay: PayDesk
     complaints: ComplaintDesk
+    training: TrainingDesk
     follow_up: FollowUpRepository
     storage_probe: Callable[[], None]
 
@@ -130,6 +133,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         signing=signing,
         pay=PayDesk(PayRepository(engine), clock, audit),
         complaints=ComplaintDesk(TrustRepository(engine), clock, audit),
+        training=TrainingDesk(TrainingRepository(engine), clock, audit),
         follow_up=FollowUpRepository(engine),
         storage_probe=partial(probe_storage, paths.data_dir, audit, clock),
         jobs=jobs,

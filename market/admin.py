@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from kiosk.domain.timeutil import LHASA_TZ
-from market import admin_trust, auth, catalog, district, feed
+from market import admin_training, admin_trust, auth, catalog, district, feed
 from market.db import make_engine, migrate, sessions, utcnow
 from market.display import say
 from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("openapi", help="print the OpenAPI document (market/openapi.json)")
     admin_trust.add_parsers(sub)
+    admin_training.add_parsers(sub)
     k = sub.add_parser("compact", help="drop tombstones older than --days (old cursors: 410)")
     k.add_argument("--days", type=float, default=30)
     return p
@@ -80,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
         with sessions(engine).begin() as s:
             if args.cmd in admin_trust.COMMANDS:
                 admin_trust.run(s, args, now)
+            elif args.cmd in admin_training.COMMANDS:
+                admin_training.run(s, args, now)
             elif args.cmd == "migrate":
                 say("schema is current")
             elif args.cmd == "pending":

@@ -209,6 +209,20 @@ class Application(Base):
     hired_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
+class Booking(Base):
+    """A training booking as the market decided it: booked (a seat), waiting (the list, in
+    order of arrival) or cancelled. Courses are feed records (``trainings``)."""
+
+    __tablename__ = "bookings"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    training_id: Mapped[str] = mapped_column(String(ID), index=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime]
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
 class VoiceClip(Base):
     """One version of a recorded Tibetan clip, shared with every kiosk. Versions are kept:
     a new take of a prompt is a new version, and the one before it stays."""

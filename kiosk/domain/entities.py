@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kiosk.domain.training import Course
+
 
 class PlaceKind(Enum):
     """A gig-worker station (零工驿站) or the district gig market (零工市场)."""
@@ -128,19 +130,6 @@ class Worker:
 
 
 @dataclass(frozen=True)
-class Training:
-    """A skills-training session a worker can book (技能培训预约)."""
-
-    id: str
-    job_type_code: str
-    title_zh: str
-    starts_at: dt.datetime
-    place_code: str
-    seats_total: int
-    seats_taken: int
-
-
-@dataclass(frozen=True)
 class StationFigures:
     """Today's numbers for the staff screen and for diagnostics."""
 
@@ -160,4 +149,4 @@ class DataSet:
     employers: list[Employer]
     jobs: list[Job]
     workers: list[Worker]
-    trainings: list[Training]
+    trainings: list[Course]

@@ -13,6 +13,8 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kiosk.domain.training import course_problem
+
 MAX_DAY_WAGE = 100_000  # yuan; far above any day's pay, below any overflow
 MAX_SLOTS = 10_000
 MAX_DAYS = 366
@@ -77,6 +79,7 @@ def _place(row: Mapping[str, Any]) -> str | None:
 RULES: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
     "jobs": _job,
     "places": _place,
+    "trainings": course_problem,
 }
 
 

@@ -25,12 +25,12 @@ from kiosk.domain.entities import (
     PayTerms,
     Place,
     PlaceKind,
-    Training,
     Worker,
 )
 from kiosk.domain.identity import Identity
 from kiosk.domain.privacy import keyed_hash
 from kiosk.domain.timeutil import LHASA_TZ
+from kiosk.domain.training import Course
 
 HALF_DAY_SHARE = 0.55  # half-day pay as a share of the day wage
 
@@ -47,6 +47,7 @@ class DemoCatalog:
     areas: list[dict[str, Any]]
     roads: list[str]
     names: dict[str, Any]
+    courses: list[dict[str, Any]]
 
     @classmethod
     def load(cls, data_dir: Path) -> DemoCatalog:
@@ -54,12 +55,14 @@ class DemoCatalog:
         jt = json.loads((data_dir / "job_types.json").read_text(encoding="utf-8"))
         pl = json.loads((data_dir / "places.json").read_text(encoding="utf-8"))
         names = json.loads((data_dir / "demo_names.json").read_text(encoding="utf-8"))
+        courses = json.loads((data_dir / "courses.json").read_text(encoding="utf-8"))
         return cls(
             job_types=[JobType(**j) for j in jt["job_types"]],
             places=[Place(**{**p, "kind": PlaceKind(p["kind"])}) for p in pl["places"]],
             areas=pl["work_areas"],
             roads=pl["roads"],
             names=names,
+            courses=courses["courses"],
         )
 
 
@@ -89,7 +92,7 @@ class DemoGenerator:
         job_list = [self._job(rng, employers, today) for _ in range(jobs)]
         worker_list = [self._registered(rng, ident, today) for ident in registered]
         worker_list += [self._worker(rng, today) for _ in range(workers)]
-        trainings = [self._training(rng, today) for _ in range(12)]
+        trainings = [self._course(rng, c, today) for c in self.catalog.courses]
         return DataSet(
             job_types=list(self.catalog.job_types),
             places=list(self.catalog.places),
@@ -243,15 +246,24 @@ class DemoGenerator:
             skills={c: rng.randint(1, 12) for c in rng.sample(codes, 3)},
         )
 
-    def _training(self, rng: random.Random, today: dt.date) -> Training:
-        jt = rng.choice(self.catalog.job_types)
-        day = today + dt.timedelta(days=rng.randint(1, 21))
-        return Training(
-            id=self._uuid(rng),
-            job_type_code=jt.code,
-            title_zh=f"{jt.name_zh}技能培训",
-            starts_at=dt.datetime.combine(day, dt.time(rng.choice((9, 14))), LHASA_TZ),
-            place_code=rng.choice(self.catalog.places).code,
-            seats_total=30,
-            seats_taken=rng.randint(0, 25),
+    @classmethod
+    def _course(cls, rng: random.Random, c: dict[str, Any], today: dt.date) -> Course:
+        """One of Lhasa's kinds of course (``courses.json``), dated from ``today``."""
+        day = today + dt.timedelta(days=int(c["in_days"]))
+        starts = dt.datetime.combine(day, dt.time(int(c["hour"])), LHASA_TZ)
+        last = day + dt.timedelta(days=int(c["days"]) - 1)
+        return Course(
+            id=cls._uuid(rng),
+            job_type_code=c["trade"],
+            title_zh=c["title_zh"],
+            starts_at=starts,
+            ends_at=dt.datetime.combine(last, dt.time(17), LHASA_TZ),
+            place_code=c["place"],
+            seats_total=int(c["seats"]),
+            seats_taken=int(c["taken"]),
+            waiting=int(c["waiting"]),
+            subsidised=bool(c["subsidised"]),
+            who=tuple(c["who"]),
+            bring=tuple(c["bring"]),
+            language=c["language"],
         )

@@ -208,29 +208,39 @@ class PayAnswerRow(Base):
 
 
 class TrainingRow(Base):
-    """A skills-training session."""
+    """A skills-training course (pulled ``trainings``; ``kiosk.domain.training.Course``)."""
 
     __tablename__ = "trainings"
     id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     job_type_code: Mapped[str] = mapped_column(ForeignKey("job_types.code"))
     title_zh: Mapped[str] = mapped_column(String(128))
+    title_bo: Mapped[str] = mapped_column(String(128), default="")
     starts_at: Mapped[dt.datetime]
+    ends_at: Mapped[dt.datetime | None]
     place_code: Mapped[str] = mapped_column(ForeignKey("places.code"))
     seats_total: Mapped[int]
     seats_taken: Mapped[int] = mapped_column(default=0)
+    waiting: Mapped[int] = mapped_column(default=0)
+    subsidised: Mapped[bool] = mapped_column(default=False)
+    who: Mapped[list[str] | None] = mapped_column(JSON)
+    bring: Mapped[list[str] | None] = mapped_column(JSON)
+    language: Mapped[str] = mapped_column(String(8), default="both")
     version: Mapped[int] = mapped_column(default=0)
 
 
-class TrainingBookingRow(Base):
-    """A worker's seat in a training."""
+class BookingRow(Base):
+    """A training booking: made here (``pending`` until the market answers) or pulled
+    (``bookings``, every station's), so a worker sees theirs anywhere. No foreign keys:
+    a pulled booking may name a worker or course this kiosk does not hold."""
 
-    __tablename__ = "training_bookings"
-    __table_args__ = (UniqueConstraint("worker_id", "training_id"),)
+    __tablename__ = "bookings"
     id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
-    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"))
-    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    training_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    worker_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
     status: Mapped[str] = mapped_column(String(16), default="pending")
-    created_at: Mapped[dt.datetime]
+    position: Mapped[int | None]
+    booked_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(default=0)
 
 
 class ComplaintRow(Base):

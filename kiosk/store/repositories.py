@@ -65,7 +65,7 @@ class DemoRepository:
                 m.ComplaintRow,
                 m.AgreementRow,
                 m.ApplicationRow,
-                m.TrainingBookingRow,
+                m.BookingRow,
                 m.TrainingRow,
                 m.WorkerSkillRow,
                 m.WorkerRow,

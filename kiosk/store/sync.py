@@ -153,6 +153,9 @@ class SyncRepository(PullRepository):
         if isinstance(effect, SetStatus):
             reason = res.error if res is not None else None
             status = reason if reason in effect.reasons else effect.status
+            told = res.detail.get("status") if res is not None else None
+            if told in effect.told:
+                status = str(told)
             conn.execute(update(table).where(where).values(status=status))
             return 0
         return _keep_server_values(conn, effect, table, row, res=res, now=now)

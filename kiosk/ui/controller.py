@@ -30,6 +30,7 @@ from kiosk.ui.summary.flow import SummaryFeature
 from kiosk.ui.syncstatus.flow import SyncFeature
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.texts import Texts
+from kiosk.ui.training.flow import TrainingFeature
 from kiosk.ui.visit.flow import VisitFeature
 from kiosk.ui.window import KioskWindow
 
@@ -52,6 +53,7 @@ FEATURES: tuple[type[Feature], ...] = (
     AgreementFeature,
     PayFeature,
     ComplaintFeature,
+    TrainingFeature,
 )
 
 
@@ -100,6 +102,7 @@ class KioskController(QObject):
         self.agreement_ui = AgreementFeature(shell, admin)
         self.complaint_ui = ComplaintFeature(shell, visit, station_code, paper, desk_hours)
         self.pay_ui = PayFeature(shell, visit, self.complaint_ui)
+        self.training_ui = TrainingFeature(shell, visit)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -112,6 +115,7 @@ class KioskController(QObject):
             self.agreement_ui,
             self.pay_ui,  # before the complaint's news: the pay question is asked first
             self.complaint_ui,
+            self.training_ui,
         )
         self.ready = False
         if not deferred:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.signing import SigningDesk
     from kiosk.services.sync import EnrolmentService
+    from kiosk.services.training import TrainingDesk
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.screens.session_bar import SessionBar
 
@@ -64,6 +65,7 @@ class Services:
     pay: PayDesk | None = None  # the pay question after an agreement's pay date
     complaints: ComplaintDesk | None = None  # complaints, ratings, the rights desk
     follow_up: FollowUpReader | None = None  # the staff screen's lists
+    training: TrainingDesk | None = None  # courses and bookings
     storage_probe: Callable[[], None] | None = None  # raises while the disk cannot take work
 
 

@@ -16,6 +16,8 @@ from market.handlers import (
     pay_confirm,
     pull_refused,
     rating_give,
+    training_book,
+    training_cancel,
     worker_bind_card,
     worker_register,
     worker_rekey,
@@ -33,6 +35,8 @@ MODULES = (
     pay_confirm,
     complaint_file,
     rating_give,
+    training_book,
+    training_cancel,
     pull_refused,
 )
 

@@ -26,6 +26,7 @@ from kiosk.domain.registry.mutations import (
     type_of,
 )
 from kiosk.domain.registry.payload import Payload, PayloadError, fits
+from kiosk.domain.registry.training import TrainingBook, TrainingCancel
 from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 
 __all__ = [
@@ -49,6 +50,8 @@ __all__ = [
     "Ref",
     "SetStatus",
     "SetVersion",
+    "TrainingBook",
+    "TrainingCancel",
     "WorkerBindCard",
     "WorkerRegister",
     "WorkerRekey",

@@ -43,7 +43,14 @@ COLLECTIONS: Mapping[str, Collection] = {
         Collection(
             "employers", "employers", "id", ("updated_at",), swept=True, stamped="updated_at"
         ),
-        Collection("trainings", "trainings", "id", ("starts_at",), swept=True),
+        Collection(
+            "trainings",
+            "trainings",
+            "id",
+            ("starts_at", "ends_at"),
+            refs=(Ref("job_type_code", "job_types"), Ref("place_code", "places")),
+            swept=True,
+        ),
         Collection(
             "jobs",
             "jobs",
@@ -64,6 +71,8 @@ COLLECTIONS: Mapping[str, Collection] = {
         # the worker's id (a random UUID), never by anything on their card.
         Collection("cases", "cases", "case_no", ("decided_at",)),
         Collection("worker_ratings", "worker_ratings", "worker_id"),
+        # Training bookings at every station, keyed by the booking's own random id.
+        Collection("bookings", "bookings", "id", ("booked_at",)),
     )
 }
 

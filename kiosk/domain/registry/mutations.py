@@ -21,7 +21,9 @@ from kiosk.domain.agreement import CODE, fingerprint
 from kiosk.domain.entities import Worker
 from kiosk.domain.pay import ANSWERS
 from kiosk.domain.registry.payload import Payload, PayloadError
+from kiosk.domain.registry.training import TrainingBook, TrainingCancel
 from kiosk.domain.registry.trust import ComplaintFile, RatingGive
+from kiosk.domain.training import REFUSAL_REASONS
 
 # Profile fields as they travel -> the kiosk's ``workers`` column for the simple ones (a
 # conflict puts the server's value back there). The one map of worker field names.
@@ -252,6 +254,7 @@ class SetStatus:
     table: str
     status: str
     reasons: frozenset[str] = frozenset()
+    told: frozenset[str] = frozenset()  # statuses the server may name in ``detail.status``
 
 
 @dataclass(frozen=True)
@@ -351,6 +354,22 @@ MUTATIONS: Mapping[str, MutationType] = {
             "sync.kind.rating",
             on_applied=SetStatus("ratings_given", "sent"),
             on_rejected=SetStatus("ratings_given", "rejected"),
+        ),
+        MutationType(
+            "training.book",
+            TrainingBook,
+            1,
+            "sync.kind.training_book",
+            on_applied=SetStatus("bookings", "sent", told=frozenset({"booked", "waiting"})),
+            on_rejected=SetStatus("bookings", "rejected", REFUSAL_REASONS),
+        ),
+        MutationType(
+            "training.cancel",
+            TrainingCancel,
+            1,
+            "sync.kind.training_cancel",
+            on_applied=SetStatus("bookings", "cancelled"),
+            on_rejected=SetStatus("bookings", "rejected"),
         ),
         MutationType("pull.refused", PullRefused, 1, "sync.kind.pull_refused"),
     )

@@ -82,6 +82,7 @@ class HomeScreen(Screen):
         # A line another feature fills (the rights desk's next session), and spoken.
         self.note = BiText(theme, "small", align=Qt.AlignmentFlag.AlignLeft)
         self.note_said: list[tuple[str, dict[str, Any]]] = []
+        self.notes: dict[str, tuple[list[tuple[Lang, str]], list[tuple[str, dict[str, Any]]]]] = {}
         who.addWidget(self.welcome)
         who.addWidget(self.id_line)
         who.addWidget(self.note)
@@ -89,7 +90,9 @@ class HomeScreen(Screen):
             theme, "secondary", role="secondary", min_mm=(MAIN_TARGET_MM * 2, MIN_TARGET_MM)
         )
         top.addLayout(who, 1)
-        self.action_row = QHBoxLayout()  # other features' buttons beside "my details"
+        # Other features' buttons beside "my details", one above the other (the greeting
+        # keeps its width; the column of who it is is taller than two buttons anyway).
+        self.action_row = QVBoxLayout()
         self.relabels: list[Callable[[], None]] = []  # theirs, run at every retranslate
         self.action_row.setSpacing(theme.mm(5))
         top.addLayout(self.action_row)
@@ -141,12 +144,21 @@ class HomeScreen(Screen):
         return said + self.note_said + self.applications.prompts()
 
     def set_note(
-        self, lines: list[tuple[Lang, str]], said: list[tuple[str, dict[str, Any]]]
+        self,
+        lines: list[tuple[Lang, str]],
+        said: list[tuple[str, dict[str, Any]]],
+        key: str = "rights",
     ) -> None:
-        """The extra line under the worker's name, and what the voice says of it."""
-        self.note.set_lines(lines)
-        self.note.setVisible(bool(lines))
-        self.note_said = said
+        """An extra line under the worker's name (``key`` names whose: the rights desk, a
+        training soon), and what the voice says of it; empty lines take it away."""
+        if lines:
+            self.notes[key] = (lines, said)
+        else:
+            self.notes.pop(key, None)
+        shown = [line for lines_, _said in self.notes.values() for line in lines_]
+        self.note.set_lines(shown)
+        self.note.setVisible(bool(shown))
+        self.note_said = [item for _lines, said_ in self.notes.values() for item in said_]
 
     def _skills(self) -> list[tuple[str, int]]:
         """The skills shown: the most experienced first."""

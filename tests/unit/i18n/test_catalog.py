@@ -22,9 +22,12 @@ from kiosk.domain.registry import MUTATIONS
 from kiosk.domain.registry.trust import FACES as RATING_FACES
 from kiosk.domain.registry.trust import TAGS as RATING_TAGS
 from kiosk.domain.signature import REASONS as SIGNATURE_REASONS
+from kiosk.domain.training import BRING, WHO, BookingStatus
+from kiosk.domain.training import LANGUAGES as TRAINING_LANGUAGES
 from kiosk.i18n import Catalog, Lang, Mode
 from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.printing.cups import REASONS as PRINT_REASONS
+from kiosk.services.training import BookResult
 from kiosk.ui.admin.followup import CASE_STATES
 from kiosk.ui.agreement.pages import AMENDMENTS as SIGNING_AMENDMENTS
 from kiosk.ui.agreement.sections import PROVIDED
@@ -96,6 +99,11 @@ def used_ids() -> set[str]:
     ids |= {f"filing.{step}_hint" for step in FILING_STEPS if step not in NO_HINT}
     ids |= {f"filing.when_{when}" for when in AVAILABILITY}
     ids |= {f"filing.years_{years}" for years in YEAR_CHOICES}
+    ids |= {f"training.lang.{lang}" for lang in TRAINING_LANGUAGES}
+    ids |= {f"training.who.{c}" for c in (*WHO, "list1", "list2", "list3")}
+    ids |= {f"training.bring.{c}" for c in (*BRING, "list1", "list2", "list3")}
+    ids |= {f"training.state.{s.value}" for s in BookingStatus}
+    ids |= {f"training.result.{r.value}" for r in BookResult}
     return ids - set(MUTATIONS)  # mutation type names ("agreement.sign") are not messages
 
 

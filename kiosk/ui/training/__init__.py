@@ -1,0 +1,1 @@
+"""Skills-training booking: the courses screen, home's button and the reminder."""
