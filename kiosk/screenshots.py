@@ -100,6 +100,21 @@ def _apply_for_two(kiosk: Kiosk, reader: DemoReader, engine: Engine) -> None:
     ctl.end_session("screenshots")
 
 
+def _walk_training(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:
+    """The courses with the two bookings, and the question asked once (shown again here as
+    it was at the first visit; nothing is kept)."""
+    feature = kiosk.controller.training_ui
+    feature.open()
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    offer = feature.screen.offer
+    if offer is not None:
+        feature.screen.show_offer(dataclasses.replace(offer, asked=False))
+        shot("training-wish", name)
+        feature.screen.show_offer(offer)
+    shot("training", name)
+
+
 def _book_two(kiosk: Kiosk, engine: Engine) -> None:
     """The demo worker books the cleaning course (a seat) and the full security course
     (the waiting list), shown as after the market's answer (sync is off here)."""
@@ -109,6 +124,9 @@ def _book_two(kiosk: Kiosk, engine: Engine) -> None:
 
     feature = kiosk.controller.training_ui
     feature.open()
+    kiosk.db.wait()
+    kiosk.app.processEvents()
+    feature.wish(None)  # "only my own trades", asked once
     kiosk.db.wait()
     kiosk.app.processEvents()
     offer = feature.screen.offer
@@ -149,14 +167,19 @@ def _walk(
     if jobs.list.model.matches:
         jobs.list.job_chosen.emit(jobs.list.model.matches[0])
         shot("job", name)
+        covered = [mt for mt in jobs.list.model.matches if mt.candidate.job.cover]
+        if covered:
+            jobs.list.job_chosen.emit(covered[0])
+            shot("job-cover", name)
+        window.navigator.go("cover")
+        shot("cover", name)
     ctl.summary_ui.started_at = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # all of them
     ctl.summary_ui.applied = 1
     ctl.shell.finish()
     shot("summary", name)
     _walk_pay(kiosk, shot, name)
     _walk_complaint(kiosk, shot, name)
-    ctl.training_ui.open()
-    shot("training", name)
+    _walk_training(kiosk, shot, name)
     window.overlay.show_countdown(warning_s)
     shot("idle-warning", name)
     window.overlay.hide()

@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("--days", type=int, default=1)
     j.add_argument("--slots", type=int, default=1)
     j.add_argument("--place", help="station or market code")
+    j.add_argument("--insurer", help="the employer's accident cover: insurer (all four or none)")
+    j.add_argument("--policy", help="policy number")
+    j.add_argument("--sum-insured", type=int, help="yuan a person")
+    j.add_argument("--claim-phone", help="the insurer's number for reporting an accident")
     h = sub.add_parser("hire", help="the employer took an applicant: one place fewer")
     h.add_argument("application_id")
     c = sub.add_parser("close-job", help="close a job (or --delete to withdraw it)")
@@ -61,6 +65,23 @@ def _parser() -> argparse.ArgumentParser:
     k = sub.add_parser("compact", help="drop tombstones older than --days (old cursors: 410)")
     k.add_argument("--days", type=float, default=30)
     return p
+
+
+def _cover(args: argparse.Namespace) -> dict[str, object] | None:
+    """The accident cover of ``post-job``: all four flags or none (ValueError otherwise)."""
+    given = {
+        "insurer": args.insurer,
+        "policy_no": args.policy,
+        "sum_insured": args.sum_insured,
+        "claim_phone": args.claim_phone,
+    }
+    if all(v is None for v in given.values()):
+        return None
+    missing = [k for k, v in given.items() if v is None]
+    if missing:
+        flags = ", ".join("--" + k.replace("_no", "").replace("_", "-") for k in missing)
+        raise ValueError(f"the accident cover needs all four of its flags; missing {flags}")
+    return given
 
 
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - one branch a command
@@ -145,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
                     slots=args.slots,
                     now=now,
                     place_code=args.place,
+                    cover=_cover(args),
                 )
                 say(job_id)
             elif args.cmd == "hire":

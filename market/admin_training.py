@@ -1,5 +1,5 @@
 """``market-admin`` commands for skills training (issue 16): publish a course, list the
-courses and a course's bookings, withdraw a course."""
+courses and a course's bookings, withdraw a course, and the trades workers want to learn."""
 
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.domain.training import BRING, LANGUAGES, WHO
 from market import feed, training
 from market.display import say
-from market.models import Booking, Record
+from market.models import Booking, Record, TrainingWish
 
-COMMANDS = ("course-add", "courses", "course-bookings", "course-withdraw")
+COMMANDS = ("course-add", "courses", "course-bookings", "course-withdraw", "training-wishes")
 
 
 def _codes(known: tuple[str, ...]) -> Any:
@@ -51,6 +51,7 @@ def add_parsers(sub: Any) -> None:
     b.add_argument("course_id")
     w = sub.add_parser("course-withdraw", help="withdraw a course (kiosks drop it)")
     w.add_argument("course_id")
+    sub.add_parser("training-wishes", help="trades workers would like to learn, most wanted first")
 
 
 def run(s: Session, args: argparse.Namespace, now: dt.datetime) -> None:
@@ -95,3 +96,12 @@ def run(s: Session, args: argparse.Namespace, now: dt.datetime) -> None:
             raise LookupError(f"no course {args.course_id}")
         feed.write(s, "trainings", args.course_id, None, now)
         say(f"withdrew {args.course_id}")
+    elif args.cmd == "training-wishes":
+        counts = s.execute(
+            select(TrainingWish.job_type_code, func.count())
+            .group_by(TrainingWish.job_type_code)
+            .order_by(func.count().desc(), TrainingWish.job_type_code)
+        ).all()
+        wanted = [(code, n) for code, n in counts if code is not None]
+        none = sum(n for code, n in counts if code is None)
+        say(*(f"{code}  {n} worker(s)" for code, n in wanted), f"only their own trades  {none}")

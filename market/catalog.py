@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.cover import cover_problem
 from kiosk.domain.credit import POINTS, START, Event
 from kiosk.domain.entities import Employer
 from kiosk.domain.places import is_full
@@ -90,10 +91,13 @@ def post_job(
     slots: int,
     now: dt.datetime,
     place_code: str | None = None,
+    cover: dict[str, Any] | None = None,
 ) -> str:
     """Post a day job; it reaches the kiosks with their next pull. ``ValueError`` names
-    the first value no kiosk could take (``kiosk.domain.rows``), and nothing is posted."""
+    the first value no kiosk could take (``kiosk.domain.rows``), and nothing is posted.
+    ``cover`` is the employer's accident policy (``kiosk.domain.cover``), if any."""
     problem = job_terms_problem(title=title, wage=wage, days=days, slots=slots)
+    problem = problem or cover_problem(cover)
     if problem is not None:
         raise ValueError(problem)
     if s.get(Record, ("job_types", trade)) is None:
@@ -126,6 +130,7 @@ def post_job(
         "meals_provided": False,
         "status": "open",
         "posted_at": now.astimezone(LHASA_TZ).isoformat(),
+        "cover": cover,
     }
     feed.write(s, "jobs", job_id, data, now)
     return job_id

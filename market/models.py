@@ -223,6 +223,16 @@ class Booking(Base):
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
+class TrainingWish(Base):
+    """The trade a worker would like to learn, as last said at a kiosk (None: none)."""
+
+    __tablename__ = "training_wishes"
+    worker_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    job_type_code: Mapped[str | None] = mapped_column(String(32))
+    terminal_id: Mapped[str] = mapped_column(String(ID))
+    said_at: Mapped[dt.datetime]
+
+
 class VoiceClip(Base):
     """One version of a recorded Tibetan clip, shared with every kiosk. Versions are kept:
     a new take of a prompt is a new version, and the one before it stays."""

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kiosk.domain.cover import Cover
 from kiosk.domain.training import Course
 
 
@@ -108,6 +109,7 @@ class Job:
     posted_at: dt.datetime
     tools_provided: bool = True
     meals_provided: bool = False
+    cover: Cover | None = None  # the employer's accident policy (kiosk.domain.cover)
 
 
 @dataclass(frozen=True)

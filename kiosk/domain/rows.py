@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kiosk.domain.cover import cover_problem
 from kiosk.domain.training import course_problem
 
 MAX_DAY_WAGE = 100_000  # yuan; far above any day's pay, below any overflow
@@ -67,7 +68,7 @@ def _job(row: Mapping[str, Any]) -> str | None:
     start, end = row.get("starts_at"), row.get("ends_at")
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime) and end < start:
         return "the job ends before it starts"
-    return None
+    return cover_problem(row.get("cover"))
 
 
 def _place(row: Mapping[str, Any]) -> str | None:

@@ -84,7 +84,7 @@ def draft(
         tools=Provider.EMPLOYER if job.tools_provided else Provider.WORKER,
         meals=Provider.EMPLOYER if job.meals_provided else Provider.NOBODY,
         transport=Provider.NOBODY,
-        insurance_policy=None,
+        insurance_policy=job.cover.policy_line if job.cover else None,
         disputes=where.disputes,
         station_code=where.station_code,
         terminal=where.terminal,

@@ -6,6 +6,7 @@ Wage ranges, places and names come from ``assets/data`` (estimates a station can
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain import idnumber
+from kiosk.domain.cover import Cover
 from kiosk.domain.entities import (
     DataSet,
     Duration,
@@ -33,6 +35,7 @@ from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.domain.training import Course
 
 HALF_DAY_SHARE = 0.55  # half-day pay as a share of the day wage
+DEMO_COVER_MIN_WAGE = 300  # the trades whose demo jobs may carry accident cover
 
 # The demo kiosk's PINs (shown on its demo panel; a real kiosk sets its own).
 DEMO_PINS = {"staff": "2468", "technician": "1357"}
@@ -64,6 +67,14 @@ class DemoCatalog:
             names=names,
             courses=courses["courses"],
         )
+
+
+def _demo_cover(job_id: str, trade: JobType) -> Cover | None:
+    """A third of the skilled trades' jobs carry an (invented) employer's accident policy;
+    drawn from the job's id, so the rest of the demo data is as before."""
+    if trade.wage_min < DEMO_COVER_MIN_WAGE or int(job_id[:2], 16) % 3:
+        return None
+    return Cover("示例保险公司（演示）", f"DEMO-{job_id[:8].upper()}", 200_000, "0891-6000000")
 
 
 class DemoGenerator:
@@ -173,7 +184,7 @@ class DemoGenerator:
         )
         slots = rng.choice((1, 1, 2, 2, 3, 4, 6, 10))
         road = rng.choice(self.catalog.roads)
-        return Job(
+        job = Job(
             id=self._uuid(rng),
             job_type_code=jt.code,
             employer_id=rng.choice(employers).id,
@@ -194,6 +205,7 @@ class DemoGenerator:
             tools_provided=rng.random() < 0.7,
             meals_provided=rng.random() < 0.4,
         )
+        return dataclasses.replace(job, cover=_demo_cover(job.id, jt))
 
     def _worker(self, rng: random.Random, today: dt.date) -> Worker:
         n = self.catalog.names

@@ -40,6 +40,14 @@ class TrainingStore(Protocol):
         """Keep and queue a cancellation (False: nothing to cancel)."""
         ...
 
+    def wish(self, worker_id: str) -> tuple[bool, str | None]:
+        """(asked already, the trade the worker would like to learn)."""
+        ...
+
+    def set_wish(self, worker_id: str, code: str | None, now: dt.datetime) -> None:
+        """Keep and queue the worker's answer."""
+        ...
+
 
 @dataclass(frozen=True)
 class Offer:
@@ -48,6 +56,13 @@ class Offer:
     courses: list[Course]
     bookings: dict[str, Booking] = field(default_factory=dict)  # by course id
     soon: Course | None = None  # a booked course starting within a week
+    asked: bool = True  # False: ask which trade the worker would like to learn (once)
+    wish: str | None = None  # the trade they would like to learn
+
+    @property
+    def trades(self) -> list[str]:
+        """The trades of the courses on offer, each once, in order (the question's tiles)."""
+        return list(dict.fromkeys(c.job_type_code for c in self.courses))
 
 
 class BookResult(Enum):
@@ -70,10 +85,18 @@ class TrainingDesk:
         now = self.clock.now()
         courses = self.store.courses(now)
         bookings = mine(self.store.bookings(worker.id))
-        shown = offered(courses, worker.skills, now, limit)
+        asked, wish = self.store.wish(worker.id)
+        trades = [*([wish] if wish else []), *worker.skills]
+        shown = offered(courses, trades, now, limit)
         booked = [c for c in courses if c.id in bookings]  # even beyond the first ``limit``
         shown += [c for c in booked if c not in shown]
-        return Offer(shown, bookings, reminder(bookings, courses, now))
+        return Offer(shown, bookings, reminder(bookings, courses, now), asked, wish)
+
+    def wish(self, worker: Worker, code: str | None) -> None:
+        """The trade the worker would like to learn (None: only their own), asked once."""
+        now = self.clock.now()
+        self.store.set_wish(worker.id, code, now)
+        self.audit.append(now, "worker", "training_wish", code or "")
 
     def book(self, worker: Worker, course: Course) -> tuple[BookResult, Booking | None]:
         """Book a seat (or a place on the waiting list when the course is full)."""

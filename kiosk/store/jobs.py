@@ -10,6 +10,7 @@ from sqlalchemy import Engine, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.applications import MyApplication, state_of
+from kiosk.domain.cover import Cover
 from kiosk.domain.credit import Faces
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
 from kiosk.domain.errors import AlreadyAppliedError, JobUnavailableError
@@ -48,6 +49,7 @@ def job_of(row: m.JobRow) -> Job:
         posted_at=local_time(row.posted_at),
         tools_provided=row.tools_provided,
         meals_provided=row.meals_provided,
+        cover=Cover.from_wire(row.cover),
     )
 
 

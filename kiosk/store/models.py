@@ -124,6 +124,7 @@ class JobRow(Base):
     applicants: Mapped[int] = mapped_column(default=0, server_default="0")  # market's count
     tools_provided: Mapped[bool] = mapped_column(Boolean, default=True)
     meals_provided: Mapped[bool] = mapped_column(Boolean, default=False)
+    cover: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # kiosk.domain.cover
     status: Mapped[str] = mapped_column(String(16), default="open")
     posted_at: Mapped[dt.datetime]
     version: Mapped[int] = mapped_column(default=0)
@@ -241,6 +242,15 @@ class BookingRow(Base):
     position: Mapped[int | None]
     booked_at: Mapped[dt.datetime | None]
     version: Mapped[int] = mapped_column(default=0)
+
+
+class TrainingWishRow(Base):
+    """The trade a worker would like to learn (None: only their own), asked once."""
+
+    __tablename__ = "training_wishes"
+    worker_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    job_type_code: Mapped[str | None] = mapped_column(String(32))
+    asked_at: Mapped[dt.datetime]
 
 
 class ComplaintRow(Base):

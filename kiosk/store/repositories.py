@@ -66,6 +66,7 @@ class DemoRepository:
                 m.AgreementRow,
                 m.ApplicationRow,
                 m.BookingRow,
+                m.TrainingWishRow,
                 m.TrainingRow,
                 m.WorkerSkillRow,
                 m.WorkerRow,

@@ -9,9 +9,10 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from kiosk.domain.registry import TrainingBook, TrainingCancel
+from kiosk.domain.registry import TrainingBook, TrainingCancel, TrainingWish
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.domain.training import (
     ACTIVE,
@@ -125,3 +126,17 @@ class TrainingRepository:
                 return False
             queue_mutation(conn, TrainingCancel(booking_id, worker_id), now)
         return True
+
+    def wish(self, worker_id: str) -> tuple[bool, str | None]:
+        """(asked already, the trade the worker would like to learn or None)."""
+        with Session(self.engine) as s:
+            row = s.get(m.TrainingWishRow, worker_id)
+            return (False, None) if row is None else (True, row.job_type_code)
+
+    def set_wish(self, worker_id: str, code: str | None, now: dt.datetime) -> None:
+        """Keep the worker's answer and queue it for the market."""
+        values = {"job_type_code": code, "asked_at": _wall(now)}
+        with self.engine.begin() as conn:
+            stmt = sqlite_insert(m.TrainingWishRow).values(worker_id=worker_id, **values)
+            conn.execute(stmt.on_conflict_do_update(index_elements=["worker_id"], set_=values))
+            queue_mutation(conn, TrainingWish(str(uuid.uuid4()), worker_id, code), now)

@@ -102,7 +102,7 @@ class KioskController(QObject):
         self.agreement_ui = AgreementFeature(shell, admin)
         self.complaint_ui = ComplaintFeature(shell, visit, station_code, paper, desk_hours)
         self.pay_ui = PayFeature(shell, visit, self.complaint_ui)
-        self.training_ui = TrainingFeature(shell, visit)
+        self.training_ui = TrainingFeature(shell, visit, self.summary_ui)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,

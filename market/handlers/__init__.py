@@ -18,6 +18,7 @@ from market.handlers import (
     rating_give,
     training_book,
     training_cancel,
+    training_wish,
     worker_bind_card,
     worker_register,
     worker_rekey,
@@ -37,6 +38,7 @@ MODULES = (
     rating_give,
     training_book,
     training_cancel,
+    training_wish,
     pull_refused,
 )
 

@@ -126,14 +126,17 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 68  # 20 screens, 7 signing steps, 2 of the pay question, 5 of the
-    # complaint; 2 modes
+    assert len(names) == 74  # 22 screens, 7 signing steps, 2 of the pay question, 5 of the
+    # complaint, a job with accident cover, the training question; 2 modes
     expected = (
         "attract-both.png",
         "out-of-service-en.png",
         "asking-market-both.png",
         "summary-both.png",
         "training-both.png",
+        "cover-both.png",
+        "training-wish-both.png",
+        "job-cover-en.png",
         "call-en.png",
         "jobs-en.png",
         "job-both.png",

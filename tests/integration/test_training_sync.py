@@ -167,3 +167,10 @@ def test_bad_courses_and_late_bookings_are_refused_with_a_reason(
     station.worker.run_once()
     assert _status(station) is BookingStatus.CLOSED  # the market's answer, shown as such
     assert course_id not in {c.id for c in station.backend.training.offer(worker).courses}
+
+    # The trade the worker would like to learn reaches the market's count of wishes.
+    station.backend.training.wish(worker, "wajueji")
+    station.worker.run_once()
+    wishes = market_admin(market.database, "training-wishes")
+    assert "wajueji  1 worker(s)" in wishes
+    assert "only their own trades  0" in wishes

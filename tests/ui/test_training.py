@@ -1,8 +1,8 @@
 """Skills training as a worker meets it: home's button opens the courses, each with when,
 where, seats, cost, language and what to bring, read aloud; one tap books (a double tap
 books once), a full course offers the waiting list, cancelling needs a second tap; each
-result is shown and said; a booked course within a week is told and said on home at the
-next tap; nothing of the worker stays after the visit."""
+result is shown and said; the visit summary names what was booked; a booked course within
+a week is told and said on home at the next tap; nothing of the worker stays after it."""
 
 from __future__ import annotations
 
@@ -89,7 +89,17 @@ def test_book_once_join_the_list_and_cancel_with_a_second_tap(demo_rig: Rig, qtb
     assert shows(_card(screen, "baojie").state, "正在取消")
     assert _queued(demo_rig, "training.cancel") == 1
 
-    demo_rig.kiosk.controller.end_session("finished")
+    # "Finish": the visit summary says the booking that stands (the cancelled one not).
+    controller = demo_rig.kiosk.controller
+    summary = controller.screens["summary"]
+    controller.shell.finish()
+    qtbot.waitUntil(lambda: demo_rig.kiosk.window.navigator.current is summary)
+    assert shows(summary, "培训排队中：保安")
+    summary_said = [msgid for msgid, _ in summary.prompts()]
+    assert "summary.training_waiting" in summary_said
+    assert "summary.training_booked" not in summary_said
+
+    controller.end_session("finished")
     assert screen.visible_cards() == []  # nothing of the worker stays
     assert not screen.result.isVisibleTo(screen)
 
@@ -110,3 +120,29 @@ def test_a_booked_course_this_week_is_told_and_said_on_home(demo_rig: Rig, qtbot
     qtbot.waitUntil(lambda: shows(home.note, "提醒：您预约了保洁培训"))
     assert shows(home.note, "地点：金珠西路零工驿站")
     assert "training.remind" in [msgid for msgid, _ in home.prompts()]
+
+
+def test_the_trade_to_learn_is_asked_once_and_its_courses_come_first(
+    demo_rig: Rig, qtbot: QtBot
+) -> None:
+    screen = _open(demo_rig, qtbot)
+    panel = screen.wish
+    assert panel.isVisibleTo(screen)
+    assert shows(panel, "您想学哪门手艺？")
+    assert "training.wish_title" in [msgid for msgid, _ in screen.prompts()]
+    guard = next(t for t in panel.tiles if t.property("trade") == "baoan")
+    assert shows(guard, "保安")
+    before = [c.course.job_type_code for c in screen.visible_cards() if c.course]
+    assert before[0] != "baoan"
+    qtbot.mouseClick(guard, CLICK)
+    demo_rig.kiosk.db.wait()
+    qtbot.waitUntil(lambda: not panel.isVisibleTo(screen))
+    assert shows(screen.result, "记下了")
+    after = [c.course.job_type_code for c in screen.visible_cards() if c.course]
+    assert after[0] == "baoan"  # the trade to learn comes first
+    assert _queued(demo_rig, "training.wish") == 1
+
+    demo_rig.kiosk.controller.end_session("finished")
+    screen = _open(demo_rig, qtbot)  # the next visit: not asked again
+    assert not screen.wish.isVisibleTo(screen)
+    assert next(c.course.job_type_code for c in screen.visible_cards() if c.course) == "baoan"

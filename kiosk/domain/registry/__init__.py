@@ -26,7 +26,7 @@ from kiosk.domain.registry.mutations import (
     type_of,
 )
 from kiosk.domain.registry.payload import Payload, PayloadError, fits
-from kiosk.domain.registry.training import TrainingBook, TrainingCancel
+from kiosk.domain.registry.training import TrainingBook, TrainingCancel, TrainingWish
 from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "SetVersion",
     "TrainingBook",
     "TrainingCancel",
+    "TrainingWish",
     "WorkerBindCard",
     "WorkerRegister",
     "WorkerRekey",

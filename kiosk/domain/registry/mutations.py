@@ -21,7 +21,7 @@ from kiosk.domain.agreement import CODE, fingerprint
 from kiosk.domain.entities import Worker
 from kiosk.domain.pay import ANSWERS
 from kiosk.domain.registry.payload import Payload, PayloadError
-from kiosk.domain.registry.training import TrainingBook, TrainingCancel
+from kiosk.domain.registry.training import TrainingBook, TrainingCancel, TrainingWish
 from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 from kiosk.domain.training import REFUSAL_REASONS
 
@@ -371,6 +371,7 @@ MUTATIONS: Mapping[str, MutationType] = {
             on_applied=SetStatus("bookings", "cancelled"),
             on_rejected=SetStatus("bookings", "rejected"),
         ),
+        MutationType("training.wish", TrainingWish, 1, "sync.kind.training_wish"),
         MutationType("pull.refused", PullRefused, 1, "sync.kind.pull_refused"),
     )
 }

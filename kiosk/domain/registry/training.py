@@ -43,3 +43,21 @@ class TrainingCancel(Payload):
         """Short printable ids."""
         for name in ("booking_id", "worker_id"):
             _uuid_like(getattr(self, name), name)
+
+
+@dataclass(frozen=True)
+class TrainingWish(Payload):
+    """The trade a worker would like to learn, asked once at the training screen (None:
+    only their own trades). Training wishes are among a gig market's services (TRUST.md)."""
+
+    entity_field: ClassVar[str] = "wish_id"
+    wish_id: str
+    worker_id: str
+    job_type_code: str | None = None
+
+    def check(self) -> None:
+        """Short printable ids and trade code."""
+        for name in ("wish_id", "worker_id"):
+            _uuid_like(getattr(self, name), name)
+        if self.job_type_code is not None:
+            _uuid_like(self.job_type_code, "job_type_code")

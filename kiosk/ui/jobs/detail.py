@@ -33,6 +33,7 @@ FACTS = (
     ("employer", "🏢", "fact.employer"),
     ("places", "👥", "fact.places"),
     ("provided", "🧰", "fact.provided"),
+    ("cover", "🩹", "fact.cover"),
     ("reasons", "👍", "fact.reasons"),
 )
 
@@ -48,6 +49,7 @@ class JobDetailScreen(Screen):
     in_session = True
     apply_requested = Signal(str)
     back_requested = Signal()
+    cover_requested = Signal()  # "what is accident cover?"
 
     def __init__(
         self,
@@ -117,6 +119,11 @@ class JobDetailScreen(Screen):
         for c in range(COLUMNS):
             grid.setColumnStretch(c, 1)
         column.addLayout(grid)
+        self.cover_info = BigButton(
+            theme, "secondary", role="secondary", min_mm=(MAIN_TARGET_MM * 3, MIN_TARGET_MM)
+        )
+        self.cover_info.clicked.connect(self.cover_requested)
+        column.addWidget(self.cover_info, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
     def show_match(self, match: Match | None) -> None:
@@ -159,6 +166,7 @@ class JobDetailScreen(Screen):
             "employer": employer,
             "places": places,
             "provided": provided,
+            "cover": [facts.cover(match)],
             "reasons": [facts.reason(r) for r in match.reasons],
         }
 
@@ -167,6 +175,7 @@ class JobDetailScreen(Screen):
         t = self.texts
         self.back.set_lines(t.lines("common.back"))
         self.apply.set_lines(t.lines("job.apply"))
+        self.cover_info.set_lines(t.lines("cover.ask"))
         for key, _, label in FACTS:
             self.facts[key].set_label(t.lines(label))
         match = self.match

@@ -182,11 +182,21 @@ def spoken_card(match: Match, today: dt.date) -> list[Message]:
     ]
 
 
+def cover(match: Match) -> Message:
+    """The employer's accident cover: insurer, sum a person and the claim line, or none."""
+    policy = match.candidate.job.cover
+    if policy is None:
+        return ("job.cover_no", None, {})
+    values = {"insurer": policy.insurer, "sum": policy.sum_insured, "phone": policy.claim_phone}
+    return ("job.cover_yes", None, values)
+
+
 def spoken_detail(match: Match, today: dt.date) -> list[Message]:
-    """Everything the job detail says: the card, then pay terms, credit, the reasons."""
+    """Everything the job detail says: the card, then pay terms, cover, credit, reasons."""
     return [
         *spoken_card(match, today),
         pay_terms(match),
+        cover(match),
         credit(match),
         *([said] if (said := rated(match)) else []),
         *(reason(r) for r in match.reasons),

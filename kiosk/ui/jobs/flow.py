@@ -11,6 +11,7 @@ from kiosk.ui.texts import spoken
 
 if TYPE_CHECKING:
     from kiosk.domain.matching import Match
+    from kiosk.ui.jobs.cover import CoverScreen
     from kiosk.ui.jobs.detail import JobDetailScreen
     from kiosk.ui.jobs.screens import JobsScreen
     from kiosk.ui.screens.base import Screen
@@ -32,6 +33,13 @@ class JobsFeature(Feature):
         "job.unpaid",
         "job.credit",
         "job.rated",
+        "job.cover_yes",
+        "job.cover_no",
+        "cover.title",
+        "cover.what",
+        "cover.not",
+        "cover.after",
+        "cover.none",
     )
 
     def __init__(self, shell: Shell, visit: VisitFeature) -> None:
@@ -39,21 +47,24 @@ class JobsFeature(Feature):
         self.visit = visit
         self.list: JobsScreen
         self.detail: JobDetailScreen
+        self.cover: CoverScreen
 
     def build(self) -> list[Screen]:
-        """The list and the detail screens."""
+        """The list, the detail and what accident cover is."""
+        from kiosk.ui.jobs.cover import CoverScreen  # noqa: PLC0415
         from kiosk.ui.jobs.detail import JobDetailScreen  # noqa: PLC0415
         from kiosk.ui.jobs.screens import JobsScreen  # noqa: PLC0415
 
         theme, texts = self.shell.theme, self.shell.texts
         self.list = JobsScreen(theme, texts, self.shell.today)
         self.detail = JobDetailScreen(theme, texts, self.shell.today)
-        return [self.list, self.detail]
+        self.cover = CoverScreen(theme, texts)
+        return [self.list, self.detail, self.cover]
 
     def connect(self) -> None:
         """Home's "find work", the filters, the list, the detail."""
         self.visit.home.find_work.clicked.connect(lambda: self.find_work("any", False, ""))
-        for screen in (self.list, self.detail):
+        for screen in (self.list, self.detail, self.cover):
             self.shell.connect_bar(screen.bar)
         self.list.filters_changed.connect(self.find_work)
         self.list.back_requested.connect(self.visit.go_home)
@@ -61,6 +72,8 @@ class JobsFeature(Feature):
         self.list.speak_requested.connect(self._on_card_speak_requested)
         self.detail.back_requested.connect(lambda: self.shell.go("jobs"))
         self.detail.apply_requested.connect(self._on_detail_apply_requested)
+        self.detail.cover_requested.connect(lambda: self.shell.go("cover"))
+        self.cover.back_requested.connect(lambda: self.shell.go("job"))
 
     def reset(self) -> None:
         """No list or job of the last worker stays."""

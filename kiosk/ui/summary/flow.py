@@ -1,5 +1,6 @@
-"""The visit summary: when a worker who applied today presses "finish", the kiosk first
-shows and reads what they applied for, where and when, and whom to call."""
+"""The visit summary: when a worker who applied (or booked a course) in this visit presses
+"finish", the kiosk first shows and reads what they applied for, where and when, what else
+they did (``note``: a training booking), and whom to call."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from kiosk.domain.applications import MyApplication
     from kiosk.ui.screens.base import Screen
     from kiosk.ui.summary.screen import SummaryScreen
+    from kiosk.ui.texts import Message
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class SummaryFeature(Feature):
         self.screen: SummaryScreen
         self.started_at: dt.datetime | None = None
         self.applied = 0
+        self.notes: dict[str, list[Message]] = {}  # by feature: what the summary also says
 
     def build(self) -> list[Screen]:
         """The summary screen."""
@@ -73,9 +76,20 @@ class SummaryFeature(Feature):
         services = self.shell.services
         self.screen.print.setVisible(services is not None and services.printer is not None)
 
+    def note(self, key: str, messages: list[Message]) -> None:
+        """What feature ``key`` did in this visit, for the summary (empty: nothing)."""
+        if messages:
+            self.notes[key] = list(messages)
+        else:
+            self.notes.pop(key, None)
+
+    def _noted(self) -> list[Message]:
+        return [m for messages in self.notes.values() for m in messages]
+
     def print_summary(self) -> None:
         """Print what the screen shows, off the GUI thread; the screen never waits."""
-        if not self.screen.applications or not self.screen.print.isEnabled():
+        shown = self.screen.applications or self.screen.notes
+        if not shown or not self.screen.print.isEnabled():
             return
         from kiosk.ui.summary.paper import write_summary  # noqa: PLC0415 - Qt PDF, on use
 
@@ -108,7 +122,7 @@ class SummaryFeature(Feature):
 
     def reset(self) -> None:
         """Nothing of the last worker stays (the printout's file neither)."""
-        self.started_at, self.applied = None, 0
+        self.started_at, self.applied, self.notes = None, 0, {}
         self.screen.show_applications([])
         self.screen.print.setEnabled(True)
         if self.printed is not None:
@@ -122,9 +136,10 @@ class SummaryFeature(Feature):
         self.applied += 1
 
     def take_finish(self) -> bool:
-        """True when this visit applied for something: the summary shows first."""
+        """True when this visit applied or booked something: the summary shows first."""
         started = self.started_at
-        if not self.applied or started is None or self.shell.current == "summary":
+        done = self.applied or self.notes
+        if not done or started is None or self.shell.current == "summary":
             return False
 
         def today_s(s: Services) -> list[MyApplication]:
@@ -134,10 +149,11 @@ class SummaryFeature(Feature):
             return [a for a in s.jobs.my_applications(worker) if a.applied_at >= started]
 
         def show(applications: list[MyApplication]) -> None:
-            if not applications or self.shell.visit.view is None:
+            noted = self._noted()
+            if not (applications or noted) or self.shell.visit.view is None:
                 self.shell.end_visit("finished")
                 return
-            self.screen.show_applications(applications)
+            self.screen.show_applications(applications, noted)
             self.shell.visit.task_started()
             self.shell.go("summary")
 

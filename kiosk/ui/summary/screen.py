@@ -82,6 +82,7 @@ class SummaryScreen(Screen):
         super().__init__(theme, texts, parent)
         self.today, self.station_code, self.station_phone = today, station_code, station_phone
         self.applications: list[MyApplication] = []
+        self.notes: list[Message] = []  # what other features did this visit (a booking)
         root = QVBoxLayout(self)
         m = theme.mm(6)
         root.setContentsMargins(m, m, m, m)
@@ -95,6 +96,8 @@ class SummaryScreen(Screen):
         for card in self.cards:
             column.addWidget(card)
         self.more = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
+        self.noted = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.noted)
         self.advice = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
         self.contact = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
         for widget in (self.more, self.advice):
@@ -118,9 +121,12 @@ class SummaryScreen(Screen):
         self.print.clicked.connect(self.print_requested)
         self.retranslate()
 
-    def show_applications(self, applications: list[MyApplication]) -> None:
-        """The applications of this visit (empty clears the screen)."""
+    def show_applications(
+        self, applications: list[MyApplication], notes: list[Message] | None = None
+    ) -> None:
+        """The applications of this visit and what else it did (empty clears the screen)."""
         self.applications = list(applications)
+        self.notes = list(notes or [])
         self.retranslate()
 
     def paper(self, printed_at: dt.datetime) -> list[Message]:
@@ -143,6 +149,7 @@ class SummaryScreen(Screen):
         station = Ref(f"place.{self.station_code}")
         return [
             *out,
+            *self.notes,
             ("summary.advice", None, {}),
             self._contact(),
             ("summary.paper_footer", None, {"station": station, "when": when}),
@@ -167,6 +174,7 @@ class SummaryScreen(Screen):
                 facts.spoken_job_when(job, self.today()),
                 ("summary.say_address", None, {"address": job.address_zh}),
             ]
+        said += self.notes
         said += [("summary.advice", None, {}), self._contact(), ("summary.done", None, {})]
         return spoken(said)
 
@@ -193,5 +201,7 @@ class SummaryScreen(Screen):
             card.unit.set_lines(t.lines("job.per_half_day" if half else "job.per_day"))
             card.when.set_lines(t.compose([facts.when_job(job, self.today())]))
             card.where.set_lines([(Lang.ZH, job.address_zh), (Lang.ZH, application.employer_name)])
+        self.noted.set_lines(t.compose(self.notes))
+        self.noted.setVisible(bool(self.notes))
         extra = len(self.applications) - len(shown)
         self.more.set_lines(t.plural_lines("home.applications_more", extra) if extra else [])

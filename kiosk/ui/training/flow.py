@@ -5,8 +5,10 @@ A booked course within a week is told on home at the worker's next tap, and spok
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from kiosk.domain.training import BRING, LANGUAGES, WHO, BookingStatus
 from kiosk.i18n import Ref
 from kiosk.ui.feature import Feature
 from kiosk.ui.shell import Services, Shell
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from kiosk.services.session import SessionView
     from kiosk.services.training import BookResult, Offer, TrainingDesk
     from kiosk.ui.screens.base import Screen
+    from kiosk.ui.summary.flow import SummaryFeature
     from kiosk.ui.texts import Message
     from kiosk.ui.training.screen import TrainingScreen
     from kiosk.ui.visit.flow import VisitFeature
@@ -35,18 +38,27 @@ class TrainingFeature(Feature):
         "training.seats_left",
         "training.free",
         "training.paid",
-        "training.lang.",
-        "training.who.",
-        "training.bring.",
-        "training.state.",
-        "training.result.",
+        *(f"training.lang.{lang}" for lang in LANGUAGES),
+        *(f"training.who.{c}" for c in (*WHO, "list1", "list2", "list3")),
+        *(f"training.bring.{c}" for c in (*BRING, "list1", "list2", "list3")),
+        *(f"training.state.{s.value}" for s in BookingStatus),
+        "training.state.waiting_at",
+        *(f"training.result.{r}" for r in ("booked", "waiting", "already", "started")),
+        "training.result.cancelled",
+        "training.result.gone",
+        "training.result.wish_kept",
+        "training.result.wish_none",
+        "training.wish_title",
         "training.cancel_ask",
         "training.remind",
+        "summary.training_booked",
+        "summary.training_waiting",
     )
 
-    def __init__(self, shell: Shell, visit: VisitFeature) -> None:
+    def __init__(self, shell: Shell, visit: VisitFeature, summary: SummaryFeature) -> None:
         super().__init__(shell)
-        self.visit_ui = visit
+        self.visit_ui, self.summary = visit, summary
+        self.booked: dict[str, Message] = {}  # this visit's bookings, for the summary
         self.screen: TrainingScreen
         self.button: BigButton
 
@@ -75,6 +87,7 @@ class TrainingFeature(Feature):
         self.screen.home_requested.connect(self.visit_ui.go_home)
         self.screen.book_requested.connect(self.book)
         self.screen.cancel_requested.connect(self.cancel)
+        self.screen.wish_chosen.connect(self.wish)
         self.screen.confirm_asked.connect(lambda: self._tell(("training.cancel_ask", None, {})))
         shell.visit_started.connect(self.visit_started)
         self.visit_ui.home.relabels.append(self._relabel)
@@ -86,6 +99,7 @@ class TrainingFeature(Feature):
     def reset(self) -> None:
         """Nothing of the worker stays."""
         self.screen.clear()
+        self.booked = {}
         self.visit_ui.home.set_note([], [], key="training")
 
     # --- the reminder ---------------------------------------------------------------------
@@ -148,6 +162,9 @@ class TrainingFeature(Feature):
             result, offer = found
             self._show(offer)
             self._tell((f"training.result.{result.value}", None, {}))
+            if result.value in ("booked", "waiting"):
+                self.booked[course.id] = _summary_line(course, result.value, self.shell.today())
+                self.summary.note("training", list(self.booked.values()))
 
         self.shell.run(keep, done)
 
@@ -162,9 +179,30 @@ class TrainingFeature(Feature):
 
         def done(found: tuple[bool, Offer | None]) -> None:
             cancelled, offer = found
+            self.booked.pop(booking.course_id, None)
+            self.summary.note("training", list(self.booked.values()))
             self._show(offer)
             self._tell(
                 ("training.result.cancelled" if cancelled else "training.result.gone", None, {})
+            )
+
+        self.shell.run(keep, done)
+
+    def wish(self, code: str | None) -> None:
+        """The worker's answer to "which trade would you like to learn" (asked once): kept,
+        and the courses of that trade come first."""
+
+        def keep(s: Services) -> Offer | None:
+            worker = s.session.worker
+            if worker is None:
+                raise RuntimeError("no worker at the kiosk")
+            _desk(s).wish(worker, code)
+            return _desk(s).offer(worker)
+
+        def done(offer: Offer | None) -> None:
+            self._show(offer)
+            self._tell(
+                ("training.result.wish_kept" if code else "training.result.wish_none", None, {})
             )
 
         self.shell.run(keep, done)
@@ -175,6 +213,23 @@ class TrainingFeature(Feature):
 
         self.screen.tell(message)
         self.shell.announce(Notice(message[0], kind="info"))
+
+
+def _summary_line(course: Course, result: str, today: dt.date) -> Message:
+    """What the visit summary says of a booking made in this visit."""
+    from kiosk.ui.jobs.facts import day_ref  # noqa: PLC0415
+
+    start = course.starts_at
+    return (
+        f"summary.training_{result}",
+        None,
+        {
+            "trade": Ref(f"jobtype.{course.job_type_code}"),
+            "day": day_ref(start.date(), today),
+            "time": f"{start:%H:%M}",
+            "place": Ref(f"place.{course.place_code}"),
+        },
+    )
 
 
 def _desk(services: Services) -> TrainingDesk:

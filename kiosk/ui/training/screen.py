@@ -179,6 +179,59 @@ class CourseCard(QFrame):
             self.tapped.emit(self.course, self.booking)
 
 
+class WishPanel(QFrame):
+    """Asked once: which trade would the worker like to learn? A tile per trade on offer,
+    and "only my own trades"; ``chosen(code or None)``."""
+
+    chosen = Signal(object)
+
+    def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = texts
+        frame_card(self, theme, "wishPanel", theme.palette.primary_bg)
+        column = QVBoxLayout(self)
+        pad = theme.mm(3)
+        column.setContentsMargins(pad, pad, pad, pad)
+        column.setSpacing(theme.mm(3))
+        self.question = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.question)
+        row = QHBoxLayout()
+        row.setSpacing(theme.mm(5))
+        size = (MAIN_TARGET_MM * 1.6, MAIN_TARGET_MM)
+        self.tiles = [
+            BigButton(theme, "secondary", role="secondary", min_mm=size) for _ in range(MAX_CARDS)
+        ]
+        for tile in self.tiles:
+            tile.clicked.connect(lambda _c=False, t=tile: self.chosen.emit(t.property("trade")))
+            row.addWidget(tile)
+        row.addStretch(1)
+        self.none = BigButton(theme, "secondary", role="secondary", min_mm=size)
+        self.none.clicked.connect(lambda: self.chosen.emit(None))
+        row.addWidget(self.none)
+        column.addLayout(row)
+        self.trades: list[str] = []
+
+    def ask(self, trades: list[str]) -> None:
+        """The trades to offer (the courses' own)."""
+        self.trades = trades[: len(self.tiles)]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current mode."""
+        t = self.texts
+        self.question.set_lines(t.lines("training.wish_title"))
+        self.none.set_lines(t.lines("training.wish_none"))
+        for i, tile in enumerate(self.tiles):
+            code = self.trades[i] if i < len(self.trades) else None
+            tile.setProperty("trade", code)
+            tile.setVisible(code is not None)
+            if code is not None:
+                icon = TRADE_ICONS.get(code, "")
+                tile.set_lines(
+                    [(lang, f"{icon} {text}") for lang, text in t.lines(f"jobtype.{code}")]
+                )
+
+
 class TrainingScreen(Screen):
     """``book_requested(course)``, ``cancel_requested(booking)`` (after the second tap),
     ``confirm_asked``, ``home_requested``."""
@@ -188,6 +241,7 @@ class TrainingScreen(Screen):
     in_session = True
     book_requested = Signal(object)
     cancel_requested = Signal(object)
+    wish_chosen = Signal(object)  # a trade code, or None: only the worker's own
     confirm_asked = Signal()
     home_requested = Signal()
 
@@ -211,6 +265,10 @@ class TrainingScreen(Screen):
         root.addWidget(self.title)
         root.addWidget(self.result)
         area, body = scroll_body(theme, "trainingBody", spacing_mm=4)
+        self.wish = WishPanel(theme, texts)
+        self.wish.hide()
+        self.wish.chosen.connect(self.wish_chosen)
+        body.addWidget(self.wish)
         body.addWidget(self.empty)
         self.cards = [CourseCard(theme, texts) for _ in range(MAX_CARDS)]
         for card in self.cards:
@@ -257,6 +315,8 @@ class TrainingScreen(Screen):
     def prompts(self) -> list[tuple[str, dict[str, Any]]]:
         """The title, then each course."""
         said = [self.prompt()]
+        if self.wish.isVisibleTo(self):
+            said.append(("training.wish_title", {}))
         if self.offer is not None and not self.offer.courses:
             said.append(("training.none", {}))
         for card in self.visible_cards():
@@ -271,6 +331,10 @@ class TrainingScreen(Screen):
         self.result.set_lines(t.compose([self.told]) if self.told else [])
         self.result.setVisible(self.told is not None)
         offer = self.offer
+        asking = offer is not None and not offer.asked and bool(offer.trades)
+        self.wish.setVisible(asking)
+        if asking and offer is not None:
+            self.wish.ask(offer.trades)
         courses = offer.courses[:MAX_CARDS] if offer else []
         self.empty.set_lines(t.lines("training.none") if offer and not courses else [])
         self.empty.setVisible(bool(offer) and not courses)

@@ -1,4 +1,5 @@
-"""bookings: training seats and the waiting list (issue 16)
+"""bookings: training seats and the waiting list; training_wishes: the trade each worker
+would like to learn (issue 16)
 
 Revision ID: 0009
 Revises: 0008
@@ -32,10 +33,19 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_bookings_training_id"), "bookings", ["training_id"], unique=False)
     op.create_index(op.f("ix_bookings_worker_id"), "bookings", ["worker_id"], unique=False)
+    op.create_table(
+        "training_wishes",
+        sa.Column("worker_id", sa.String(length=36), nullable=False),
+        sa.Column("job_type_code", sa.String(length=32), nullable=True),
+        sa.Column("terminal_id", sa.String(length=36), nullable=False),
+        sa.Column("said_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("worker_id", name=op.f("pk_training_wishes")),
+    )
 
 
 def downgrade() -> None:
     """Downgrade schema."""
+    op.drop_table("training_wishes")
     op.drop_index(op.f("ix_bookings_worker_id"), table_name="bookings")
     op.drop_index(op.f("ix_bookings_training_id"), table_name="bookings")
     op.drop_table("bookings")

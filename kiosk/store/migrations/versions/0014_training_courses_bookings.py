@@ -1,6 +1,7 @@
-"""Training courses in full (end, Tibetan title, seats waiting, subsidy, who may enrol, what
-to bring, language) and bookings without foreign keys (made here or pulled from the market);
-the unused training_bookings table goes (nothing ever wrote to it)
+"""Training courses in full (end, Tibetan title, seats waiting, subsidy, who may enrol,
+what to bring, language); bookings without foreign keys (made here or pulled from the
+market); the trade each worker would like to learn (asked once); and the unused
+training_bookings table goes (nothing ever wrote to it)
 
 Revision ID: 0014
 Revises: 0013
@@ -52,10 +53,18 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_bookings_training_id"), "bookings", ["training_id"], unique=False)
     op.create_index(op.f("ix_bookings_worker_id"), "bookings", ["worker_id"], unique=False)
+    op.create_table(
+        "training_wishes",
+        sa.Column("worker_id", sa.String(length=36), nullable=False),
+        sa.Column("job_type_code", sa.String(length=32), nullable=True),
+        sa.Column("asked_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("worker_id", name=op.f("pk_training_wishes")),
+    )
 
 
 def downgrade() -> None:
     """Downgrade schema."""
+    op.drop_table("training_wishes")
     op.drop_index(op.f("ix_bookings_worker_id"), table_name="bookings")
     op.drop_index(op.f("ix_bookings_training_id"), table_name="bookings")
     op.drop_table("bookings")
