@@ -14,6 +14,7 @@ from bench import (
     signing,
     startup,
     sync,
+    training,
     voice,
 )
 
@@ -30,3 +31,4 @@ if __name__ == "__main__":
     agreement.main()
     signing.main()
     credit.main()
+    training.main()

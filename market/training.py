@@ -104,17 +104,30 @@ def _active(s: Session, course_id: str) -> list[Booking]:
     )
 
 
-def _publish(s: Session, b: Booking, position: int | None, now: dt.datetime) -> None:
-    data = {
+def _published(b: Booking, position: int | None) -> dict[str, Any]:
+    return {
         "training_id": b.training_id,
         "worker_id": b.worker_id,
         "status": b.status,
         "position": position,
         "booked_at": b.created_at.astimezone(LHASA_TZ).isoformat(),
     }
-    record = s.get(Record, ("bookings", b.id))
-    if record is None or record.data != data:
-        feed.write(s, "bookings", b.id, data, now)
+
+
+def _publish(s: Session, shown: list[tuple[Booking, int | None]], now: dt.datetime) -> None:
+    """Write each booking whose published state moved (read in one query)."""
+    if not shown:
+        return
+    ids = [b.id for b, _ in shown]
+    held = {
+        r.id: r.data
+        for r in s.scalars(
+            select(Record).where(Record.collection == "bookings", Record.id.in_(ids))
+        )
+    }
+    moved = [(b.id, _published(b, place)) for b, place in shown]
+    moved = [(ident, data) for ident, data in moved if held.get(ident) != data]
+    feed.write_many(s, "bookings", list(dict(moved).items()), now)
 
 
 def _recount(s: Session, course: Record, now: dt.datetime, changed: set[str]) -> None:
@@ -125,15 +138,13 @@ def _recount(s: Session, course: Record, now: dt.datetime, changed: set[str]) ->
     counts = {"seats_taken": len(booked), "waiting": len(waiting)}
     if any(course.data.get(k) != v for k, v in counts.items()):
         feed.write(s, "trainings", course.id, {**course.data, **counts}, now)
-    for b in booked:
-        if b.id in changed:
-            _publish(s, b, None, now)
-    for place, b in enumerate(waiting, start=1):
-        _publish(s, b, place, now)
+    shown: list[tuple[Booking, int | None]] = [(b, None) for b in booked if b.id in changed]
+    shown += [(b, place) for place, b in enumerate(waiting, start=1)]
     for ident in changed:
         gone = s.get(Booking, ident)
         if gone is not None and gone.status == CANCELLED:
-            _publish(s, gone, None, now)
+            shown.append((gone, None))
+    _publish(s, shown, now)
 
 
 def book(
@@ -195,7 +206,7 @@ def cancel(s: Session, booking_id: str, worker_id: str, now: dt.datetime) -> str
     if course is not None:
         _recount(s, course, now, changed)
     else:
-        _publish(s, b, None, now)
+        _publish(s, [(b, None)], now)
     return moved
 
 
