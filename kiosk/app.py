@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -170,6 +171,7 @@ class Kiosk:
                 training=backend.training,
                 follow_up=backend.follow_up,
                 storage_probe=backend.storage_probe,
+                export_logs=partial(_export_logs, paths, config, backend.clock),
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
@@ -289,8 +291,16 @@ class Kiosk:
             self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
         shell = self.controller.shell
-        runners = (self.db, self.sync_control, shell.printing, shell.asking)
+        runners = (self.db, self.sync_control, shell.printing, shell.asking, shell.files)
         shutdown(self.app, self.window, guard=guard, filters=filters, runners=runners)
+
+
+def _export_logs(paths: Paths, config: Config, clock: Clock, report: str) -> Path:
+    """The technician's log export to a USB stick (``kiosk.services.logexport``)."""
+    from kiosk.services.logexport import export_logs  # noqa: PLC0415 - on use
+
+    name = config.sync.terminal_name or config.terminal.station_code
+    return export_logs(paths.logs, config.storage.usb_folders, name, report, clock.now())
 
 
 def build_kiosk(

@@ -94,6 +94,15 @@ class StorageSection:
     data_dir: str = _f(
         "", "Folder for the database, secret and logs; empty means the platform default"
     )
+    usb_dirs: str = _f(
+        "/media:/run/media",
+        "Folders where USB sticks appear (colon-separated): the technician's log export",
+    )
+
+    @property
+    def usb_folders(self) -> list[Path]:
+        """``usb_dirs`` as paths."""
+        return [Path(p) for p in self.usb_dirs.split(":") if p.strip()]
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,19 @@ class SigningError(KioskError):
         super().__init__(kind.value)
         self.kind = kind
         self.message_id = f"signing.{kind.value}"
+
+
+class ExportErrorKind(Enum):
+    """Why the logs did not reach a USB stick."""
+
+    NO_STICK = "no_stick"  # no writable stick found in the configured folders
+    FAILED = "failed"  # the write failed (pulled out, full, read-only): no file was left
+
+
+class ExportError(KioskError):
+    """A log export that did not complete; nothing half-written is left as done."""
+
+    def __init__(self, kind: ExportErrorKind, detail: str = "") -> None:
+        super().__init__(detail or kind.value)
+        self.kind = kind
+        self.message_id = f"tech.export.{kind.value}"

@@ -67,6 +67,7 @@ class Services:
     follow_up: FollowUpReader | None = None  # the staff screen's lists
     training: TrainingDesk | None = None  # courses and bookings
     storage_probe: Callable[[], None] | None = None  # raises while the disk cannot take work
+    export_logs: Callable[[str], Path] | None = None  # report text -> the file on a stick
 
 
 class Shell(QObject):
@@ -97,6 +98,8 @@ class Shell(QObject):
         self.printing = TaskRunner(1, "printer")
         # Asking the market about a card this kiosk does not know waits on the network too.
         self.asking = TaskRunner(1, "market-lookup")
+        # Writing to a USB stick may hang on a stick pulled out: never on the DB worker.
+        self.files = TaskRunner(1, "usb-files")
         self._resets: list[Callable[[], None]] = []
         self._finishers: list[Callable[[], bool]] = []
 

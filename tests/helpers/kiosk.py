@@ -14,9 +14,8 @@ from tests.helpers.fakes import FakeClock
 
 def make_config(data_dir: Path, **sections: dict[str, Any]) -> tuple[Config, Paths]:
     """Defaults plus ``sections``, with data under ``data_dir``."""
-    config = with_overrides(
-        load_config(None, env={}), storage={"data_dir": str(data_dir)}, **sections
-    )
+    storage = {"data_dir": str(data_dir), **sections.pop("storage", {})}
+    config = with_overrides(load_config(None, env={}), storage=storage, **sections)
     return config, resolve_paths(config, env={})
 
 

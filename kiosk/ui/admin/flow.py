@@ -27,6 +27,10 @@ class AdminFeature(Feature):
         "tech.title",
         "tech.print_test_done",
         "tech.print_test_failed",
+        "tech.exporting",
+        "tech.export_done",
+        "tech.export.no_stick",
+        "tech.export.failed",
     )
 
     def __init__(
@@ -58,6 +62,7 @@ class AdminFeature(Feature):
         self.staff.leave_requested.connect(lambda: shell.end_visit("staff_left"))
         self.technician.leave_requested.connect(lambda: shell.end_visit("technician_left"))
         self.technician.print_test_requested.connect(self.print_test_page)
+        self.technician.export_requested.connect(self.export_logs)
 
     def attached(self) -> None:
         """ "Print a test page" shows when the station has a printer."""
@@ -96,6 +101,27 @@ class AdminFeature(Feature):
             button.setEnabled(False)
         else:
             folder.cleanup()
+
+    def export_logs(self) -> None:
+        """The logs and this report, without personal data, to a USB stick; on the files
+        runner (a pulled stick may hang a write), the button off until it ends."""
+        services, button = self.shell.services, self.technician.export
+        if services is None or services.export_logs is None or not button.isEnabled():
+            return
+        report = self.technician.report.toPlainText()
+        export = services.export_logs
+
+        def done(_path: object) -> None:
+            button.setEnabled(True)
+            self.shell.show("tech.export_done")
+
+        def failed(exc: Exception) -> None:
+            button.setEnabled(True)
+            self.shell.report(exc)
+
+        button.setEnabled(False)
+        self.shell.show("tech.exporting")
+        self.shell.files.submit(lambda: export(report), done, failed)
 
     def reset(self) -> None:
         """No PIN digits, figures or report stay."""

@@ -170,6 +170,7 @@ class TechnicianScreen(_AdminScreen):
     enrol_requested = Signal()
     record_requested = Signal()
     print_test_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
@@ -184,9 +185,13 @@ class TechnicianScreen(_AdminScreen):
         self.print_test = BigButton(theme, "primary", role="secondary", min_mm=size)
         self.print_test.clicked.connect(self.print_test_requested)
         self.print_test.hide()
+        # The logs, without personal data, to a USB stick (kiosk.services.logexport).
+        self.export = BigButton(theme, "primary", role="secondary", min_mm=size)
+        self.export.clicked.connect(self.export_requested)
         tools.addWidget(self.enrol)
         tools.addWidget(self.record)
         tools.addWidget(self.print_test)
+        tools.addWidget(self.export)
         tools.addStretch(1)
         self.root.addLayout(tools)
         self.sync_line = BiText(theme, "secondary", bold=True, align=Qt.AlignmentFlag.AlignLeft)
@@ -214,6 +219,7 @@ class TechnicianScreen(_AdminScreen):
         self.enrol.set_lines(self.texts.lines("tech.enrol"))
         self.record.set_lines(self.texts.lines("tech.record"))
         self.print_test.set_lines(self.texts.lines("tech.print_test"))
+        self.export.set_lines(self.texts.lines("tech.export"))
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
 
     def show_sync(self, status: list[Message]) -> None:
