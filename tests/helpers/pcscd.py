@@ -51,7 +51,7 @@ class Pcscd:
     process: subprocess.Popen[bytes] | None
 
     @classmethod
-    def ensure(cls, timeout_s: float = 10.0) -> Pcscd:
+    def ensure(cls, timeout_s: float = 30.0) -> Pcscd:
         """Reuse a running pcscd or start one in the foreground; wait for vpcd."""
         if not shutil.which("pcscd") or not Path("/etc/reader.conf.d/vpcd").exists():
             raise RuntimeError(
@@ -67,9 +67,16 @@ class Pcscd:
         # moment after a start on a busy machine): wait for both.
         while not (vpcd_listening() and serves_readers()):
             if time.monotonic() > deadline:
+                ours = "started by the test" if process is not None else "found running"
+                alive = process is None or process.poll() is None
                 if process is not None:
                     process.kill()
-                raise RuntimeError("pcscd did not serve the vpcd reader (port 35963)")
+                    process.wait()
+                raise RuntimeError(
+                    "pcscd did not serve the vpcd reader (port 35963) within "
+                    f"{timeout_s:.0f} s (pcscd {ours}, alive {alive}, "
+                    f"vpcd listening {vpcd_listening()})"
+                )
             time.sleep(0.1)
         return cls(process)
 
