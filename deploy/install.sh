@@ -71,6 +71,12 @@ run systemd-tmpfiles --create /etc/tmpfiles.d/gig-kiosk.conf
 if [ ! -f "$CONFIG" ]; then
   run install -D -m 0644 deploy/kiosk.example.toml "$CONFIG"
 fi
+# The technician's settings screen rewrites the config (a new file renamed over it, the old
+# one kept as kiosk.toml.previous): its folder and the file are writable by the kiosk group.
+config_dir=$(dirname "$CONFIG")
+run chgrp "$KIOSK_USER" "$config_dir" "$CONFIG"
+run chmod 0775 "$config_dir"
+run chmod 0664 "$CONFIG"
 run install -D -m 0644 deploy/gig-kiosk.service "$UNIT_DIR/gig-kiosk.service"
 run systemctl daemon-reload
 cat <<NEXT

@@ -31,6 +31,7 @@ from kiosk.idcard.wedge import WedgeDecoder
 from kiosk.logsetup import setup_logging
 from kiosk.services.clock import SystemClock
 from kiosk.services.ports import Clock
+from kiosk.settings_desk import settings_for
 from kiosk.ui.bridges import ReaderBridge, ScannerFilter, SyncBridge
 from kiosk.ui.controller import KioskController
 from kiosk.ui.excepthook import CrashGuard
@@ -144,7 +145,7 @@ class Kiosk:
         from kiosk.check import diagnose, render  # noqa: PLC0415 - see TYPE_CHECKING above
         from kiosk.services.sync import EnrolmentService  # noqa: PLC0415
         from kiosk.store.sync import SyncRepository  # noqa: PLC0415
-        from kiosk.wiring import make_printer  # noqa: PLC0415
+        from kiosk.wiring import export_logs, make_printer  # noqa: PLC0415
 
         fonts = self.fonts
         records = SyncRepository(backend.engine)
@@ -171,7 +172,8 @@ class Kiosk:
                 training=backend.training,
                 follow_up=backend.follow_up,
                 storage_probe=backend.storage_probe,
-                export_logs=partial(_export_logs, paths, config, backend.clock),
+                export_logs=partial(export_logs, paths, config, backend.clock),
+                settings=settings_for(self, config, paths),
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(
                     diagnose(config, paths, backend, fonts, self.controller.reader_status)
@@ -293,14 +295,6 @@ class Kiosk:
         shell = self.controller.shell
         runners = (self.db, self.sync_control, shell.printing, shell.asking, shell.files)
         shutdown(self.app, self.window, guard=guard, filters=filters, runners=runners)
-
-
-def _export_logs(paths: Paths, config: Config, clock: Clock, report: str) -> Path:
-    """The technician's log export to a USB stick (``kiosk.services.logexport``)."""
-    from kiosk.services.logexport import export_logs  # noqa: PLC0415 - on use
-
-    name = config.sync.terminal_name or config.terminal.station_code
-    return export_logs(paths.logs, config.storage.usb_folders, name, report, clock.now())
 
 
 def build_kiosk(

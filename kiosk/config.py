@@ -21,7 +21,15 @@ from typing import Any, get_type_hints
 from kiosk.config_values import ConfigError, check_value, convert_value
 from kiosk.domain.session import MIN_WARNING_SECONDS
 
-__all__ = ["Config", "ConfigError", "Paths", "load_config", "resolve_paths", "with_overrides"]
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Paths",
+    "load_config",
+    "parse_config",
+    "resolve_paths",
+    "with_overrides",
+]
 
 ENV_PREFIX = "KIOSK_"
 # Keys that older config files may still carry: accepted with a warning, never read.
@@ -263,18 +271,25 @@ def _build_section(name: str, raw: Mapping[str, Any], env: Mapping[str, str], so
 
 def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Config:
     """Read ``path`` (None: defaults only) and apply ``KIOSK_*`` overrides from ``env``."""
-    env = os.environ if env is None else env
     source = str(path) if path else "(defaults)"
-    raw: dict[str, Any] = {}
+    text = ""
     if path is not None:
         try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ConfigError(source, "(file)", "file not found") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(source, "(file)", f"cannot read: {exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(source, "(syntax)", str(exc)) from None
+    return parse_config(text, source, env)
+
+
+def parse_config(text: str, source: str, env: Mapping[str, str] | None = None) -> Config:
+    """The config a file holding ``text`` would give (``source`` names it in messages)."""
+    env = os.environ if env is None else env
+    try:
+        raw: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(source, "(syntax)", str(exc)) from None
     for name, value in raw.items():
         if name not in SECTIONS:
             raise ConfigError(

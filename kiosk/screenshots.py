@@ -54,7 +54,9 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
     kiosk = build_kiosk(config, paths, demo_panel=False)
     kiosk.attach(config, paths, backend)
     ctl, window = kiosk.controller, kiosk.window
-    window.resize(config.display.width_px, config.display.height_px)
+    # The panel's size, fixed as on the station (a page laid out for the first time
+    # must not grow the window past it while its layout settles).
+    window.setFixedSize(config.display.width_px, config.display.height_px)
     window.show()
     out_dir.mkdir(parents=True, exist_ok=True)
     from kiosk.idcard.demo import DemoReader  # noqa: PLC0415
@@ -229,7 +231,10 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     ctl.shell.visit.pin_requested()
     admin.open_role(Role.TECHNICIAN)
     shot("technician", name)
+    _shoot_settings(kiosk, shot, name)
     sync.screen.reset("https://market.example.cn")
+    window.navigator.go("enrol")
+    shot("enrol-address", name)
     sync.screen.show_code("K7PD-3XQM")
     window.navigator.go("enrol")
     shot("enrol", name)
@@ -249,6 +254,22 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     ctl.visit_ui.out_of_service(StoreError(StoreErrorKind.DISK_FULL))  # the disk filled up
     shot("out-of-service", name)
     ctl.shell.visit.back_in_service()
+
+
+def _shoot_settings(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:
+    """The settings screen: as opened, then a SAM reader tested and the keyboard out."""
+    settings = kiosk.controller.settings_ui
+    settings.open()
+    shot("settings", name)
+    screen = settings.screen
+    screen.choose_backend("sam")
+    screen.show_reader_result(
+        "settings.reader.read", {"name": "次*", "number": "5401**********1234"}
+    )
+    screen.edit(screen.queue)
+    kiosk.app.processEvents()
+    shot("settings-keyboard", name)
+    kiosk.controller.window.navigator.go("technician")
 
 
 def _walk_signing(

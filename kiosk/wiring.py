@@ -351,3 +351,11 @@ def verify_base(config: Config, paths: Paths) -> str | None:
         return config.agreement.verify_url
     creds = credentials.load(paths.credentials)
     return creds.server_url if creds is not None else None
+
+
+def export_logs(paths: Paths, config: Config, clock: Clock, report: str) -> Path:
+    """The technician's log export to a USB stick (``kiosk.services.logexport``)."""
+    from kiosk.services.logexport import export_logs as export  # noqa: PLC0415 - on use
+
+    name = config.sync.terminal_name or config.terminal.station_code
+    return export(paths.logs, config.storage.usb_folders, name, report, clock.now())

@@ -143,3 +143,10 @@ class ExportError(KioskError):
         super().__init__(detail or kind.value)
         self.kind = kind
         self.message_id = f"tech.export.{kind.value}"
+
+
+class SettingsError(KioskError):
+    """A settings change that was not saved (the config file is as it was); ``detail``
+    says why in a technician's words (the key and the reason)."""
+
+    message_id = "settings.refused"

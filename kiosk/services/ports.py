@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -87,4 +88,43 @@ class Printer(Protocol):
         self, pdf: Path, *, copies: int = 1, title: str = "", wait_s: float | None = None
     ) -> object:
         """Print ``pdf`` and wait until it has printed."""
+        ...
+
+
+@dataclass(frozen=True)
+class ReaderCheck:
+    """What a live read test found: a catalog message and its values (masked), and whether
+    the reader read a card."""
+
+    message_id: str
+    fmt: dict[str, str]
+    ok: bool = False
+
+
+class SettingsDesk(Protocol):
+    """The technician's settings: read, tested live, saved to the config file (the app's
+    ``kiosk.settings_desk`` implements it). Every call but ``applied`` may wait on a device
+    or the disk: run them off the GUI thread."""
+
+    tone: Path  # the test tone for the volume
+
+    def current(self) -> dict[str, object]:
+        """The values in force, as ``"section.key": value``."""
+        ...
+
+    def save(self, changes: dict[str, object]) -> object:
+        """Write ``changes`` (the file kept if they fail: ``SettingsError``) and swap the
+        card reader; the new configuration, handed to ``applied`` on the GUI thread."""
+        ...
+
+    def applied(self, saved: object) -> None:
+        """Put a saved configuration in force (volume, language, idle time, printer)."""
+        ...
+
+    def test_reader(self, backend: str, port: str, timeout_s: float) -> ReaderCheck:
+        """Wait up to ``timeout_s`` for one card on ``backend``; what it read, masked."""
+        ...
+
+    def printer_for(self, queue_name: str) -> Printer | None:
+        """The printer on CUPS queue ``queue_name`` (None: no queue)."""
         ...

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.idcard.events import ReaderEvent, ReaderStatus
 from kiosk.services.ports import Clock
 from kiosk.ui.admin.flow import AdminFeature
+from kiosk.ui.admin.settings_flow import SettingsFeature
 from kiosk.ui.agreement.flow import AgreementFeature
 from kiosk.ui.calls.flow import CallsFeature
 from kiosk.ui.complaint.flow import ComplaintFeature
@@ -54,6 +55,7 @@ FEATURES: tuple[type[Feature], ...] = (
     PayFeature,
     ComplaintFeature,
     TrainingFeature,
+    SettingsFeature,
 )
 
 
@@ -103,6 +105,7 @@ class KioskController(QObject):
         self.complaint_ui = ComplaintFeature(shell, visit, station_code, paper, desk_hours)
         self.pay_ui = PayFeature(shell, visit, self.complaint_ui)
         self.training_ui = TrainingFeature(shell, visit, self.summary_ui)
+        self.settings_ui = SettingsFeature(shell, admin)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -116,6 +119,7 @@ class KioskController(QObject):
             self.pay_ui,  # before the complaint's news: the pay question is asked first
             self.complaint_ui,
             self.training_ui,
+            self.settings_ui,
         )
         self.ready = False
         if not deferred:

@@ -20,7 +20,14 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.storage import storage_kind
 from kiosk.domain.visit import Phase, Visit
 from kiosk.idcard.events import CardPresented
-from kiosk.services.ports import AuditLog, Clock, FiguresReader, Printer, StaffCalls
+from kiosk.services.ports import (
+    AuditLog,
+    Clock,
+    FiguresReader,
+    Printer,
+    SettingsDesk,
+    StaffCalls,
+)
 from kiosk.ui.errors import Notice, notice_for
 from kiosk.ui.idle import IdleController
 from kiosk.ui.tasks import TaskRunner
@@ -68,6 +75,7 @@ class Services:
     training: TrainingDesk | None = None  # courses and bookings
     storage_probe: Callable[[], None] | None = None  # raises while the disk cannot take work
     export_logs: Callable[[str], Path] | None = None  # report text -> the file on a stick
+    settings: SettingsDesk | None = None  # the technician's settings
 
 
 class Shell(QObject):
@@ -174,13 +182,15 @@ class Shell(QObject):
         on_done: Callable[[object], None],
         on_error: Callable[[Exception], None],
         copies: int = 1,
+        printer: Printer | None = None,
     ) -> bool:
-        """Print ``pdf`` on the station's printer, off the GUI thread; False (nothing sent)
-        when no printer is configured."""
+        """Print ``pdf`` on ``printer`` (default: the station's), off the GUI thread; False
+        (nothing sent) when there is no printer."""
         services = self.services
-        if services is None or services.printer is None:
+        if printer is None:
+            printer = services.printer if services is not None else None
+        if printer is None:
             return False
-        printer = services.printer
         self.printing.submit(
             lambda: printer.print_pdf(pdf, copies=copies, title=pdf.stem), on_done, on_error
         )

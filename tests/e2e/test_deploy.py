@@ -77,6 +77,7 @@ def test_the_installer_installs_what_the_configured_reader_needs(tmp_path: Path)
     packages = next(s for s in steps if "system-packages.sh" in s).split()
     assert {"pcscd", "libccid", "cage", "pipewire-pulse", "wireplumber"} <= set(packages)
     assert "+ systemctl enable --now pcscd.socket" in steps
+    assert f"+ chmod 0664 {tmp_path / 'kiosk.toml'}" in steps  # the settings screen rewrites it
     assert "+ systemctl --global enable pipewire-pulse.socket wireplumber.service" in steps
     # the data folder is made before the PINs are set as the kiosk user
     tmpfiles = next(i for i, s in enumerate(steps) if s.startswith("+ systemd-tmpfiles"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,14 +39,38 @@ class Rig:
 def start_rig(data_dir: Path, **sections: dict[str, Any]) -> Rig:
     """A kiosk on ``data_dir`` (demo data and PINs unless ``terminal`` says otherwise) with
     its own stepped clock: built, attached, shown at the reference size, devices started."""
+    sections.setdefault("terminal", {"demo": True})
+    config, paths = make_config(data_dir, **sections)
+    return start_configured(config, paths)
+
+
+def start_on_file(path: Path, pins: dict[str, str]) -> Rig:
+    """A kiosk started from the config file at ``path`` (as ``kiosk --config``), the
+    environment ignored; ``pins`` (role -> PIN) set before it serves."""
+    from kiosk.services.admin_auth import Role
+
+    config = load_config(path, env={})
+    paths = resolve_paths(config, env={})
+
+    def set_pins(backend: Backend) -> None:
+        for role, pin in pins.items():
+            backend.auth.set_pin(Role(role), pin)
+
+    return start_configured(config, paths, set_pins)
+
+
+def start_configured(
+    config: Config, paths: Paths, prepare: Callable[[Backend], None] | None = None
+) -> Rig:
+    """Build, attach and show a kiosk for ``config`` with a stepped clock."""
     from kiosk.app import build_kiosk
     from kiosk.domain.timeutil import now_local
     from kiosk.wiring import open_store
 
-    sections.setdefault("terminal", {"demo": True})
-    config, paths = make_config(data_dir, **sections)
     clock = FakeClock(now_local().replace(microsecond=0))  # the kiosk's one clock
     backend = open_store(config, paths, clock)
+    if prepare is not None:
+        prepare(backend)
     kiosk = build_kiosk(config, paths, demo_panel=True, clock=clock)
     kiosk.attach(config, paths, backend)
     kiosk.window.resize(config.display.width_px, config.display.height_px)

@@ -13,9 +13,11 @@ from kiosk.ui.shell import Shell
 
 if TYPE_CHECKING:
     from kiosk.services.admin_auth import Role
+    from kiosk.services.ports import Printer
     from kiosk.ui.admin.pin import PinScreen
     from kiosk.ui.admin.screens import StaffScreen, TechnicianScreen
     from kiosk.ui.screens.base import Screen
+    from kiosk.ui.widgets.buttons import BigButton
 
 
 class AdminFeature(Feature):
@@ -70,10 +72,14 @@ class AdminFeature(Feature):
         self.technician.print_test.setVisible(services is not None and services.printer is not None)
 
     def print_test_page(self) -> None:
-        """One sheet with Tibetan, Chinese and a QR code, printed off the GUI thread."""
+        """One sheet with Tibetan, Chinese and a QR code on the station's printer."""
+        self.print_test_on(None, self.technician.print_test)
+
+    def print_test_on(self, printer: Printer | None, button: BigButton) -> None:
+        """The test sheet on ``printer`` (None: the station's), printed off the GUI thread;
+        ``button`` is off until it has printed or failed."""
         from kiosk.ui.agreement.testpage import write_test_page  # noqa: PLC0415 - on use
 
-        button = self.technician.print_test
         if not button.isEnabled():
             return
         catalog = self.shell.texts.catalog
@@ -97,7 +103,10 @@ class AdminFeature(Feature):
             )
             self.shell.run(lambda s: s.diagnostics(), self.technician.show_report)
 
-        if self.shell.print_pdf(pdf, lambda _r: finished(True), lambda _e: finished(False)):
+        printed = self.shell.print_pdf(
+            pdf, lambda _r: finished(True), lambda _e: finished(False), printer=printer
+        )
+        if printed:
             button.setEnabled(False)
         else:
             folder.cleanup()

@@ -30,7 +30,7 @@ FIGURES = (
 )
 
 
-class _AdminScreen(Screen):
+class AdminScreen(Screen):
     """Title, body and a button back to the start screen."""
 
     title_id = ""
@@ -61,7 +61,7 @@ class _AdminScreen(Screen):
         self.leave.set_lines(self.texts.lines("common.home"))
 
 
-class StaffScreen(_AdminScreen):
+class StaffScreen(AdminScreen):
     """Today's figures for staff, and registering a card a plain reader could not read."""
 
     bind_requested = Signal()
@@ -161,7 +161,7 @@ class StaffScreen(_AdminScreen):
         self.sync_detail.set_lines(self.texts.compose(self.rejected_messages))
 
 
-class TechnicianScreen(_AdminScreen):
+class TechnicianScreen(AdminScreen):
     """Diagnostics for technicians (the same report as ``kiosk --check``), and enrolment."""
 
     name = "technician"
@@ -171,6 +171,7 @@ class TechnicianScreen(_AdminScreen):
     record_requested = Signal()
     print_test_requested = Signal()
     export_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
@@ -188,6 +189,10 @@ class TechnicianScreen(_AdminScreen):
         # The logs, without personal data, to a USB stick (kiosk.services.logexport).
         self.export = BigButton(theme, "primary", role="secondary", min_mm=size)
         self.export.clicked.connect(self.export_requested)
+        # Reader, printer, volume, language and idle time by touch (kiosk.ui.admin.settings).
+        self.settings = BigButton(theme, "primary", role="secondary", min_mm=size)
+        self.settings.clicked.connect(self.settings_requested)
+        self.top.insertWidget(1, self.settings, 0, Qt.AlignmentFlag.AlignTop)
         tools.addWidget(self.enrol)
         tools.addWidget(self.record)
         tools.addWidget(self.print_test)
@@ -220,6 +225,7 @@ class TechnicianScreen(_AdminScreen):
         self.record.set_lines(self.texts.lines("tech.record"))
         self.print_test.set_lines(self.texts.lines("tech.print_test"))
         self.export.set_lines(self.texts.lines("tech.export"))
+        self.settings.set_lines(self.texts.lines("tech.settings"))
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
 
     def show_sync(self, status: list[Message]) -> None:

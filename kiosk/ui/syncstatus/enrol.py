@@ -11,6 +11,7 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.keyboard import TextKeyboard
 
 
 class EnrolScreen(Screen):
@@ -51,6 +52,11 @@ class EnrolScreen(Screen):
         code_row.addWidget(self.code, 1)
         root.addLayout(code_row)
         root.addWidget(self.state)
+        # The kiosk has no keyboard: this one types the address (shown while it can change).
+        self.keyboard = TextKeyboard(theme, texts)
+        self.keyboard.attach(self.address)
+        self.keyboard.done.connect(self._on_start_clicked)
+        root.addWidget(self.keyboard)
         root.addStretch(1)
         row = QHBoxLayout()
         self.cancel = BigButton(theme, "secondary", min_mm=(MAIN_TARGET_MM * 2, MAIN_TARGET_MM))
@@ -70,6 +76,7 @@ class EnrolScreen(Screen):
         self.address.setText(address)
         self.address.setEnabled(True)
         self.start.setEnabled(True)
+        self.keyboard.show()
         self._code = ""
         self.set_state("", {})
 
@@ -78,6 +85,7 @@ class EnrolScreen(Screen):
         self._code = code
         self.address.setEnabled(False)
         self.start.setEnabled(False)
+        self.keyboard.hide()
         self.set_state("enrol.waiting", {})
 
     def set_state(self, message_id: str, fmt: dict[str, str], *, error: bool = False) -> None:
@@ -86,6 +94,7 @@ class EnrolScreen(Screen):
         if error:
             self.address.setEnabled(True)
             self.start.setEnabled(True)
+            self.keyboard.show()
             self._code = ""
         self.retranslate()
 
@@ -101,6 +110,7 @@ class EnrolScreen(Screen):
         self.state.set_lines(t.lines(message_id, **fmt) if message_id else [])
         self.cancel.set_lines(t.lines("common.back"))
         self.start.set_lines(t.lines("enrol.start"))
+        self.keyboard.retranslate()
 
     def _on_start_clicked(self) -> None:
         text = self.address.text().strip()

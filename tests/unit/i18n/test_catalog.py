@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from kiosk.config_file import EDITABLE
 from kiosk.domain.agreement import AMENDABLE, EMPLOYER_KINDS, ROLES, SIGN_METHODS, Provider
 from kiosk.domain.agreement import PROBLEMS as AGREEMENT_PROBLEMS
 from kiosk.domain.clips import REASONS
@@ -29,6 +30,7 @@ from kiosk.idcard.demo import ORDER as DEMO_ORDER
 from kiosk.printing.cups import REASONS as PRINT_REASONS
 from kiosk.services.training import BookResult
 from kiosk.ui.admin.followup import CASE_STATES
+from kiosk.ui.admin.settings import BACKENDS as SETTINGS_BACKENDS
 from kiosk.ui.agreement.pages import AMENDMENTS as SIGNING_AMENDMENTS
 from kiosk.ui.agreement.sections import PROVIDED
 from kiosk.ui.agreement.sections import SECTIONS as AGREEMENT_SECTIONS
@@ -104,6 +106,8 @@ def used_ids() -> set[str]:
     ids |= {f"training.bring.{c}" for c in (*BRING, "list1", "list2", "list3")}
     ids |= {f"training.state.{s.value}" for s in BookingStatus}
     ids |= {f"training.result.{r.value}" for r in BookResult}
+    ids |= {f"settings.reader.{backend}" for backend in SETTINGS_BACKENDS}
+    ids -= set(EDITABLE)  # config keys ("voice.volume") of the settings screen
     return ids - set(MUTATIONS)  # mutation type names ("agreement.sign") are not messages
 
 
