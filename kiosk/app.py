@@ -145,7 +145,7 @@ class Kiosk:
         from kiosk.check import diagnose, render  # noqa: PLC0415 - see TYPE_CHECKING above
         from kiosk.services.sync import EnrolmentService  # noqa: PLC0415
         from kiosk.store.sync import SyncRepository  # noqa: PLC0415
-        from kiosk.wiring import export_logs, make_printer  # noqa: PLC0415
+        from kiosk.wiring import export_dashboard, export_logs, make_printer  # noqa: PLC0415
 
         fonts = self.fonts
         records = SyncRepository(backend.engine)
@@ -173,6 +173,7 @@ class Kiosk:
                 follow_up=backend.follow_up,
                 storage_probe=backend.storage_probe,
                 export_logs=partial(export_logs, paths, config, backend.clock),
+                export_dashboard=partial(export_dashboard, config, backend.clock),
                 settings=settings_for(self, config, paths),
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(

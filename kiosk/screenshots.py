@@ -227,6 +227,10 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     kiosk.app.processEvents()
     admin.staff.show_sync(sync.messages(), rejected_messages(SAMPLE_REJECTED))
     shot("staff", name)
+    ctl.dashboard_ui.open()
+    kiosk.db.wait()
+    shot("dashboard", name)
+    ctl.dashboard_ui.back()
     ctl.shell.visit.finish()  # straight from staff to the technician, for the pictures
     ctl.shell.visit.pin_requested()
     admin.open_role(Role.TECHNICIAN)

@@ -47,6 +47,7 @@ from kiosk.store.training import TrainingRepository
 from kiosk.store.trust import TrustRepository
 
 if TYPE_CHECKING:
+    from kiosk.domain.dashboard import Dashboard
     from kiosk.printing.cups import CupsPrinter
     from kiosk.services.agreements import Where
     from kiosk.sync.client import MarketClient
@@ -359,3 +360,15 @@ def export_logs(paths: Paths, config: Config, clock: Clock, report: str) -> Path
 
     name = config.sync.terminal_name or config.terminal.station_code
     return export(paths.logs, config.storage.usb_folders, name, report, clock.now())
+
+
+def export_dashboard(config: Config, clock: Clock, dashboard: Dashboard) -> Path:
+    """The staff's dashboard as CSV on a USB stick (``kiosk.domain.dashboard``)."""
+    from kiosk.domain.dashboard import to_csv  # noqa: PLC0415 - on use
+    from kiosk.services.usbstick import safe_name, to_stick  # noqa: PLC0415
+
+    name = config.sync.terminal_name or config.terminal.station_code
+    filename = f"kiosk-day-{safe_name(name)}-{clock.now():%Y%m%d-%H%M%S}.csv"
+    # UTF-8 with a byte-order mark, so that a spreadsheet opens the Chinese names right.
+    data = to_csv(dashboard, name).encode("utf-8-sig")
+    return to_stick(config.storage.usb_folders, filename, data)

@@ -1,25 +1,21 @@
 """Exporting the kiosk's logs to a USB stick for a technician (issue 16), with nothing
 personal in them: the log files (already free of personal data by rule) pass a scrubber
 that masks anything shaped like an ID number or a mobile number, in case; with them the
-diagnostics report. The archive is written whole or not at all (``write_atomic``): a stick
-pulled out or full mid-export leaves no file that looks finished, and the screen says so.
+diagnostics report. The archive is written whole or not at all (``kiosk.services.usbstick``):
+a stick pulled out or full mid-export leaves no file that looks finished, and the screen
+says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
-import os
 import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.domain.errors import ExportError, ExportErrorKind
-from kiosk.domain.files import write_atomic
-
-log = logging.getLogger(__name__)
+from kiosk.services.usbstick import safe_name, to_stick
 
 ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
@@ -30,23 +26,6 @@ def scrub(text: str) -> str:
     """Mask what looks like an ID number (18 digits) or a mobile number (11 digits)."""
     text = ID_NUMBER.sub(lambda m: f"{m.group(1)}********{m.group(2)}", text)
     return MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
-
-
-def sticks(folders: Iterable[Path]) -> list[Path]:
-    """Mounted, writable folders under ``folders`` (a folder itself, its children and
-    grandchildren: /media/STICK, /media/USER/STICK), in name order."""
-    found: list[Path] = []
-    for root in folders:
-        candidates = [root]
-        try:
-            for child in sorted(root.iterdir()):
-                candidates.append(child)
-                if child.is_dir() and not os.path.ismount(child):
-                    candidates += sorted(child.iterdir())
-        except OSError:
-            continue
-        found += [c for c in candidates if os.path.ismount(c) and os.access(c, os.W_OK)]
-    return list(dict.fromkeys(found))
 
 
 def archive(log_dir: Path, report: str) -> bytes:
@@ -72,16 +51,5 @@ def export_logs(
 ) -> Path:
     """Write the archive to the first stick found; its path. ExportError when there is no
     stick, or when the write fails (then no file of this export stays on the stick)."""
-    found = sticks(folders)
-    if not found:
-        raise ExportError(ExportErrorKind.NO_STICK)
-    safe = re.sub(r"[^A-Za-z0-9_-]", "_", terminal)[:40] or "kiosk"
-    target = found[0] / f"kiosk-logs-{safe}-{now:%Y%m%d-%H%M%S}.zip"
-    data = archive(log_dir, report)
-    try:
-        write_atomic(target, data, mode=None)
-    except OSError as exc:
-        log.warning("log export failed: %s", exc.strerror or type(exc).__name__)
-        raise ExportError(ExportErrorKind.FAILED, exc.strerror or "") from None
-    log.info("logs exported (%d bytes)", len(data))
-    return target
+    name = f"kiosk-logs-{safe_name(terminal)}-{now:%Y%m%d-%H%M%S}.zip"
+    return to_stick(folders, name, archive(log_dir, report))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.domain.calls import StaffCall
+from kiosk.domain.dashboard import Dashboard
 from kiosk.domain.entities import StationFigures, Worker
 from kiosk.domain.pin import PinRecord
 
@@ -65,6 +66,10 @@ class FiguresReader(Protocol):
 
     def figures(self) -> StationFigures:
         """Counts for the staff screen."""
+        ...
+
+    def days(self, today: dt.date) -> Dashboard:
+        """Today and the six days before, counted per day (the staff's dashboard)."""
         ...
 
 

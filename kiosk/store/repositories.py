@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.dashboard import Dashboard
 from kiosk.domain.entities import DataSet, StationFigures, Worker
 from kiosk.domain.pin import PinRecord
 from kiosk.domain.registry import (
@@ -24,6 +25,7 @@ from kiosk.domain.registry import (
     WorkerUpdate,
 )
 from kiosk.store import models as m
+from kiosk.store.dashboard import DashboardRepository
 from kiosk.store.outbox import queue_mutation
 from kiosk.store.pay import still_unpaid
 
@@ -134,6 +136,10 @@ class FiguresRepository:
                     .where(still_unpaid(m.AgreementRow.code))
                 ),
             )
+
+    def days(self, today: dt.date) -> Dashboard:
+        """Today and the six days before, for the staff's dashboard."""
+        return DashboardRepository(self.engine).days(today)
 
 
 class WorkerRepository:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.idcard.events import ReaderEvent, ReaderStatus
 from kiosk.services.ports import Clock
+from kiosk.ui.admin.dashboard_flow import DashboardFeature
 from kiosk.ui.admin.flow import AdminFeature
 from kiosk.ui.admin.settings_flow import SettingsFeature
 from kiosk.ui.agreement.flow import AgreementFeature
@@ -56,6 +57,7 @@ FEATURES: tuple[type[Feature], ...] = (
     ComplaintFeature,
     TrainingFeature,
     SettingsFeature,
+    DashboardFeature,
 )
 
 
@@ -106,6 +108,7 @@ class KioskController(QObject):
         self.pay_ui = PayFeature(shell, visit, self.complaint_ui)
         self.training_ui = TrainingFeature(shell, visit, self.summary_ui)
         self.settings_ui = SettingsFeature(shell, admin)
+        self.dashboard_ui = DashboardFeature(shell, admin)
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -120,6 +123,7 @@ class KioskController(QObject):
             self.complaint_ui,
             self.training_ui,
             self.settings_ui,
+            self.dashboard_ui,
         )
         self.ready = False
         if not deferred:

@@ -35,6 +35,7 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the services load with the store, after the first frame
+    from kiosk.domain.dashboard import Dashboard
     from kiosk.services.admin_auth import AdminAuth
     from kiosk.services.complaints import ComplaintDesk
     from kiosk.services.followup import FollowUpReader
@@ -76,6 +77,7 @@ class Services:
     storage_probe: Callable[[], None] | None = None  # raises while the disk cannot take work
     export_logs: Callable[[str], Path] | None = None  # report text -> the file on a stick
     settings: SettingsDesk | None = None  # the technician's settings
+    export_dashboard: Callable[[Dashboard], Path] | None = None  # the day as CSV on a stick
 
 
 class Shell(QObject):
@@ -109,6 +111,7 @@ class Shell(QObject):
         # Writing to a USB stick may hang on a stick pulled out: never on the DB worker.
         self.files = TaskRunner(1, "usb-files")
         self._resets: list[Callable[[], None]] = []
+        self._visit_counted = False
         self._finishers: list[Callable[[], bool]] = []
 
     # --- screens ---------------------------------------------------------------------
@@ -206,7 +209,11 @@ class Shell(QObject):
         self._resets.append(reset)
 
     def welcome(self, view: SessionView) -> None:
-        """A worker's visit starts (the visit feature shows their home)."""
+        """A worker's visit starts (the visit feature shows their home); counted once per
+        visit for the staff's dashboard (a newcomer is welcomed when filing ends)."""
+        if not self._visit_counted:
+            self._visit_counted = True
+            self.audit("worker", "visit")
         self.visit_started.emit(view)
 
     def end_visit(self, reason: str) -> None:
@@ -215,6 +222,7 @@ class Shell(QObject):
         self.window.overlay.hide()
         self.window.banner.clear()
         self.visit.finish()
+        self._visit_counted = False
         for reset in self._resets:
             reset()
         self.run(lambda s: s.session.end(reason), on_error=_ignore)

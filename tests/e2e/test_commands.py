@@ -126,7 +126,7 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 80  # 23 screens, 7 signing steps, 2 of the pay question, 5 of the
+    assert len(names) == 82  # 24 screens, 7 signing steps, 2 of the pay question, 5 of the
     # complaint, a job with accident cover, the training question, the settings keyboard,
     # the enrolment address being typed; 2 modes
     expected = (
@@ -151,6 +151,7 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
         "settings-both.png",
         "settings-keyboard-en.png",
         "enrol-address-both.png",
+        "dashboard-en.png",
     )
     for name in expected:
         assert name in names

@@ -47,9 +47,14 @@ def _hex(c: QColor) -> str:
 def text_contrast(image: QImage, label: QLabel, window: QWidget) -> float | None:
     """Contrast of a label's text with what is behind it, from the rendered pixels: the
     background is the commonest colour in its box, the text the colour furthest from it."""
-    top_left = label.mapTo(window, label.rect().topLeft())
+    # Only the part on screen: a label half scrolled out of its area shows what is past
+    # the area's edge in the rest of its box (it is measured where it is seen).
+    shown = label.visibleRegion().boundingRect()
+    if shown.isEmpty():
+        return None
+    top_left = label.mapTo(window, shown.topLeft())
     counts: collections.Counter[str] = collections.Counter()
-    w, h = label.width(), label.height()
+    w, h = shown.width(), shown.height()
     for y in range(top_left.y(), top_left.y() + h, 2):
         for x in range(top_left.x(), top_left.x() + w, 2):
             if 0 <= x < image.width() and 0 <= y < image.height():

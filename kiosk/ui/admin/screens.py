@@ -65,6 +65,7 @@ class StaffScreen(AdminScreen):
     """Today's figures for staff, and registering a card a plain reader could not read."""
 
     bind_requested = Signal()
+    day_requested = Signal()
     name = "staff"
     prompt_id = "staff.title"
     title_id = "staff.title"
@@ -101,6 +102,13 @@ class StaffScreen(AdminScreen):
             grid.addWidget(tile, 0, i)  # one row: the sync state needs the height below
             self.figure_labels[attr] = (label, value)
         body.addLayout(grid)
+        # Today and the week at a glance, under today's counts (the top bar is full).
+        self.day = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
+        self.day.clicked.connect(self.day_requested)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day)
+        day_row.addStretch(1)
+        body.addLayout(day_row)
         # What to follow up: open complaints, "not paid" answers, agreements to print.
         self.follow = BiText(theme, "secondary", align=Qt.AlignmentFlag.AlignLeft)
         self.follow.setObjectName("staffFollowUp")
@@ -154,6 +162,7 @@ class StaffScreen(AdminScreen):
             shown = "…" if self.figures is None else str(getattr(self.figures, attr))
             value.set_lines([(Lang.EN, shown)])
         self.bind.set_lines(self.texts.lines("staff.bind_card"))
+        self.day.set_lines(self.texts.lines("staff.day"))
         follow = self.follow_up
         self.follow.set_lines(self.texts.compose(followup.messages(follow)) if follow else [])
         self.calls.retranslate()

@@ -15,6 +15,7 @@ from kiosk.domain.agreement import AMENDABLE, EMPLOYER_KINDS, ROLES, SIGN_METHOD
 from kiosk.domain.agreement import PROBLEMS as AGREEMENT_PROBLEMS
 from kiosk.domain.clips import REASONS
 from kiosk.domain.complaint import OUTCOMES as COMPLAINT_OUTCOMES
+from kiosk.domain.dashboard import MEASURES
 from kiosk.domain.entities import PayTerms
 from kiosk.domain.errors import AuthErrorKind, CardErrorKind, SigningErrorKind, StoreErrorKind
 from kiosk.domain.pay import PayAnswer
@@ -107,6 +108,7 @@ def used_ids() -> set[str]:
     ids |= {f"training.state.{s.value}" for s in BookingStatus}
     ids |= {f"training.result.{r.value}" for r in BookResult}
     ids |= {f"settings.reader.{backend}" for backend in SETTINGS_BACKENDS}
+    ids |= {f"dash.{measure}" for measure in MEASURES}
     ids -= set(EDITABLE)  # config keys ("voice.volume") of the settings screen
     return ids - set(MUTATIONS)  # mutation type names ("agreement.sign") are not messages
 
