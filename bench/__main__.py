@@ -7,6 +7,7 @@ from bench import (
     card_to_screen,
     clips,
     credit,
+    dashboard,
     db_writer,
     jobs_list,
     matching,
@@ -32,3 +33,4 @@ if __name__ == "__main__":
     signing.main()
     credit.main()
     training.main()
+    dashboard.main()

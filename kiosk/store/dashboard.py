@@ -60,8 +60,9 @@ class DashboardRepository:
                     m.AuditRow.action == VISIT_ACTION, m.AuditRow.at >= since
                 )
             )
+            # Made here this week: an application and its outbox row share their moment.
             made_here = select(m.OutboxRow.entity_id).where(
-                m.OutboxRow.type == "application.create"
+                m.OutboxRow.type == "application.create", m.OutboxRow.captured_at_local >= since
             )
             found["accepted"] = stamps(
                 select(m.ApplicationRow.created_at).where(

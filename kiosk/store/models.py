@@ -324,6 +324,8 @@ class OutboxRow(Base):
     """A mutation waiting for the market server; written with its business row (SYNC.md)."""
 
     __tablename__ = "outbox"
+    # The staff's dashboard counts this kiosk's mutations of a kind since a day.
+    __table_args__ = (Index("ix_outbox_type_captured", "type", "captured_at_local"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     mutation_uuid: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
     type: Mapped[str] = mapped_column(String(32))

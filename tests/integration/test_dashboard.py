@@ -119,3 +119,23 @@ def test_the_week_at_a_glance_by_touch_and_to_a_stick(qtbot: QtBot, tmp_path: Pa
         assert rig.kiosk.window.navigator.current is staff
     finally:
         close_kiosk(rig.kiosk, rig.backend)
+
+
+def test_a_visit_counts_once_however_often_home_is_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    """A newcomer is welcomed when filing ends, after the tap: still one visit."""
+    rig = start_rig(tmp_path / "kiosk")
+    try:
+        shell, backend = rig.kiosk.controller.shell, rig.backend
+        tap(rig, qtbot, "resident_tibetan")
+        view = rig.kiosk.controller.screens["home"].view
+        assert view is not None
+        shell.welcome(view)  # home shown again in the same visit (as after filing)
+        rig.kiosk.db.wait()
+        today = rig.clock.now().date()
+        assert backend.figures.days(today).today["visits"] == 1
+        shell.end_visit("test")
+        tap(rig, qtbot, "resident_tibetan")  # a new visit
+        rig.kiosk.db.wait()
+        assert backend.figures.days(today).today["visits"] == 2
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)
