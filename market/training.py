@@ -15,11 +15,11 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.timeutil import LHASA_TZ
-from kiosk.domain.training import BRING, LANGUAGES, WHO, course_problem
+from kiosk.domain.training import course_problem
 from market import feed
 from market.models import Booking, Record
 
@@ -226,18 +226,3 @@ def listing(s: Session, now: dt.datetime) -> list[str]:
             f"seats {d.get('seats_taken', 0)}/{d['seats_total']}  waiting {d.get('waiting', 0)}"
         )
     return sorted(lines, key=lambda line: line.split("  ")[1])
-
-
-def count_booked(s: Session, course_id: str) -> int:
-    """Seats held (tests and diagnostics)."""
-    return int(
-        s.scalar(
-            select(func.count())
-            .select_from(Booking)
-            .where(Booking.training_id == course_id, Booking.status == BOOKED)
-        )
-        or 0
-    )
-
-
-CHOICES = {"who": WHO, "bring": BRING, "language": LANGUAGES}

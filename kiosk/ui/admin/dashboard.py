@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.domain.dashboard import MEASURES, Dashboard
 from kiosk.i18n import Lang
@@ -16,6 +16,7 @@ from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.scrollbody import scroll_body
+from kiosk.ui.widgets.tile import figure_tile
 
 TILES_PER_ROW = 4
 # The chart's series and their colours (the palette's, so every bar is seen on white).
@@ -44,12 +45,7 @@ class DashboardScreen(AdminScreen):
         grid.setSpacing(theme.mm(4))
         self.tiles: dict[str, tuple[BiText, BiText, BiText]] = {}
         for i, measure in enumerate(MEASURES):
-            tile = QFrame()
-            tile.setObjectName("dayTile")
-            tile.setStyleSheet("#dayTile { background: #FFFFFF; border-radius: 12px; }")
-            column = QVBoxLayout(tile)
-            pad = theme.mm(4)
-            column.setContentsMargins(pad, pad, pad, pad)
+            tile, column = figure_tile(theme, "dayTile")
             left = Qt.AlignmentFlag.AlignLeft
             column.setSpacing(theme.mm(1))
             value = BiText(theme, "huge", bold=True, align=left)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.entities import StationFigures
 from kiosk.domain.followup import FollowUp
@@ -20,6 +20,7 @@ from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.scrollbody import scroll_body
+from kiosk.ui.widgets.tile import figure_tile
 
 FIGURES = (
     ("staff.open_jobs", "open_jobs"),
@@ -87,12 +88,7 @@ class StaffScreen(AdminScreen):
         grid.setSpacing(theme.mm(8))
         self.figure_labels: dict[str, tuple[BiText, BiText]] = {}
         for i, (_msgid, attr) in enumerate(FIGURES):
-            tile = QFrame()
-            tile.setObjectName("figureTile")
-            tile.setStyleSheet("#figureTile { background: #FFFFFF; border-radius: 12px; }")
-            column = QVBoxLayout(tile)
-            pad = theme.mm(4)
-            column.setContentsMargins(pad, pad, pad, pad)
+            tile, column = figure_tile(theme, "figureTile")
             value = BiText(theme, "title", bold=True, align=Qt.AlignmentFlag.AlignLeft)
             label = BiText(
                 theme, "secondary", align=Qt.AlignmentFlag.AlignLeft, colour=theme.palette.muted
