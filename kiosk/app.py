@@ -154,7 +154,7 @@ class Kiosk:
                 enrolment=EnrolmentService(
                     paths.credentials,
                     app_version=__version__,
-                    terminal_name=config.sync.terminal_name or config.terminal.station_code,
+                    terminal_name=config.terminal_label,
                     ca_bundle=config.sync.ca_bundle or None,
                 ),
                 sync_rejected=records.rejected,

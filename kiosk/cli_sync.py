@@ -40,7 +40,7 @@ def enrol(args: argparse.Namespace, config: Config, paths: Paths) -> int:
     client = MarketClient(
         args.server, None, app_version=__version__, ca_bundle=config.sync.ca_bundle or None
     )
-    name = args.name or config.sync.terminal_name or config.terminal.station_code
+    name = args.name or config.terminal_label
     try:
         start = client.enrol(name)
         print(f"Enrolment code: {start.user_code}", flush=True)

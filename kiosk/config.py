@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from kiosk.config_values import ConfigError, check_value, convert_value
-from kiosk.domain.session import MIN_WARNING_SECONDS
+from kiosk.domain.session import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, MIN_WARNING_SECONDS
 
 __all__ = [
     "Config",
@@ -86,7 +86,12 @@ class DisplaySection:
 class SessionSection:
     """How long a session waits for a worker who walked away."""
 
-    idle_seconds: int = _f(90, "Seconds without a touch before the warning", min=15, max=3600)
+    idle_seconds: int = _f(
+        90,
+        "Seconds without a touch before the warning",
+        min=MIN_IDLE_SECONDS,
+        max=MAX_IDLE_SECONDS,
+    )
     warning_seconds: int = _f(
         30,
         "Seconds the countdown lasts (WCAG 2.2.1: at least 20)",
@@ -235,6 +240,12 @@ class Config:
     sync: SyncSection = field(default_factory=SyncSection)
     logging: LoggingSection = field(default_factory=LoggingSection)
     source: str = "(defaults)"
+
+    @property
+    def terminal_label(self) -> str:
+        """The name this kiosk goes by at the market and on files it writes:
+        ``[sync] terminal_name``, else the station code."""
+        return self.sync.terminal_name or self.terminal.station_code
 
 
 SECTIONS: dict[str, type[Any]] = {

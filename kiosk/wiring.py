@@ -358,8 +358,9 @@ def export_logs(paths: Paths, config: Config, clock: Clock, report: str) -> Path
     """The technician's log export to a USB stick (``kiosk.services.logexport``)."""
     from kiosk.services.logexport import export_logs as export  # noqa: PLC0415 - on use
 
-    name = config.sync.terminal_name or config.terminal.station_code
-    return export(paths.logs, config.storage.usb_folders, name, report, clock.now())
+    return export(
+        paths.logs, config.storage.usb_folders, config.terminal_label, report, clock.now()
+    )
 
 
 def export_dashboard(config: Config, clock: Clock, dashboard: Dashboard) -> Path:
@@ -367,7 +368,7 @@ def export_dashboard(config: Config, clock: Clock, dashboard: Dashboard) -> Path
     from kiosk.domain.dashboard import to_csv  # noqa: PLC0415 - on use
     from kiosk.services.usbstick import safe_name, to_stick  # noqa: PLC0415
 
-    name = config.sync.terminal_name or config.terminal.station_code
+    name = config.terminal_label
     filename = f"kiosk-day-{safe_name(name)}-{clock.now():%Y%m%d-%H%M%S}.csv"
     # UTF-8 with a byte-order mark, so that a spreadsheet opens the Chinese names right.
     data = to_csv(dashboard, name).encode("utf-8-sig")

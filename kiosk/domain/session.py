@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 MIN_WARNING_SECONDS = 20
+# [session] idle_seconds: the config checks them, the technician's screen steps within them.
+MIN_IDLE_SECONDS, MAX_IDLE_SECONDS = 15, 3600
 
 
 class Phase(Enum):

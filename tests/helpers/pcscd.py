@@ -68,6 +68,7 @@ class Pcscd:
     """A pcscd the tests started (``process``) or found running (``process`` None)."""
 
     process: subprocess.Popen[bytes] | None
+    log: Path | None = None  # our pcscd's --debug log (kept only when it failed to start)
 
     @classmethod
     def ensure(cls, timeout_s: float = 45.0, attempts: int = 3) -> Pcscd:
@@ -92,7 +93,7 @@ class Pcscd:
                     ["pcscd", "--foreground", "--debug"], stdout=out, stderr=subprocess.STDOUT
                 )
             if _wait_for_vpcd(timeout_s / attempts):
-                return cls(process)
+                return cls(process, log)
             alive = process.poll() is None
             process.terminate()
             try:
@@ -123,3 +124,5 @@ class Pcscd:
         deadline = time.monotonic() + 5
         while self.process is not None and vpcd_listening() and time.monotonic() < deadline:
             time.sleep(0.1)
+        if self.log is not None:
+            shutil.rmtree(self.log.parent, ignore_errors=True)

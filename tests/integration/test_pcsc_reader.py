@@ -112,7 +112,7 @@ def test_a_pcscd_restart_is_survived(pcscd: Pcscd) -> None:
         assert isinstance(status, ReaderStatus)
         assert status.state in (ReaderState.MISSING, ReaderState.ERROR)
         restarted = Pcscd.ensure()
-        pcscd.process = restarted.process
+        pcscd.process, pcscd.log = restarted.process, restarted.log
         status = next_of(q, ReaderStatus, timeout=15)
         assert isinstance(status, ReaderStatus)
         assert status.state is ReaderState.CONNECTED

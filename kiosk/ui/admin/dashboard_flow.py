@@ -52,8 +52,7 @@ class DashboardFeature(Feature):
 
     def back(self) -> None:
         """To the staff screen, its figures fresh."""
-        self.shell.go("staff")
-        self.shell.run(lambda s: s.figures.figures(), self.admin.staff.show_figures)
+        self.admin.show_staff()
 
     def export(self) -> None:
         """The days shown, as CSV, to a USB stick; the button off until it ends."""

@@ -165,15 +165,19 @@ class AdminFeature(Feature):
         if staff:
             waiting = self.shell.visit.chip_for_staff(self.shell.idle.monotonic())
             self.staff.set_card_waiting(waiting is not None)
-            self.shell.go("staff")
-            self.shell.run(lambda s: s.figures.figures(), self.staff.show_figures)
-            self.shell.run(
-                lambda s: s.follow_up.follow_up() if s.follow_up else None,
-                self.staff.show_follow_up,
-            )
+            self.show_staff()
         else:
             self.shell.go("technician")
             self.shell.run(lambda s: s.diagnostics(), self.technician.show_report)
+
+    def show_staff(self) -> None:
+        """The staff screen, its figures and lists fresh (signed in, or back from a tool)."""
+        self.shell.go("staff")
+        self.shell.run(lambda s: s.figures.figures(), self.staff.show_figures)
+        self.shell.run(
+            lambda s: s.follow_up.follow_up() if s.follow_up else None,
+            self.staff.show_follow_up,
+        )
 
     def sign_in_failed(self, exc: Exception) -> None:
         """Tell why the PIN was refused (wrong, locked, none set) on the pad, and aloud."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk.domain.session import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS
 from kiosk.i18n import Lang, Mode
 from kiosk.ui.admin.screens import AdminScreen
 from kiosk.ui.texts import Texts
@@ -18,7 +19,7 @@ from kiosk.ui.widgets.scrollbody import scroll_body
 
 BACKENDS = ("pcsc", "sam", "none")
 MODES = tuple(m.value for m in Mode)
-IDLE_STEP, IDLE_MIN, IDLE_MAX = 15, 15, 3600  # [session] idle_seconds' bounds
+IDLE_STEP = 15  # seconds, within [session] idle_seconds' bounds
 VOLUME_STEP = 10  # per cent
 
 
@@ -200,7 +201,7 @@ class SettingsScreen(AdminScreen):
 
     def step_idle(self, delta: int) -> None:
         """A longer or shorter idle time, within the config's bounds."""
-        self.idle = max(IDLE_MIN, min(IDLE_MAX, self.idle + delta))
+        self.idle = max(MIN_IDLE_SECONDS, min(MAX_IDLE_SECONDS, self.idle + delta))
         self.retranslate()
 
     def set_state(self, message_id: str, fmt: dict[str, str], *, error: bool = False) -> None:

@@ -127,8 +127,7 @@ class AgreementFeature(Feature):
     def back_to_staff(self) -> None:
         """The staff screen again, its figures fresh."""
         self.shell.visit.agreement_closed()
-        self.shell.go("staff")
-        self.shell.run(lambda s: s.figures.figures(), self.admin.staff.show_figures)
+        self.admin.show_staff()
 
     def open_application(self, application_id: str) -> None:
         """Draft the terms of this application and start signing."""
