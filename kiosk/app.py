@@ -216,7 +216,10 @@ class Kiosk:
             self._sync_wired = True
             self.sync_bridge.status_changed.connect(self.controller.sync_ui.set_status)
             self.sync_bridge.pulled.connect(
-                lambda n: self.db.submit(lambda: refresh_catalogue(backend, n))
+                lambda n: self.db.submit(
+                    lambda: refresh_catalogue(backend, n),
+                    lambda _r: self.controller.catalogue_changed(),
+                )
             )
             # Something was queued: send it now rather than at the next interval.
             self.controller.session_applied.connect(self.wake_sync)
@@ -290,6 +293,7 @@ class Kiosk:
         if self.sync is not None:
             self.sync.stop()
         self.controller.sync_ui.close()
+        self.controller.hall_ui.close()
         if self.voice is not None:
             self.voice.close()
         filters: tuple[QObject, ...] = (self.idle,) + ((self.scanner,) if self.scanner else ())
@@ -334,6 +338,7 @@ def build_kiosk(
         kiosk_name=config.terminal.name,
         paper=config.agreement.paper,
         desk_hours=config.agreement.rights_desk_hours,
+        hall=(config.hall.display, config.hall.page_seconds, config.hall.announce),
         quit_app=app.quit,
         clock=clock,
         deferred=deferred,

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 DISPLAY_MODES = ("both", "bo", "zh", "en")
 MISSING_CLIP_RULES = ("chinese", "chime", "silence")
 READER_BACKENDS = ("pcsc", "sam", "none")
+HALL_DISPLAYS = ("off", "second", "here")
 
 
 def _f(default: Any, doc: str, **check: Any) -> Any:
@@ -202,6 +203,20 @@ class VoiceSection:
 
 
 @dataclass(frozen=True)
+class HallSection:
+    """The hall screen: today's jobs rolling, large and bilingual, new ones said aloud."""
+
+    display: str = _f(
+        "off",
+        "off; second: on a second display (shown when one is plugged in); here: this kiosk "
+        "shows it whenever nobody is using it (a card tap still starts a visit)",
+        choices=HALL_DISPLAYS,
+    )
+    page_seconds: int = _f(12, "Seconds each page of jobs is shown", min=5, max=120)
+    announce: bool = _f(True, "Say each new job aloud (only while nobody uses the kiosk)")
+
+
+@dataclass(frozen=True)
 class SyncSection:
     """Background sync with the market server (SYNC.md)."""
 
@@ -237,6 +252,7 @@ class Config:
     printer: PrinterSection = field(default_factory=PrinterSection)
     idcard: IdcardSection = field(default_factory=IdcardSection)
     voice: VoiceSection = field(default_factory=VoiceSection)
+    hall: HallSection = field(default_factory=HallSection)
     sync: SyncSection = field(default_factory=SyncSection)
     logging: LoggingSection = field(default_factory=LoggingSection)
     source: str = "(defaults)"

@@ -19,13 +19,20 @@ from market import auth, deps
 from market.db import make_engine, migrate, sessions, utcnow
 from market.deps import ApiError
 from market.limits import BodyLimit, RateLimit
-from market.routes import agreements, clips, enrol, sync, workers
+from market.routes import agreements, clips, enrol, jobs, sync, workers
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (enrol.router, sync.router, clips.router, agreements.router, workers.router)
+ROUTERS = (
+    enrol.router,
+    sync.router,
+    clips.router,
+    agreements.router,
+    jobs.router,
+    workers.router,
+)
 
 
 def _error(

@@ -258,6 +258,11 @@ class JobIndex:
     def __len__(self) -> int:
         return sum(len(cs) for cs in self._by_type.values())
 
+    @property
+    def types(self) -> list[str]:
+        """Every trade with an open job."""
+        return list(self._by_type)
+
     def query(self, types: Iterable[str], start: dt.datetime, end: dt.datetime) -> list[Candidate]:
         """Jobs of ``types`` starting in [start, end)."""
         out: list[Candidate] = []

@@ -9,7 +9,16 @@ from typing import Protocol
 from kiosk.domain.applications import MyApplication
 from kiosk.domain.credit import Faces
 from kiosk.domain.entities import Worker
-from kiosk.domain.matching import Candidate, Context, JobIndex, Match, Seeker, rank
+from kiosk.domain.hall import on_board
+from kiosk.domain.matching import (
+    STARTED_GRACE,
+    Candidate,
+    Context,
+    JobIndex,
+    Match,
+    Seeker,
+    rank,
+)
 from kiosk.services.ports import Clock
 
 WINDOW = dt.timedelta(days=8)
@@ -83,8 +92,7 @@ class JobsService:
     def matches(self, worker: Worker, filters: Filters = Filters(), limit: int = 20) -> list[Match]:
         """The worker's best jobs under ``filters``, each with its reasons."""
         now = self.clock.now()
-        if self._index is None:
-            self._index = JobIndex(self.store.candidates(now - dt.timedelta(hours=1)))
+        index = self._indexed(now)
         today = now.date()
         days: tuple[dt.date, ...] = ()
         if filters.day == "today":
@@ -101,7 +109,7 @@ class JobsService:
         # Distances from the place the worker chose when filing, else from this station.
         origin = self.places.get(worker.home_place_code or "", self.station)
         ctx = Context(now, origin.lat, origin.lon, self.min_hourly_yuan, origin == self.station)
-        found = self._index.query(skills, now - dt.timedelta(hours=1), now + WINDOW)
+        found = index.query(skills, now - STARTED_GRACE, now + WINDOW)
         if filters.same_day_pay:
             found = [c for c in found if c.job.pay_terms.value == "same_day"]
         applied = self.store.applied_job_ids(worker.id)
@@ -110,6 +118,20 @@ class JobsService:
             for m in rank(seeker, found, ctx, limit + len(applied))
             if m.candidate.job.id not in applied
         ][:limit]
+
+    def board(self) -> list[Match]:
+        """Today's and tomorrow's jobs with places left, for the hall screen and the
+        printed job sheet (``kiosk.domain.hall``), distances from this station."""
+        now = self.clock.now()
+        index = self._indexed(now)
+        found = index.query(index.types, now - STARTED_GRACE, now + WINDOW)
+        ctx = Context(now, self.station.lat, self.station.lon, self.min_hourly_yuan)
+        return on_board(found, ctx)
+
+    def _indexed(self, now: dt.datetime) -> JobIndex:
+        if self._index is None:
+            self._index = JobIndex(self.store.candidates(now - STARTED_GRACE))
+        return self._index
 
     def rating(self, worker: Worker) -> Faces:
         """The worker's ratings from employers (all zero until rated)."""

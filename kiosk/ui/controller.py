@@ -23,6 +23,7 @@ from kiosk.ui.calls.flow import CallsFeature
 from kiosk.ui.complaint.flow import ComplaintFeature
 from kiosk.ui.feature import Feature
 from kiosk.ui.filing.flow import FilingFeature
+from kiosk.ui.hall.flow import HallFeature
 from kiosk.ui.idle import IdleController
 from kiosk.ui.jobs.flow import JobsFeature
 from kiosk.ui.pay.flow import PayFeature
@@ -58,6 +59,7 @@ FEATURES: tuple[type[Feature], ...] = (
     TrainingFeature,
     SettingsFeature,
     DashboardFeature,
+    HallFeature,
 )
 
 
@@ -86,6 +88,7 @@ class KioskController(QObject):
         kiosk_name: str = "kiosk",
         paper: str = "a4",
         desk_hours: str = "",
+        hall: tuple[str, int, bool] = ("off", 12, True),
     ) -> None:
         super().__init__()
         self.window, self.texts, self.idle, self.db = window, texts, idle, db
@@ -109,6 +112,16 @@ class KioskController(QObject):
         self.training_ui = TrainingFeature(shell, visit, self.summary_ui)
         self.settings_ui = SettingsFeature(shell, admin)
         self.dashboard_ui = DashboardFeature(shell, admin)
+        display, page_seconds, announce = hall
+        self.hall_ui = HallFeature(
+            shell,
+            admin,
+            station_code,
+            display=display,
+            page_seconds=page_seconds,
+            announce=announce,
+            paper=paper,
+        )
         self.features: tuple[Feature, ...] = (
             visit,
             admin,
@@ -124,6 +137,7 @@ class KioskController(QObject):
             self.training_ui,
             self.settings_ui,
             self.dashboard_ui,
+            self.hall_ui,
         )
         self.ready = False
         if not deferred:
@@ -176,6 +190,10 @@ class KioskController(QObject):
     def reader_event(self, event: ReaderEvent) -> None:
         """A card reader or scanner reported something (GUI thread, via the bridge)."""
         self.visit_ui.reader_event(event)
+
+    def catalogue_changed(self) -> None:
+        """A sync pull brought jobs, trades or places (the matching index is rebuilt)."""
+        self.hall_ui.refresh()
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the visit and return to the attract screen."""

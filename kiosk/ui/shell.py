@@ -112,6 +112,9 @@ class Shell(QObject):
         self.files = TaskRunner(1, "usb-files")
         self._resets: list[Callable[[], None]] = []
         self._visit_counted = False
+        # Where the kiosk waits for the next person: the attract screen, or the hall board
+        # on a kiosk set aside for it ([hall] display = "here").
+        self.start_screen = "attract"
         self._finishers: list[Callable[[], bool]] = []
 
     # --- screens ---------------------------------------------------------------------
@@ -217,7 +220,7 @@ class Shell(QObject):
         self.visit_started.emit(view)
 
     def end_visit(self, reason: str) -> None:
-        """Wipe everything of the visit and return to the attract screen."""
+        """Wipe everything of the visit and return to the start screen."""
         self.idle.end_session()
         self.window.overlay.hide()
         self.window.banner.clear()
@@ -228,7 +231,7 @@ class Shell(QObject):
         self.run(lambda s: s.session.end(reason), on_error=_ignore)
         self.texts.reset()
         if self.visit.phase is not Phase.OUT_OF_SERVICE:
-            self.go("attract")
+            self.go(self.start_screen)
         self.visit_ended.emit(reason)
 
     def on_finish(self, take: Callable[[], bool]) -> None:

@@ -99,6 +99,7 @@ def close_kiosk(kiosk: Kiosk, backend: Backend) -> None:
     if kiosk.sync is not None:
         kiosk.sync.stop()
     kiosk.controller.sync_ui.close()
+    kiosk.controller.hall_ui.close()
     kiosk.sync_control.close()
     if kiosk.voice is not None:
         kiosk.voice.close()

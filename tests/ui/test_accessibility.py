@@ -31,7 +31,7 @@ from kiosk.ui.voiceflow import spoken_prompts
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.voice.clips import ClipLibrary
 from kiosk.voice.prompts import PLACEHOLDER, PromptResolver
-from tests.helpers.kiosk import Rig
+from tests.helpers.kiosk import Rig, close_kiosk, start_rig
 from tests.helpers.screens import clipped_labels
 from tests.ui.test_shell import PANEL_H, PANEL_W, fill_jobs
 
@@ -193,6 +193,26 @@ def test_every_screen_passes_the_audit(demo_rig: Rig, qtbot: QtBot, mode: Mode) 
     missing = prompts - recordable
     assert not missing, f"filing prompts that cannot be recorded: {missing}"
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_the_hall_board_passes_the_audit(tmp_path: Path, qtbot: QtBot, mode: Mode) -> None:
+    """The hall board (off in the demo kiosk): a kiosk set aside for it, in every mode,
+    showing a full page with a job marked new."""
+    rig = start_rig(tmp_path, hall={"display": "here"}, display={"default_mode": mode.value})
+    try:
+        rig.kiosk.window.setFixedSize(PANEL_W, PANEL_H)
+        hall = rig.kiosk.controller.hall_ui
+        qtbot.waitUntil(lambda: hall.loaded, timeout=10_000)
+        jobs = hall.roll.current()
+        assert jobs
+        hall.first_seen[jobs[0].candidate.job.id] = rig.clock.now()  # marked new
+        rig.kiosk.window.navigator.go("hall")
+        assert not hall.boards[0].rows[0].new.isHidden()
+        problems = audit_screen(rig, qtbot, "hall", mode)
+        assert not problems, "\n".join(problems)
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)
 
 
 def test_the_idle_warning_gives_20_seconds_and_one_big_continue(demo_rig: Rig) -> None:

@@ -67,6 +67,7 @@ class StaffScreen(AdminScreen):
 
     bind_requested = Signal()
     day_requested = Signal()
+    sheet_requested = Signal()
     name = "staff"
     prompt_id = "staff.title"
     title_id = "staff.title"
@@ -101,8 +102,14 @@ class StaffScreen(AdminScreen):
         # Today and the week at a glance, under today's counts (the top bar is full).
         self.day = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
         self.day.clicked.connect(self.day_requested)
+        # Today's jobs on paper, for those who read a sheet rather than touch the kiosk
+        # (shown when the station has a printer).
+        self.sheet = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
+        self.sheet.clicked.connect(self.sheet_requested)
         day_row = QHBoxLayout()
+        day_row.setSpacing(theme.mm(6))
         day_row.addWidget(self.day)
+        day_row.addWidget(self.sheet)
         day_row.addStretch(1)
         body.addLayout(day_row)
         # What to follow up: open complaints, "not paid" answers, agreements to print.
@@ -159,6 +166,7 @@ class StaffScreen(AdminScreen):
             value.set_lines([(Lang.EN, shown)])
         self.bind.set_lines(self.texts.lines("staff.bind_card"))
         self.day.set_lines(self.texts.lines("staff.day"))
+        self.sheet.set_lines(self.texts.lines("staff.job_sheet"))
         follow = self.follow_up
         self.follow.set_lines(self.texts.compose(followup.messages(follow)) if follow else [])
         self.calls.retranslate()

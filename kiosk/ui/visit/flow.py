@@ -106,7 +106,7 @@ class VisitFeature(Feature):
         self.probe.stop()
         if self.shell.visit.back_in_service():
             log.info("store open again: back in service")
-            self.shell.go("attract")
+            self.shell.go(self.shell.start_screen)
 
     def reset(self) -> None:
         """Nothing of the last worker stays on their home."""
