@@ -9,6 +9,7 @@ from bench import (
     credit,
     dashboard,
     db_writer,
+    hall,
     jobs_list,
     matching,
     pull_checks,
@@ -34,3 +35,4 @@ if __name__ == "__main__":
     credit.main()
     training.main()
     dashboard.main()
+    hall.main()

@@ -3,8 +3,9 @@ kiosk (the station report: many fear the machine and leaf through a printed book
 
 Which jobs: those matching would offer anybody, starting today or tomorrow (in the evening
 the board already shows the next morning's work), soonest first, the better paid first
-among those starting together. Each is a ``Match`` from this station (no worker, no
-reasons), so the hall shows and says a job's facts exactly as a job card does.
+among those starting together, at most ``MAX_ON_BOARD``. Each is a ``Match`` from this
+station (no worker, no reasons), so the hall shows and says a job's facts exactly as a job
+card does.
 
 ``Roll`` pages the board and notices the jobs that are news: not on the board at the last
 look and posted in the last half hour (a kiosk enrolled today, or back after a day
@@ -14,25 +15,36 @@ offline, does not announce a whole day's jobs). The hall announces them aloud.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kiosk.domain.matching import Candidate, Context, Match, Seeker, distance_km, refusal
 
 DAYS_SHOWN = 2  # today and tomorrow
+# The soonest this many at most: 100 pages of three, a 20-minute round at 12 s a page, and
+# a sheet of 75 pages. A district-wide catalogue can hold tens of thousands for two days.
+MAX_ON_BOARD = 300
 NEWS_FOR = dt.timedelta(minutes=30)  # a job posted this recently, and not seen, is news
 SKEW = dt.timedelta(minutes=5)  # the market's clock may run a little ahead of the kiosk's
+
+
+def board_end(now: dt.datetime) -> dt.datetime:
+    """The start of the day after tomorrow: the board shows jobs starting before it."""
+    return dt.datetime.combine(now.date() + dt.timedelta(days=DAYS_SHOWN), dt.time(), now.tzinfo)
 
 
 def on_board(candidates: Sequence[Candidate], ctx: Context) -> list[Match]:
     """The jobs the hall shows at ``ctx.now``, in the order shown: what matching would
     offer anybody (not full, employer not on the unpaid-wage list, started at most an hour
     ago, at least the minimum wage), starting today or tomorrow."""
-    now = ctx.now
-    until = dt.datetime.combine(now.date() + dt.timedelta(days=DAYS_SHOWN), dt.time(), now.tzinfo)
+    until = board_end(ctx.now)
     anybody = Seeker(skills={c.job.job_type_code: 0 for c in candidates})
-    kept = [c for c in candidates if c.job.starts_at < until and refusal(anybody, c, ctx) is None]
-    kept.sort(key=lambda c: (c.job.starts_at, -c.job.day_wage, c.job.id))
+    kept = heapq.nsmallest(
+        MAX_ON_BOARD,
+        (c for c in candidates if c.job.starts_at < until and refusal(anybody, c, ctx) is None),
+        key=lambda c: (c.job.starts_at, -c.job.day_wage, c.job.id),
+    )
     return [
         Match(c, 0.0, distance_km=distance_km(ctx.origin_lat, ctx.origin_lon, c.job.lat, c.job.lon))
         for c in kept

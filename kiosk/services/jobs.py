@@ -9,7 +9,7 @@ from typing import Protocol
 from kiosk.domain.applications import MyApplication
 from kiosk.domain.credit import Faces
 from kiosk.domain.entities import Worker
-from kiosk.domain.hall import on_board
+from kiosk.domain.hall import board_end, on_board
 from kiosk.domain.matching import (
     STARTED_GRACE,
     Candidate,
@@ -124,7 +124,7 @@ class JobsService:
         printed job sheet (``kiosk.domain.hall``), distances from this station."""
         now = self.clock.now()
         index = self._indexed(now)
-        found = index.query(index.types, now - STARTED_GRACE, now + WINDOW)
+        found = index.query(index.types, now - STARTED_GRACE, board_end(now))
         ctx = Context(now, self.station.lat, self.station.lon, self.min_hourly_yuan)
         return on_board(found, ctx)
 

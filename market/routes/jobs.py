@@ -146,7 +146,7 @@ def _page(found: JobView) -> str:
         "body{font-family:'Noto Sans CJK SC','Noto Serif Tibetan',sans-serif;margin:1.2em;"
         "font-size:18px}h1{font-size:1.5em;margin:.2em 0}"
         "th{text-align:left;padding:.3em .8em .3em 0;vertical-align:top}"
-        "td{word-break:break-all}</style></head><body>"
+        "td{overflow-wrap:break-word}</style></head><body>"
         f"<h1 lang='bo' style='color:{colour}'>{html.escape(bo)}</h1>"
         f"<h1 style='color:{colour}'>{html.escape(zh)}</h1>"
         f"<table>{cells}</table>{how}"

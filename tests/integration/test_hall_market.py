@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.timeutil import LHASA_TZ
@@ -24,6 +25,7 @@ from kiosk.services.sync import EnrolmentService
 from kiosk.ui.voiceflow import spoken_prompts
 from kiosk.voice.prompts import number_clip_names
 from kiosk.wiring import DEFAULT_DEMO_JOBS
+from tests.helpers import chromium
 from tests.helpers.kiosk import Rig, close_kiosk, start_rig
 from tests.helpers.market import MarketServer, market_admin
 from tests.helpers.pulse import Listener, Pulse
@@ -163,3 +165,29 @@ def test_the_sheets_codes_open_each_jobs_page_at_the_market(
     assert requests.get(f"{market.url}/v1/jobs/no-such-job", timeout=10).json()["status"] == (
         "unknown"
     )
+
+
+@pytest.mark.skipif(chromium.exe() is None, reason="make test-services installs chromium")
+def test_a_jobs_page_reads_in_a_phone_browser(
+    market: MarketServer, today: dt.date, tmp_path: Path
+) -> None:
+    market_admin(market.database, "import-demo", "--jobs", "20", "--today", today.isoformat())
+    job_id = market_admin(
+        market.database, "post-job", "--trade", "baojie", "--title", "写字楼保洁", "--wage", "210"
+    ).strip()
+    url = f"{market.url}/v1/jobs/{job_id}"
+    page = chromium.dom(url)
+    assert "这份工作还在招人" in page
+    assert "ལས་ཀ་འདིར་མི་དགོས་ཀྱི་ཡོད།" in page
+    assert "210 元/天" in page
+    assert "保洁" in page
+    shot = chromium.screenshot(url, tmp_path / "job.png")
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (412, 900)
+    green = sum(  # the green heading is drawn, not blank boxes only
+        1
+        for y in range(0, 200, 2)
+        for x in range(0, 412, 2)
+        if image.pixelColor(x, y).green() > 90 and image.pixelColor(x, y).red() < 60
+    )
+    assert green > 200

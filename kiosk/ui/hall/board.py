@@ -105,10 +105,11 @@ class JobRow(QWidget):
         self.new.set_lines(texts.lines("hall.new") if new else [])
         self.new.setVisible(new)
         # A new job's row is framed in yellow while it is news.
-        border = f"border: {self.theme.mm(1.5)}px solid {NEW_BG};" if new else ""
-        self.tile.setStyleSheet(
-            f"#hallRow {{ background: #FFFFFF; border-radius: 12px; {border} }}"
-        )
+        # (Every row has the frame's width, so the columns of all rows stay aligned.)
+        frame = f"{self.theme.mm(1.5)}px solid {NEW_BG if new else '#FFFFFF'}"
+        style = f"#hallRow {{ background: #FFFFFF; border-radius: 12px; border: {frame}; }}"
+        if self.tile.styleSheet() != style:  # a style sheet re-polishes the whole row
+            self.tile.setStyleSheet(style)
         self.trade.set_lines(texts.lines(f"jobtype.{job.job_type_code}"))
         # The day in words in each language, the hours once, in digits (as a job card).
         hours = (Lang.EN, facts.hours(match))

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from kiosk.domain.hall import Roll, job_address, on_board
+from kiosk.domain.hall import MAX_ON_BOARD, Roll, job_address, on_board
 from kiosk.domain.matching import Candidate, Match
 from tests.unit.domain.test_matching import CTX, GOOD, NOW, cand
 
@@ -123,3 +123,10 @@ def test_an_empty_board_has_one_empty_page() -> None:
 
 def test_a_printed_jobs_code_opens_its_page_at_the_market() -> None:
     assert job_address("https://market.example/", "j-1") == "https://market.example/v1/jobs/j-1"
+
+
+def test_a_crowded_day_shows_the_soonest_jobs_up_to_the_cap() -> None:
+    minute = dt.timedelta(minutes=1)
+    jobs = [at(f"j{i:03}", NOW + HOUR + i * minute) for i in range(MAX_ON_BOARD + 5)]
+    shown = ids(list(reversed(jobs)))
+    assert shown == [f"j{i:03}" for i in range(MAX_ON_BOARD)]
