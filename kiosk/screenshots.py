@@ -233,6 +233,9 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     kiosk.db.wait()
     shot("dashboard", name)
     ctl.dashboard_ui.back()
+    ctl.assist_ui.screen.ask("次仁卓玛")  # staff asked to act for her: her answer first
+    window.navigator.go("assist")
+    shot("assist", name)
     ctl.shell.visit.finish()  # straight from staff to the technician, for the pictures
     ctl.shell.visit.pin_requested()
     admin.open_role(Role.TECHNICIAN)

@@ -6,7 +6,8 @@ up, and tells it what happened (looked up, filed, finished...). Wrong-state even
 raise: they answer ``IGNORE`` (a tap) or ``False`` (a step), and the visit stays as it was.
 
 Who is at the kiosk: nobody; someone filing a profile for an unknown card; a worker (alone,
-or assisted by staff who started the visit for them); staff; a technician. Employers come
+or assisted by staff who started the visit for them, once the worker agreed); staff; a
+technician. Employers come
 with the employer issue: they join as a new ``Who`` and phase, nothing else changes.
 """
 
@@ -32,6 +33,8 @@ class Phase(Enum):
     BUSY = "busy"  # a worker in the middle of something: jobs, a job, their details
     SIGNING_IN = "signing_in"  # the PIN pad, for staff or a technician
     STAFF = "staff"  # staff at work
+    ASSISTING = "assisting"  # staff wait for the card of the worker they will act for
+    CONSENT = "consent"  # that worker is asked whether staff may act for them
     AGREEMENT = "agreement"  # staff opened an agreement: a tap confirms a party
     TECHNICIAN = "technician"  # a technician at work
     OUT_OF_SERVICE = "out_of_service"  # the store cannot be used: a message, nothing else
@@ -60,10 +63,23 @@ class Tap(Enum):
 # A tap starts or switches only where a worker could be starting: the attract screen, or a
 # worker's home (the next person in the queue). Mid-task and in admin modes it waits.
 # At an agreement a tap confirms a party (the screen says whose turn it is).
-_TAP = {Phase.IDLE: Tap.START, Phase.AT_HOME: Tap.SWITCH, Phase.AGREEMENT: Tap.CONFIRM}
-_REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME, Phase.AGREEMENT})
+# Staff helping a worker wait for that worker's tap, which starts an assisted visit.
+_TAP = {
+    Phase.IDLE: Tap.START,
+    Phase.AT_HOME: Tap.SWITCH,
+    Phase.AGREEMENT: Tap.CONFIRM,
+    Phase.ASSISTING: Tap.START,
+}
+_REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME, Phase.AGREEMENT, Phase.ASSISTING})
 _ADMIN = frozenset(
-    {Phase.SIGNING_IN, Phase.STAFF, Phase.AGREEMENT, Phase.TECHNICIAN, Phase.OUT_OF_SERVICE}
+    {
+        Phase.SIGNING_IN,
+        Phase.STAFF,
+        Phase.AGREEMENT,
+        Phase.ASSISTING,
+        Phase.TECHNICIAN,
+        Phase.OUT_OF_SERVICE,
+    }
 )
 
 
@@ -95,9 +111,9 @@ class Visit(Generic[Card, View]):
         """Who is at the kiosk now."""
         if self.phase is Phase.FILING and self.view is None:
             return Who.NEWCOMER
-        if self.phase in (Phase.AT_HOME, Phase.BUSY, Phase.FILING):
+        if self.phase in (Phase.AT_HOME, Phase.BUSY, Phase.FILING, Phase.CONSENT):
             return Who.WORKER
-        if self.phase in (Phase.STAFF, Phase.AGREEMENT):
+        if self.phase in (Phase.STAFF, Phase.AGREEMENT, Phase.ASSISTING):
             return Who.STAFF
         if self.phase is Phase.TECHNICIAN:
             return Who.TECHNICIAN
@@ -119,8 +135,9 @@ class Visit(Generic[Card, View]):
         CONFIRM leaves the visit as it is (the agreement checks whose card it is)."""
         tap = self.tap_meaning()
         if tap in (Tap.START, Tap.SWITCH):
+            assisted = self.phase is Phase.ASSISTING
             self._clear()
-            self.phase, self.card = Phase.LOOKING_UP, card
+            self.phase, self.card, self.assisted = Phase.LOOKING_UP, card, assisted
         return tap
 
     def on_card_failed(self) -> Tap:
@@ -137,10 +154,19 @@ class Visit(Generic[Card, View]):
         return self.phase is Phase.LOOKING_UP and self.card is card
 
     def looked_up(self, view: View) -> bool:
-        """The card's holder is a registered worker: their visit starts at home."""
+        """The card's holder is a registered worker: their visit starts at home, or, when
+        staff are to act for them, with the question whether they agree (``CONSENT``)."""
         if self.phase is not Phase.LOOKING_UP:
             return False  # the visit ended (timeout, staff) while the look-up ran
-        self.phase, self.card, self.view = Phase.AT_HOME, None, view
+        phase = Phase.CONSENT if self.assisted else Phase.AT_HOME
+        self.phase, self.card, self.view = phase, None, view
+        return True
+
+    def consent_given(self) -> bool:
+        """The worker agreed that staff act for them: their (assisted) visit starts."""
+        if self.phase is not Phase.CONSENT:
+            return False
+        self.phase = Phase.AT_HOME
         return True
 
     def unknown_card(self, readable: bool, chip_serial: str, now: float) -> bool:
@@ -229,6 +255,13 @@ class Visit(Generic[Card, View]):
         if self.phase is not Phase.STAFF:
             return False
         self.phase, self.card, self.assisted, self.chip = Phase.LOOKING_UP, card, True, None
+        return True
+
+    def assist_requested(self) -> bool:
+        """Staff will act for a worker: the worker's tap is awaited (staff stay at work)."""
+        if self.phase is not Phase.STAFF:
+            return False
+        self.phase = Phase.ASSISTING
         return True
 
     def agreement_opened(self) -> bool:

@@ -19,6 +19,7 @@ from kiosk.ui.admin.dashboard_flow import DashboardFeature
 from kiosk.ui.admin.flow import AdminFeature
 from kiosk.ui.admin.settings_flow import SettingsFeature
 from kiosk.ui.agreement.flow import AgreementFeature
+from kiosk.ui.assist.flow import AssistFeature
 from kiosk.ui.calls.flow import CallsFeature
 from kiosk.ui.complaint.flow import ComplaintFeature
 from kiosk.ui.feature import Feature
@@ -60,6 +61,7 @@ FEATURES: tuple[type[Feature], ...] = (
     SettingsFeature,
     DashboardFeature,
     HallFeature,
+    AssistFeature,
 )
 
 
@@ -112,6 +114,7 @@ class KioskController(QObject):
         self.training_ui = TrainingFeature(shell, visit, self.summary_ui)
         self.settings_ui = SettingsFeature(shell, admin)
         self.dashboard_ui = DashboardFeature(shell, admin)
+        self.assist_ui = AssistFeature(shell, admin)
         display, page_seconds, announce = hall
         self.hall_ui = HallFeature(
             shell,
@@ -138,6 +141,7 @@ class KioskController(QObject):
             self.settings_ui,
             self.dashboard_ui,
             self.hall_ui,
+            self.assist_ui,
         )
         self.ready = False
         if not deferred:

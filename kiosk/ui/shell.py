@@ -87,6 +87,7 @@ class Shell(QObject):
     visit_started = Signal(object)
     newcomer = Signal(object)  # an unknown card whose identity was read: filing starts
     party_card = Signal(object)  # a tap at an agreement's signing step (CardPresented)
+    consent_asked = Signal(object)  # staff will act for this worker (SessionView) if they agree
     applied = Signal()
     visit_ended = Signal(str)
     announced = Signal(str, dict)
@@ -202,9 +203,9 @@ class Shell(QObject):
         )
         return True
 
-    def audit(self, actor: str, action: str) -> None:
+    def audit(self, actor: str, action: str, detail: str = "") -> None:
         """Append to the audit log (on the DB worker)."""
-        self.run(lambda s: s.audit.append(s.clock.now(), actor, action), on_error=_ignore)
+        self.run(lambda s: s.audit.append(s.clock.now(), actor, action, detail), on_error=_ignore)
 
     # --- the visit ---------------------------------------------------------------------------
     def on_reset(self, reset: Callable[[], None]) -> None:

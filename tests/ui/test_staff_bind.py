@@ -50,10 +50,15 @@ def test_a_registered_workers_card_is_bound_and_then_logs_in_alone(
     assert controller.screens["staff"].bind.isEnabled()
     qtbot.mouseClick(controller.screens["staff"].bind, Qt.MouseButton.LeftButton)
     card = SAMPLES["resident_chinese"]
-    with qtbot.waitSignal(controller.session_started) as started:
-        submit(demo_rig, qtbot, card.number, card.name)
-    assert started.args[0].name == "王建国"
+    submit(demo_rig, qtbot, card.number, card.name)
     assert demo_rig.kiosk.window.banner.message_id == "staff.bound"
+    # Staff act for the worker from here: the worker is asked first, by name.
+    consent = controller.screens["assist"]
+    assert demo_rig.kiosk.window.navigator.current is consent
+    assert consent.name_shown == "王建国"
+    with qtbot.waitSignal(controller.session_started) as started:
+        qtbot.mouseClick(consent.yes, Qt.MouseButton.LeftButton)
+    assert started.args[0].name == "王建国"
     controller.end_session("finished")
     with qtbot.waitSignal(controller.session_started) as again:
         chip_tap(demo_rig, qtbot)

@@ -68,6 +68,7 @@ class StaffScreen(AdminScreen):
     bind_requested = Signal()
     day_requested = Signal()
     sheet_requested = Signal()
+    assist_requested = Signal()
     name = "staff"
     prompt_id = "staff.title"
     title_id = "staff.title"
@@ -106,8 +107,12 @@ class StaffScreen(AdminScreen):
         # (shown when the station has a printer).
         self.sheet = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
         self.sheet.clicked.connect(self.sheet_requested)
+        # Staff act for a worker who asks them to (the worker's card, then their consent).
+        self.assist = BigButton(theme, "staff", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
+        self.assist.clicked.connect(self.assist_requested)
         day_row = QHBoxLayout()
         day_row.setSpacing(theme.mm(6))
+        day_row.addWidget(self.assist)
         day_row.addWidget(self.day)
         day_row.addWidget(self.sheet)
         day_row.addStretch(1)
@@ -167,6 +172,7 @@ class StaffScreen(AdminScreen):
         self.bind.set_lines(self.texts.lines("staff.bind_card"))
         self.day.set_lines(self.texts.lines("staff.day"))
         self.sheet.set_lines(self.texts.lines("staff.job_sheet"))
+        self.assist.set_lines(self.texts.lines("staff.assist"))
         follow = self.follow_up
         self.follow.set_lines(self.texts.compose(followup.messages(follow)) if follow else [])
         self.calls.retranslate()

@@ -129,8 +129,8 @@ class FilingFeature(Feature):
             if isinstance(result, Identity):  # not registered yet: they file, with consent
                 visit.unknown_card(True, serial, self.shell.idle.monotonic())
                 self.start_filing(card)
-            elif visit.looked_up(result):
-                self.shell.welcome(result)
+            elif visit.looked_up(result):  # staff act for them: the worker agrees first
+                self.shell.consent_asked.emit(result)
                 self.shell.show("staff.bound")
 
         def failed(exc: Exception) -> None:

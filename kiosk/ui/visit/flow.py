@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from kiosk.domain.credit import Faces
 from kiosk.domain.errors import CardErrorKind, CardReadError, KioskError
 from kiosk.domain.storage import storage_kind
-from kiosk.domain.visit import Tap
+from kiosk.domain.visit import Phase, Tap
 from kiosk.i18n import Mode
 from kiosk.idcard.events import (
     CardFailed,
@@ -214,8 +214,12 @@ class VisitFeature(Feature):
         shell.report(exc)
 
     def _on_looked_up(self, view: SessionView) -> None:
-        if self.shell.visit.looked_up(view):
-            self.shell.welcome(view)
+        visit = self.shell.visit
+        if visit.looked_up(view):
+            if visit.phase is Phase.CONSENT:  # staff asked to act for this worker
+                self.shell.consent_asked.emit(view)
+            else:
+                self.shell.welcome(view)
         else:  # the visit ended while the look-up ran: forget this worker again
             self.shell.run(lambda s: s.session.end("late_look_up"))
 

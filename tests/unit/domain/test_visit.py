@@ -25,6 +25,14 @@ def at(phase: Phase) -> V:
         Phase.SIGNING_IN: [v.pin_requested],
         Phase.STAFF: [v.pin_requested, lambda: v.signed_in(True)],
         Phase.AGREEMENT: [v.pin_requested, lambda: v.signed_in(True), v.agreement_opened],
+        Phase.ASSISTING: [v.pin_requested, lambda: v.signed_in(True), v.assist_requested],
+        Phase.CONSENT: [
+            v.pin_requested,
+            lambda: v.signed_in(True),
+            v.assist_requested,
+            lambda: v.on_card("card-a"),
+            lambda: v.looked_up("worker-a"),
+        ],
         Phase.TECHNICIAN: [v.pin_requested, lambda: v.signed_in(False)],
         Phase.OUT_OF_SERVICE: [v.out_of_service],
     }[phase]
@@ -230,3 +238,43 @@ def test_at_an_agreement_a_tap_confirms_a_party_and_the_visit_stays() -> None:
     assert v.phase is Phase.STAFF
     assert v.on_card("card-a") is Tap.IGNORE  # at the staff screen a stray card does nothing
     assert not at(Phase.AT_HOME).agreement_opened()  # only staff open an agreement
+
+
+def test_staff_acting_for_a_worker_wait_for_the_card_then_ask_the_worker() -> None:
+    v = at(Phase.STAFF)
+    assert v.assist_requested()
+    assert (v.phase, v.who) == (Phase.ASSISTING, Who.STAFF)
+    assert not v.gesture_allowed()  # staff are at work
+    assert v.on_card("card-a") is Tap.START
+    assert (v.phase, v.assisted) == (Phase.LOOKING_UP, True)
+    assert v.looked_up("worker-a")
+    assert (v.phase, v.who) == (Phase.CONSENT, Who.WORKER)
+    assert v.on_card("someone-else") is Tap.IGNORE  # the question is the worker's
+    assert not v.task_started()  # nothing of theirs before they agree
+    assert v.consent_given()
+    assert (v.phase, v.view, v.assisted) == (Phase.AT_HOME, "worker-a", True)
+    assert not v.consent_given()  # once
+
+
+def test_a_worker_who_taps_alone_is_not_asked() -> None:
+    v = at(Phase.IDLE)
+    v.on_card("card-a")
+    v.looked_up("worker-a")
+    assert (v.phase, v.assisted) == (Phase.AT_HOME, False)
+    assert not v.consent_given()
+
+
+def test_only_staff_can_ask_to_act_for_a_worker() -> None:
+    for phase in (Phase.IDLE, Phase.AT_HOME, Phase.TECHNICIAN, Phase.AGREEMENT):
+        v = at(phase)
+        assert not v.assist_requested()
+        assert v.phase is phase
+
+
+def test_declining_ends_the_assisted_visit_with_nothing_kept() -> None:
+    v = at(Phase.STAFF)
+    v.assist_requested()
+    v.on_card("card-a")
+    v.looked_up("worker-a")
+    assert v.finish()
+    assert (v.phase, v.view, v.assisted) == (Phase.IDLE, None, False)
