@@ -50,7 +50,7 @@ def arrives(rig: Rig, *, wage: int = 333, trade: str = "hangong") -> str:
     """A job posted at the market for two hours from now, as a pull writes it."""
     now = rig.clock.now().replace(tzinfo=None)
     with Session(rig.backend.engine) as s:
-        template = s.scalars(select(m.JobRow).limit(1)).one()
+        template = s.scalars(select(m.JobRow).order_by(m.JobRow.id).limit(1)).one()
         row: dict[str, Any] = {
             c.name: getattr(template, c.name) for c in m.JobRow.__table__.columns
         }

@@ -263,7 +263,9 @@ class HallFeature(Feature):
         printer = services.printer if services is not None else None
         if not jobs or printer is None:
             button.setEnabled(True)
-            self.shell.show("sheet.none" if not jobs else "sheet.print_failed", "info")
+            self.shell.show(
+                *(("sheet.none", "info") if not jobs else ("sheet.print_failed", "error"))
+            )
             return
         fd, name = tempfile.mkstemp(prefix="job-sheet-", suffix=".pdf")
         os.close(fd)
