@@ -174,6 +174,7 @@ class Kiosk:
                 storage_probe=backend.storage_probe,
                 export_logs=partial(export_logs, paths, config, backend.clock),
                 export_dashboard=partial(export_dashboard, config, backend.clock),
+                station=backend.station,
                 settings=settings_for(self, config, paths),
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import Config, Paths, resolve_paths, with_overrides
+from kiosk.domain.dashboard import MEASURES, Dashboard, DayCounts, StationDays
 from kiosk.domain.errors import AuthError, AuthErrorKind, StoreError, StoreErrorKind
 from kiosk.i18n import Lang, Mode
 from kiosk.screenshots_trust import walk_complaint, walk_pay, walk_signing
@@ -30,7 +31,29 @@ if TYPE_CHECKING:
 SAMPLE_STATUS = SyncStatus(
     OFFLINE, last_sync=dt.datetime(2026, 11, 24, 9, 5, tzinfo=dt.UTC), waiting=Waiting(0, 1, 0)
 )
+SAMPLE_REPORTED = dt.datetime(2026, 11, 24, 8, 55, tzinfo=dt.UTC)
 SAMPLE_REJECTED = [("application.create", "full", dt.datetime(2026, 11, 24, 16, 42))]
+
+
+def sample_station(mine: Dashboard) -> StationDays:
+    """The station's days for the pictures: this kiosk's and a second kiosk's, busier."""
+    other = {"visits": 9, "registrations": 2, "applications": 6, "accepted": 5, "agreements": 2}
+    days = tuple(
+        DayCounts(
+            d.day,
+            {
+                m: d[m] + (other.get(m, 0) + i % 3 if m in other else 0)
+                for m in MEASURES
+                if m != "hired_online"
+            }
+            | {"hired_online": 1 + i % 2},
+        )
+        for i, d in enumerate(mine.days)
+    )
+    kiosks = (("gongdelin-1", SAMPLE_REPORTED), ("gongdelin-2", SAMPLE_REPORTED))
+    return StationDays(
+        "gongdelin", Dashboard(days), kiosks, {d.day: i % 2 for i, d in enumerate(days)}
+    )
 
 
 def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) -> list[Path]:
@@ -231,7 +254,13 @@ def _walk_admin(kiosk: Kiosk, mode: Mode, shot: Callable[[str, str], None]) -> N
     shot("staff", name)
     ctl.dashboard_ui.open()
     kiosk.db.wait()
+    kiosk.app.processEvents()
+    mine = ctl.dashboard_ui.screen.dashboard
+    if mine is not None:  # as an enrolled kiosk's market would answer (a sample)
+        ctl.dashboard_ui.show_answer(mine, sample_station(mine), "dash.station.from")
     shot("dashboard", name)
+    ctl.dashboard_ui.screen.choose("station")
+    shot("dashboard-station", name)
     ctl.dashboard_ui.back()
     ctl.assist_ui.screen.ask("次仁卓玛")  # staff asked to act for her: her answer first
     window.navigator.go("assist")

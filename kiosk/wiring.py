@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
 from kiosk.services.signing import Printing, SigningDesk
+from kiosk.services.station import StationLink
 from kiosk.services.training import TrainingDesk
 from kiosk.store.agreements import AgreementRepository
 from kiosk.store.calls import StaffCallRepository
@@ -47,7 +48,7 @@ from kiosk.store.training import TrainingRepository
 from kiosk.store.trust import TrustRepository
 
 if TYPE_CHECKING:
-    from kiosk.domain.dashboard import Dashboard
+    from kiosk.domain.dashboard import Dashboard, StationDays
     from kiosk.printing.cups import CupsPrinter
     from kiosk.services.agreements import Where
     from kiosk.sync.client import MarketClient
@@ -84,6 +85,7 @@ class Backend:
     training: TrainingDesk
     follow_up: FollowUpRepository
     storage_probe: Callable[[], None]
+    station: StationLink = field(default_factory=StationLink)  # its figures, once syncing
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -265,6 +267,7 @@ def build_sync(
     from kiosk.sync.client import MarketClient  # noqa: PLC0415
     from kiosk.sync.clips import ClipShare  # noqa: PLC0415
     from kiosk.sync.engine import SyncEngine  # noqa: PLC0415
+    from kiosk.sync.station import StationReporter  # noqa: PLC0415
     from kiosk.sync.worker import SyncWorker  # noqa: PLC0415
     from kiosk.voice.clips import ClipLibrary  # noqa: PLC0415
 
@@ -278,6 +281,10 @@ def build_sync(
         ca_bundle=config.sync.ca_bundle or None,
         timeout=(3.05, config.sync.read_timeout_s),
     )
+    reporter = StationReporter(
+        config.terminal.station_code,
+        lambda: backend.figures.days(backend.clock.now().date()),
+    )
     engine = SyncEngine(
         client,
         StoreSyncPort(SyncRepository(backend.engine), backend.clock),
@@ -285,6 +292,7 @@ def build_sync(
         watchdog_s=config.sync.watchdog_s,
         clips=ClipShare(ClipLibrary(paths.data_dir / "voice")),
         on_district_key=partial(_keep_district_key, paths, backend, client),
+        station=reporter,
     )
     if creds.lookup_key:
         backend.keys.learn(bytes.fromhex(creds.lookup_key))
@@ -297,6 +305,7 @@ def build_sync(
         retries=0,  # a worker waits at the reader: one try, then filing here
     )
     backend.registration.market_lookup = asking.lookup_worker
+    backend.station.connect(reporter, asking)
     return SyncWorker(
         engine,
         interval_s=config.sync.interval_s,
@@ -363,13 +372,16 @@ def export_logs(paths: Paths, config: Config, clock: Clock, report: str) -> Path
     )
 
 
-def export_dashboard(config: Config, clock: Clock, dashboard: Dashboard) -> Path:
-    """The staff's dashboard as CSV on a USB stick (``kiosk.domain.dashboard``)."""
+def export_dashboard(
+    config: Config, clock: Clock, dashboard: Dashboard, station: StationDays | None
+) -> Path:
+    """The staff's dashboard as CSV on a USB stick (``kiosk.domain.dashboard``), with the
+    station's days when the market answered."""
     from kiosk.domain.dashboard import to_csv  # noqa: PLC0415 - on use
     from kiosk.services.usbstick import safe_name, to_stick  # noqa: PLC0415
 
     name = config.terminal_label
     filename = f"kiosk-day-{safe_name(name)}-{clock.now():%Y%m%d-%H%M%S}.csv"
     # UTF-8 with a byte-order mark, so that a spreadsheet opens the Chinese names right.
-    data = to_csv(dashboard, name).encode("utf-8-sig")
+    data = to_csv(dashboard, name, station).encode("utf-8-sig")
     return to_stick(config.storage.usb_folders, filename, data)

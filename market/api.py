@@ -19,7 +19,7 @@ from market import auth, deps
 from market.db import make_engine, migrate, sessions, utcnow
 from market.deps import ApiError
 from market.limits import BodyLimit, RateLimit
-from market.routes import agreements, clips, enrol, jobs, sync, workers
+from market.routes import agreements, clips, enrol, jobs, station, sync, workers
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
 
@@ -32,6 +32,7 @@ ROUTERS = (
     agreements.router,
     jobs.router,
     workers.router,
+    station.router,
 )
 
 

@@ -162,8 +162,10 @@ def recount(s: Session, job_id: str, now: dt.datetime) -> None:
         feed.write(s, "jobs", job_id, {**rec.data, **counts}, now)
 
 
-def hire(s: Session, application_id: str, now: dt.datetime) -> str:
-    """The employer took this applicant: one place fewer, for every kiosk. Returns the job id."""
+def hire(s: Session, application_id: str, now: dt.datetime, *, by: str = "online") -> str:
+    """The employer took this applicant: one place fewer, for every kiosk. ``by`` says
+    where: "online" (the market's side) or "kiosk" (an agreement signed there; the station's
+    figures count these as its own placements). Returns the job id."""
     app = s.get(Application, application_id)
     if app is None:
         raise LookupError(f"no application {application_id}")
@@ -174,7 +176,7 @@ def hire(s: Session, application_id: str, now: dt.datetime) -> str:
         raise LookupError(f"job {app.job_id} is gone")
     if is_full(int(rec.data.get("slots_total", 1)), int(rec.data.get("slots_taken", 0))):
         raise ValueError(f"job {app.job_id} has no place left")
-    app.hired_at = now
+    app.hired_at, app.hired_by = now, by
     s.flush()
     recount(s, app.job_id, now)
     return app.job_id

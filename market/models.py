@@ -207,6 +207,21 @@ class Application(Base):
     terminal_id: Mapped[str] = mapped_column(String(ID))
     created_at: Mapped[dt.datetime]
     hired_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # Where the hire was made: "kiosk" (an agreement signed there) or "online" (the
+    # employer, on the market's side); None for hires made before this was kept.
+    hired_by: Mapped[str | None] = mapped_column(String(8), default=None)
+
+
+class StationDay(Base):
+    """One kiosk's counts of one local day, as it last reported them (its dashboard): the
+    station's figures are the sums over the kiosks that report under its code."""
+
+    __tablename__ = "station_days"
+    terminal_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    station: Mapped[str] = mapped_column(String(32), index=True)
+    counts: Mapped[dict[str, Any]]
+    reported_at: Mapped[dt.datetime]
 
 
 class Booking(Base):

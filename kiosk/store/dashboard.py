@@ -2,7 +2,8 @@
 
 Registrations, applications and complaints are counted from the outbox, which keeps every
 mutation this kiosk made (sent or not): workers and complaints pulled from the market are
-never counted as this kiosk's. Visits come from the audit log, calls from the calls table.
+never counted as this kiosk's. Visits and assisted visits come from the audit log, calls from
+the calls table; online hires only the market knows.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.store import models as m
 
 VISIT_ACTION = "visit"  # the audit log's action for a worker's session
+ASSIST_ACTION = "assist_consent"  # the worker agreed that staff act for them
 # The market took the application (kiosk.domain.registry: SetStatus on applied).
 TAKEN_STATUSES = ("sent",)
 _BY_MUTATION = {
@@ -58,6 +60,11 @@ class DashboardRepository:
             found["visits"] = stamps(
                 select(m.AuditRow.at).where(
                     m.AuditRow.action == VISIT_ACTION, m.AuditRow.at >= since
+                )
+            )
+            found["assisted"] = stamps(
+                select(m.AuditRow.at).where(
+                    m.AuditRow.action == ASSIST_ACTION, m.AuditRow.at >= since
                 )
             )
             # Made here this week: an application and its outbox row share their moment.

@@ -336,6 +336,10 @@ class MarketClient:
             raise BadResponseError("worker_shape")
         return found
 
+    def station_days(self, report: dict[str, Any]) -> dict[str, Any]:
+        """Report this kiosk's days (``kiosk.sync.station``); the station's sums."""
+        return self._request("POST", "/v1/station/days", body=report)
+
     def changes(self, collections: tuple[str, ...], cursor: str | None, limit: int) -> ChangesPage:
         """One page of the feed after ``cursor``."""
         params = {"collections": ",".join(collections), "cursor": cursor or "", "limit": limit}

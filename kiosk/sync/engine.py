@@ -22,8 +22,10 @@ from kiosk.sync.errors import (
     BadResponseError,
     CursorGoneError,
     RefusedError,
+    SyncError,
     UnauthorizedError,
 )
+from kiosk.sync.station import StationReporter
 from kiosk.sync.status import Waiting
 
 log = logging.getLogger(__name__)
@@ -122,8 +124,10 @@ class SyncEngine:
         monotonic: Callable[[], float] = time.monotonic,
         clips: ClipShare | None = None,
         on_district_key: Callable[[str], None] | None = None,
+        station: StationReporter | None = None,
     ) -> None:
         self.client = client
+        self.station = station
         self.on_district_key = on_district_key
         self.clips = clips
         self.local = local
@@ -148,6 +152,13 @@ class SyncEngine:
             report.clips_sent, report.clips_refused = moved.sent, moved.refused
             report.clips_pulled = moved.pulled
             report.notes += [f"clip refused: {bad}" for bad in moved.bad]
+        if self.station is not None and self.station.due():
+            self._check()
+            try:
+                self.station.report(self.client)
+            except SyncError as exc:  # the outbox and the feed are done: sync goes on
+                self.station.postpone()
+                report.notes.append(f"station figures not reported: {exc.code}")
         return report
 
     def district_key(self) -> None:

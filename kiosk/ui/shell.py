@@ -35,7 +35,7 @@ from kiosk.ui.texts import Texts
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:  # the services load with the store, after the first frame
-    from kiosk.domain.dashboard import Dashboard
+    from kiosk.domain.dashboard import Dashboard, StationDays
     from kiosk.services.admin_auth import AdminAuth
     from kiosk.services.complaints import ComplaintDesk
     from kiosk.services.followup import FollowUpReader
@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.signing import SigningDesk
+    from kiosk.services.station import StationLink
     from kiosk.services.sync import EnrolmentService
     from kiosk.services.training import TrainingDesk
     from kiosk.ui.screens.base import Screen
@@ -77,7 +78,8 @@ class Services:
     storage_probe: Callable[[], None] | None = None  # raises while the disk cannot take work
     export_logs: Callable[[str], Path] | None = None  # report text -> the file on a stick
     settings: SettingsDesk | None = None  # the technician's settings
-    export_dashboard: Callable[[Dashboard], Path] | None = None  # the day as CSV on a stick
+    export_dashboard: Callable[[Dashboard, StationDays | None], Path] | None = None  # CSV
+    station: StationLink | None = None  # the station's figures (its other kiosks)
 
 
 class Shell(QObject):

@@ -41,6 +41,7 @@ class KioskWindow(QMainWindow):
         self.banner = Banner(theme)
         column.addWidget(self.stack, 1)
         column.addWidget(self.banner)
+        self._column = column
         row.addWidget(content, 1)
         self.demo_panel: DemoPanel | None = None
         if demo:
@@ -53,6 +54,10 @@ class KioskWindow(QMainWindow):
         self.overlay = IdleOverlay(theme, texts, central)
         self.hotspot = CornerHotspot(theme.mm(HOTSPOT_MM), gesture_taps, central)
         self.hotspot.raise_()
+
+    def add_strip(self, strip: QWidget) -> None:
+        """A band of a feature's under the screens, above the banner (shown by it)."""
+        self._column.insertWidget(self._column.indexOf(self.banner), strip)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Keep the overlay covering everything and the hotspot on top."""

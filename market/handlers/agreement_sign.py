@@ -63,7 +63,7 @@ def handle(ctx: Context, item: Item[AgreementSign]) -> Outcome:
         app = ctx.s.get(Application, p.application_id)
         if app is not None and app.hired_at is None:
             try:
-                catalog.hire(ctx.s, p.application_id, ctx.now)
+                catalog.hire(ctx.s, p.application_id, ctx.now, by="kiosk")
             except (LookupError, ValueError) as exc:  # signed all the same: the paper counts
                 log.warning("agreement %s: not marked hired (%s)", p.code, exc)
     return Outcome(wire.APPLIED, 1)

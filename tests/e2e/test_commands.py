@@ -126,10 +126,10 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 86  # 26 screens (the hall board and the assisted-visit question
-    # among them), 7 signing steps, 2 of the pay question, 5 of the complaint, a job with
-    # accident cover, the training question, the settings keyboard, the enrolment address
-    # being typed; 2 modes
+    assert len(names) == 88  # 26 screens (the hall board and the assisted-visit question
+    # among them), the dashboard for the whole station, 7 signing steps, 2 of the pay
+    # question, 5 of the complaint, a job with accident cover, the training question, the
+    # settings keyboard, the enrolment address being typed; 2 modes
     expected = (
         "attract-both.png",
         "out-of-service-en.png",
@@ -137,6 +137,7 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
         "summary-both.png",
         "training-both.png",
         "cover-both.png",
+        "dashboard-station-both.png",
         "training-wish-both.png",
         "job-cover-en.png",
         "hall-both.png",

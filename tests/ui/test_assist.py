@@ -48,8 +48,18 @@ def test_the_worker_agrees_and_staff_act_for_them(demo_rig: Rig, qtbot: QtBot) -
     assert window.navigator.current is ctl.screens["home"]
     assert ctl.shell.visit.assisted
     assert audit(demo_rig) == [("worker", "assist_consent", view.worker_id)]
+    strip = ctl.assist_ui.strip  # said under every screen of the visit
+    assert strip.isVisible()
+    assert strip.text.labels[0].text() == "工作人员正在帮您操作。不想要，随时可以说。"
+    qtbot.mouseClick(ctl.screens["home"].find_work, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.navigator.current is ctl.screens["jobs"], timeout=5_000)
+    assert strip.isVisible()
     ctl.end_session("finished")
     assert not ctl.shell.visit.assisted
+    assert not strip.isVisible()
+    tap(demo_rig, qtbot, "resident_chinese")  # the worker's own next visit: no band
+    assert window.navigator.current is ctl.screens["home"]
+    assert not strip.isVisible()
 
 
 def test_the_worker_declines_and_sees_nothing_of_theirs(demo_rig: Rig, qtbot: QtBot) -> None:

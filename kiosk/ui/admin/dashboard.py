@@ -1,5 +1,6 @@
 """The staff's day at a glance: today's counts in large numbers, each with its total over
-the last seven days, and a bar chart of the week (visits, applications, agreements)."""
+the last seven days, and a bar chart of the week (visits, applications, agreements); for
+this kiosk, or for the whole station as its kiosks reported to the market."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
 
-from kiosk.domain.dashboard import MEASURES, Dashboard
+from kiosk.domain.dashboard import MEASURES, Dashboard, StationDays
 from kiosk.i18n import Lang
 from kiosk.ui.admin.screens import AdminScreen
 from kiosk.ui.texts import Texts
@@ -18,22 +19,30 @@ from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.scrollbody import scroll_body
 from kiosk.ui.widgets.tile import figure_tile
 
-TILES_PER_ROW = 4
+TILES_PER_ROW = 3
+UNKNOWN = "\u2014"  # — a measure only the market counts, before it answered
+# This kiosk, or the whole station (as its kiosks reported to the market), and the labels.
+SCOPES = {"kiosk": "dash.scope.kiosk", "station": "dash.scope.station"}
 # The chart's series and their colours (the palette's, so every bar is seen on white).
 CHARTED = (("visits", "secondary_bg"), ("applications", "staff_bg"), ("agreements", "primary_bg"))
 
 
 class DashboardScreen(AdminScreen):
-    """``export_requested()``; ``leave_requested()`` goes back to the staff screen."""
+    """``export_requested()``; ``leave_requested()`` goes back to the staff screen;
+    ``scope_changed(scope)`` when staff switch between this kiosk and the station."""
 
     name = "dashboard"
     prompt_id = "dash.title"
     title_id = "dash.title"
     export_requested = Signal()
+    scope_changed = Signal(str)
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
-        self.dashboard: Dashboard | None = None
+        self.dashboard: Dashboard | None = None  # this kiosk's days
+        self.station: StationDays | None = None  # the station's, once the market answered
+        self.scope = "kiosk"
+        self._station_note: tuple[str, dict[str, str]] = ("", {})
         self.export = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
         self.export.clicked.connect(self.export_requested)
         self.top.insertWidget(1, self.export, 0, Qt.AlignmentFlag.AlignTop)
@@ -41,6 +50,7 @@ class DashboardScreen(AdminScreen):
         self.root.addWidget(self.state)
         area, body = scroll_body(theme, "dashboardBody", spacing_mm=3)
         self.root.addWidget(area, 1)
+        body.addLayout(self._scope_row(theme))
         grid = QGridLayout()
         grid.setSpacing(theme.mm(4))
         self.tiles: dict[str, tuple[BiText, BiText, BiText]] = {}
@@ -77,6 +87,20 @@ class DashboardScreen(AdminScreen):
         self._state: tuple[str, dict[str, str], bool] = ("", {}, False)
         self._finish_layout(stretch=False)
 
+    def _scope_row(self, theme: Theme) -> QHBoxLayout:
+        """This kiosk or the station, and where the station's figures come from."""
+        row = QHBoxLayout()
+        row.setSpacing(theme.mm(4))
+        self.scopes: dict[str, BigButton] = {}
+        for scope in SCOPES:
+            button = BigButton(theme, "staff", min_mm=(MAIN_TARGET_MM * 2.5, MAIN_TARGET_MM))
+            button.clicked.connect(lambda _c=False, scope=scope: self.choose(scope))
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.scopes[scope] = button
+        self.station_note = BiText(theme, "small", align=Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(self.station_note, 1, Qt.AlignmentFlag.AlignVCenter)
+        return row
+
     def _legend(self, theme: Theme) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(theme.mm(3))
@@ -94,10 +118,45 @@ class DashboardScreen(AdminScreen):
         return row
 
     def show_dashboard(self, dashboard: Dashboard | None) -> None:
-        """The counts (None while loading)."""
+        """This kiosk's counts (None while loading)."""
         self.dashboard = dashboard
+        if dashboard is None:
+            self.station, self.scope = None, "kiosk"
         self._draw_chart()
         self.retranslate()
+
+    def show_station(
+        self, station: StationDays | None, note_id: str, fmt: dict[str, str] | None = None
+    ) -> None:
+        """The station's days (None: not known; then this kiosk's are shown) and the line
+        saying where they come from, or why there are none."""
+        self.station = station
+        self._station_note = (note_id, fmt or {})
+        if station is None and self.scope == "station":
+            self.scope = "kiosk"
+        self._draw_chart()
+        self.retranslate()
+
+    def choose(self, scope: str) -> None:
+        """Show this kiosk's figures, or the station's (when the market answered)."""
+        if scope == self.scope or (scope == "station" and self.station is None):
+            return
+        self.scope = scope
+        self._draw_chart()
+        self.retranslate()
+        self.scope_changed.emit(scope)
+
+    @property
+    def station_says(self) -> tuple[str, dict[str, str]]:
+        """The line about the station's figures: its message and values ("" when none)."""
+        return self._station_note
+
+    @property
+    def shown(self) -> Dashboard | None:
+        """The days on the screen now: this kiosk's, or the station's."""
+        if self.scope == "station" and self.station is not None:
+            return self.station.dashboard
+        return self.dashboard
 
     def set_state(self, message_id: str, fmt: dict[str, str], *, error: bool = False) -> None:
         """The export's progress or outcome."""
@@ -143,7 +202,7 @@ class DashboardScreen(AdminScreen):
         self.series.attachAxis(self.count_axis)
 
     def _draw_chart(self) -> None:
-        dashboard = self.dashboard
+        dashboard = self.shown
         days = dashboard.days if dashboard is not None else ()
         top = 0
         for measure, bar_set in self.bar_sets.items():
@@ -158,13 +217,22 @@ class DashboardScreen(AdminScreen):
     def retranslate(self) -> None:
         """Labels in the current mode; numbers in Arabic digits."""
         super().retranslate()
-        t, d = self.texts, self.dashboard
+        t, d = self.texts, self.shown
         self.leave.set_lines(t.lines("common.back"))
         self.export.set_lines(t.lines("dash.export"))
+        kiosks = str(len(self.station.kiosks)) if self.station is not None else ""
+        for scope, button in self.scopes.items():
+            button.set_lines(t.lines(SCOPES[scope], kiosks=kiosks))
+            button.set_selected(scope == self.scope)
+        self.scopes["station"].setEnabled(self.station is not None)
+        note_id, note_fmt = self._station_note
+        self.station_note.set_lines(t.lines(note_id, **note_fmt) if note_id else [])
         for measure, (value, label, week) in self.tiles.items():
             label.set_lines(t.lines(f"dash.{measure}"))
-            value.set_lines([(Lang.EN, "…" if d is None else str(d.today[measure]))])
-            week.set_lines(t.lines("dash.week", count=d.total(measure)) if d else [])
+            known = d is not None and d.known(measure)
+            shown = "…" if d is None else str(d.today[measure]) if known else UNKNOWN
+            value.set_lines([(Lang.EN, shown)])
+            week.set_lines(t.lines("dash.week", count=d.total(measure)) if d and known else [])
         self.chart_title.set_lines(t.lines("dash.chart"))
         for measure, text in self.legend.items():
             text.set_lines(t.lines(f"dash.{measure}"))

@@ -4,7 +4,8 @@ On the staff screen "help a worker" waits for the worker's card. The tap looks t
 up as any tap does; before anything of theirs is shown, the worker is asked, by name, in
 large type and aloud, whether staff may use the kiosk for them. "Yes" records the consent
 in the audit log (the worker's id, staff acting, the time) and opens the worker's home, the
-visit marked as assisted; "no" records the refusal and ends the visit, showing nothing.
+visit marked as assisted (a band under every screen says so until it ends); "no" records
+the refusal and ends the visit, showing nothing.
 An unknown card files a profile as usual (filing asks its own consent first).
 """
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from kiosk.services.session import SessionView
     from kiosk.ui.admin.flow import AdminFeature
     from kiosk.ui.assist.screen import ConsentScreen
+    from kiosk.ui.assist.strip import AssistStrip
     from kiosk.ui.screens.base import Screen
 
 log = logging.getLogger(__name__)
@@ -40,13 +42,17 @@ class AssistFeature(Feature):
         super().__init__(shell)
         self.admin = admin
         self.screen: ConsentScreen
+        self.strip: AssistStrip
         self.asked: SessionView | None = None
 
     def build(self) -> list[Screen]:
         """The question."""
         from kiosk.ui.assist.screen import ConsentScreen  # noqa: PLC0415 - after the first frame
+        from kiosk.ui.assist.strip import AssistStrip  # noqa: PLC0415
 
         self.screen = ConsentScreen(self.shell.theme, self.shell.texts)
+        self.strip = AssistStrip(self.shell.theme, self.shell.texts)
+        self.shell.window.add_strip(self.strip)
         return [self.screen]
 
     def connect(self) -> None:
@@ -55,11 +61,14 @@ class AssistFeature(Feature):
         self.shell.consent_asked.connect(self.ask)
         self.screen.agreed.connect(self.agreed)
         self.screen.declined.connect(self.declined)
+        self.shell.texts.mode_changed.connect(self.strip.retranslate)
+        self.shell.visit_ended.connect(lambda _reason: self.strip.hide())
 
     def reset(self) -> None:
         """Nothing of the worker stays on the question."""
         self.asked = None
         self.screen.ask("")
+        self.strip.hide()
 
     def wait_for_card(self) -> None:
         """Staff will act for a worker: ask for the worker's card."""
@@ -82,6 +91,7 @@ class AssistFeature(Feature):
         self.shell.audit("worker", "assist_consent", view.worker_id)
         log.info("assisted visit: the worker agreed")
         self.shell.welcome(view)
+        self.strip.show()  # under every screen of the visit, until it ends
 
     def declined(self) -> None:
         """No: recorded, and the visit ends without showing anything of the worker."""
