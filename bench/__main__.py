@@ -15,6 +15,7 @@ from bench import (
     pull_checks,
     signing,
     startup,
+    station,
     sync,
     training,
     voice,
@@ -36,3 +37,4 @@ if __name__ == "__main__":
     training.main()
     dashboard.main()
     hall.main()
+    station.main()

@@ -108,7 +108,8 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
 
 
 def _apply_for_two(kiosk: Kiosk, reader: DemoReader, engine: Engine) -> None:
-    """The demo worker applies for the first two jobs, for home and the summary."""
+    """The demo worker applies for the first two jobs, for home and the summary; the
+    employer accepts the second (as the market's answer would arrive: sync is off here)."""
     ctl = kiosk.controller
     reader.present("resident_tibetan")
     kiosk.db.wait()
@@ -122,8 +123,33 @@ def _apply_for_two(kiosk: Kiosk, reader: DemoReader, engine: Engine) -> None:
         jobs.detail.apply.click()
         kiosk.db.wait()
         kiosk.app.processEvents()
+    _accept_second(engine)
     _book_two(kiosk, engine)
     ctl.end_session("screenshots")
+
+
+def _accept_second(engine: Engine) -> None:
+    from sqlalchemy import insert, select  # noqa: PLC0415
+
+    from kiosk.store import models as m  # noqa: PLC0415
+
+    with engine.begin() as conn:
+        rows = conn.execute(
+            select(
+                m.ApplicationRow.id, m.ApplicationRow.worker_id, m.ApplicationRow.job_id
+            ).order_by(m.ApplicationRow.created_at, m.ApplicationRow.id)
+        ).all()
+        if len(rows) >= 2:
+            app_id, worker_id, job_id = rows[1]
+            conn.execute(
+                insert(m.AnswerRow).values(
+                    id=app_id,
+                    worker_id=worker_id,
+                    job_id=job_id,
+                    answer="accepted",
+                    answered_at=dt.datetime.now(),
+                )
+            )
 
 
 def _walk_training(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:

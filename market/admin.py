@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from kiosk.domain.timeutil import LHASA_TZ
-from market import admin_training, admin_trust, auth, catalog, district, feed
+from market import admin_training, admin_trust, answers, auth, catalog, district, feed
 from market.db import make_engine, migrate, sessions, utcnow
 from market.display import say
 from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("--claim-phone", help="the insurer's number for reporting an accident")
     h = sub.add_parser("hire", help="the employer took an applicant: one place fewer")
     h.add_argument("application_id")
+    a = sub.add_parser("answer", help="the employer's answer to an application")
+    a.add_argument("application_id")
+    a.add_argument("answer", choices=answers.ANSWERS)
     c = sub.add_parser("close-job", help="close a job (or --delete to withdraw it)")
     c.add_argument("job_id")
     c.add_argument("--delete", action="store_true")
@@ -172,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
             elif args.cmd == "hire":
                 job_id = catalog.hire(s, args.application_id, now)
                 say(f"hired {args.application_id} for job {job_id}")
+            elif args.cmd == "answer":
+                answers.answer(s, args.application_id, args.answer, now)
+                say(f"{args.answer} {args.application_id}")
             elif args.cmd == "close-job":
                 catalog.close_job(s, args.job_id, now, delete=args.delete)
                 say(("withdrew " if args.delete else "closed ") + args.job_id)

@@ -19,7 +19,7 @@ from kiosk.domain.places import is_full
 from kiosk.domain.rows import job_terms_problem
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.services.demo_data import DemoCatalog, DemoGenerator
-from market import feed
+from market import answers, feed
 from market.models import Application, Record, Worker
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "data"
@@ -177,6 +177,8 @@ def hire(s: Session, application_id: str, now: dt.datetime, *, by: str = "online
     if is_full(int(rec.data.get("slots_total", 1)), int(rec.data.get("slots_taken", 0))):
         raise ValueError(f"job {app.job_id} has no place left")
     app.hired_at, app.hired_by = now, by
+    if by == "online":  # the worker hears it at the next tap (a kiosk's hire is signed there)
+        answers.answer(s, application_id, "accepted", now)
     s.flush()
     recount(s, app.job_id, now)
     return app.job_id

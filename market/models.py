@@ -210,6 +210,10 @@ class Application(Base):
     # Where the hire was made: "kiosk" (an agreement signed there) or "online" (the
     # employer, on the market's side); None for hires made before this was kept.
     hired_by: Mapped[str | None] = mapped_column(String(8), default=None)
+    # The employer's answer (``accepted`` or ``declined``), published to every kiosk as
+    # ``answers`` so the worker hears it at their next tap, at any station.
+    answer: Mapped[str | None] = mapped_column(String(16), default=None)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
 class StationDay(Base):

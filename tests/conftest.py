@@ -15,7 +15,7 @@ pytest_plugins = ["pytester"]
 
 from tests.helpers.cups import Cups, available  # noqa: E402
 from tests.helpers.kiosk import Rig, close_kiosk, start_rig  # noqa: E402
-from tests.helpers.pulse import Pulse  # noqa: E402
+from tests.helpers.pulse import Listener, Pulse  # noqa: E402
 
 _PULSE: list[Pulse] = []
 
@@ -31,6 +31,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Stop the sound server we started."""
     for pulse in _PULSE:
         pulse.stop()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """``parec`` on the tests' own sound server's speaker monitor (stopped by pid)."""
+    ear = Listener(Pulse.attach(os.environ["PULSE_SERVER"]))
+    yield ear
+    ear.stop()
 
 
 @pytest.fixture(scope="module")

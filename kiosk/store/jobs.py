@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, exists, func, insert, select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.applications import MyApplication, state_of
+from kiosk.domain.applications import MyApplication, answered_first, state_of
 from kiosk.domain.cover import Cover
 from kiosk.domain.credit import Faces
 from kiosk.domain.entities import Duration, Employer, Job, PayTerms
@@ -142,29 +142,54 @@ class JobRepository:
 
     def my_applications(self, worker_id: str, ending_after: dt.datetime) -> list[MyApplication]:
         """The worker's applications for jobs that end after ``ending_after``, soonest
-        first (a job's id breaks ties, so the order never depends on the rows')."""
+        first (a job's id breaks ties, so the order never depends on the rows'), each with
+        the employer's answer once pulled; then the answers to applications made at other
+        stations, which this kiosk knows only by their answer."""
         cutoff = ending_after.astimezone(LHASA_TZ).replace(tzinfo=None)
         with Session(self.engine) as s:
             signed = (
                 exists().where(m.AgreementRow.application_id == m.ApplicationRow.id).label("signed")
             )
             rows = s.execute(
-                select(m.ApplicationRow, m.JobRow, m.EmployerRow.name, signed)
+                select(m.ApplicationRow, m.JobRow, m.EmployerRow.name, signed, m.AnswerRow.answer)
                 .join(m.JobRow, m.JobRow.id == m.ApplicationRow.job_id)
                 .join(m.EmployerRow, m.EmployerRow.id == m.JobRow.employer_id)
+                .outerjoin(m.AnswerRow, m.AnswerRow.id == m.ApplicationRow.id)
                 .where(m.ApplicationRow.worker_id == worker_id, m.JobRow.ends_at > cutoff)
                 .order_by(m.JobRow.starts_at, m.JobRow.id)
             ).all()
-            return [
+            mine = [
                 MyApplication(
                     id=app.id,
                     job=job_of(job),
                     employer_name=name,
-                    state=state_of(app.status, signed=bool(was_signed)),
+                    state=state_of(app.status, signed=bool(was_signed), answer=answer),
                     applied_at=local_time(app.created_at),
                 )
-                for app, job, name, was_signed in rows
+                for app, job, name, was_signed, answer in rows
             ]
+            elsewhere = s.execute(
+                select(m.AnswerRow, m.JobRow, m.EmployerRow.name)
+                .join(m.JobRow, m.JobRow.id == m.AnswerRow.job_id)
+                .join(m.EmployerRow, m.EmployerRow.id == m.JobRow.employer_id)
+                .where(
+                    m.AnswerRow.worker_id == worker_id,
+                    m.JobRow.ends_at > cutoff,
+                    ~exists().where(m.ApplicationRow.id == m.AnswerRow.id),
+                )
+                .order_by(m.JobRow.starts_at, m.JobRow.id)
+            ).all()
+            mine += [
+                MyApplication(
+                    id=answer.id,
+                    job=job_of(job),
+                    employer_name=name,
+                    state=state_of("sent", answer=answer.answer),
+                    applied_at=local_time(answer.answered_at),
+                )
+                for answer, job, name in elsewhere
+            ]
+            return answered_first(sorted(mine, key=lambda a: (a.job.starts_at, a.job.id)))
 
     def paid_days(self, worker_id: str, since: dt.datetime) -> int:
         """Days with a signed agreement since ``since`` (the fairness rule's "paid days"),

@@ -175,6 +175,19 @@ class ApplicationRow(Base):
     created_at: Mapped[dt.datetime]
 
 
+class AnswerRow(Base):
+    """An employer's answer to an application (pulled ``answers``, every station's, keyed
+    by the application's random id): the worker hears it at their next tap anywhere. No
+    foreign keys: the application may have been made at another kiosk."""
+
+    __tablename__ = "answers"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    job_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    answer: Mapped[str] = mapped_column(String(16))
+    answered_at: Mapped[dt.datetime]
+
+
 class AgreementRow(Base):
     """A signed simple employment agreement; immutable once signed."""
 

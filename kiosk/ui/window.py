@@ -19,7 +19,26 @@ if TYPE_CHECKING:
 HOTSPOT_MM = 25
 
 
-class KioskWindow(QMainWindow):
+class Unclosable:
+    """A kiosk's top-level window (the kiosk's, the hall's): it outlives Alt+F4 and the
+    window manager's close requests unless ``allow_close`` (the demo), and keys do nothing
+    (no shortcut reaches a quit). Put before the Qt class it serves."""
+
+    allow_close = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Closed only when allowed."""
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Keys do nothing."""
+        event.accept()
+
+
+class KioskWindow(Unclosable, QMainWindow):
     """Fullscreen; refuses to close (or quit by shortcut) unless ``allow_close`` is set."""
 
     def __init__(self, theme: Theme, texts: Texts, *, demo: bool, gesture_taps: int) -> None:
@@ -66,14 +85,3 @@ class KioskWindow(QMainWindow):
         if central is not None and self.overlay.isVisible():
             self.overlay.setGeometry(central.rect())
         self.hotspot.raise_()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """A kiosk window outlives Alt+F4 and window-manager close requests."""
-        if self.allow_close:
-            event.accept()
-        else:
-            event.ignore()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Keys do nothing on the kiosk (no shortcut reaches a quit)."""
-        event.accept()

@@ -6,7 +6,6 @@ masked further: the worker's name as its first character.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Annotated, Any
 
@@ -18,6 +17,7 @@ from kiosk.domain.agreement import CODE
 from market.db import utcnow
 from market.deps import DB, ERRORS
 from market.models import Agreement
+from market.routes.page import BAD, GOOD, WARN, page, table
 
 router = APIRouter(prefix="/v1", tags=["agreements"])
 Code = Annotated[str, Path(min_length=9, max_length=9)]
@@ -98,7 +98,7 @@ def verify(request: Request, s: DB, code: Code, fp: Fp = "") -> Response:
 
 def _page(found: AgreementCheck) -> str:
     bo, zh = WORDS[found.status]
-    colour = {"valid": "#1b6e2a", "superseded": "#8a5a00"}.get(found.status, "#a01515")
+    colour = {"valid": GOOD, "superseded": WARN}.get(found.status, BAD)
     rows = [
         ("协议编号 Code", found.code),
         ("签订时间 Signed", found.signed_at[:16].replace("T", " ") if found.signed_at else None),
@@ -109,21 +109,5 @@ def _page(found: AgreementCheck) -> str:
         ("更正为 Corrected by", found.superseded_by),
         ("指纹 Fingerprint", found.fingerprint),
     ]
-    cells = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
-        for k, v in rows
-        if v is not None
-    )
-    return (
-        "<!doctype html><html lang='zh'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{html.escape(zh)}</title><style>"
-        "body{font-family:'Noto Sans CJK SC','Noto Serif Tibetan',sans-serif;margin:1.2em;"
-        "font-size:18px}h1{font-size:1.5em;margin:.2em 0}"
-        "th{text-align:left;padding:.3em .8em .3em 0;vertical-align:top}"
-        "td{word-break:break-all}</style></head><body>"
-        f"<h1 lang='bo' style='color:{colour}'>{html.escape(bo)}</h1>"
-        f"<h1 style='color:{colour}'>{html.escape(zh)}</h1>"
-        f"<table>{cells}</table>"
-        "<p>有疑问请到零工市场劳动维权窗口，或拨打 12333。</p></body></html>"
-    )
+    footer = "有疑问请到零工市场劳动维权窗口，或拨打 12333。"
+    return page(zh, (bo, zh), colour, table(rows), footer)

@@ -19,6 +19,7 @@ from kiosk.domain.places import places_left
 from market.db import utcnow
 from market.deps import DB, ERRORS
 from market.models import Record
+from market.routes.page import BAD, GOOD, WARN, page, table
 
 router = APIRouter(prefix="/v1", tags=["jobs"])
 JobId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -114,7 +115,7 @@ def _when(start: str | None, end: str | None) -> str | None:
 
 def _page(found: JobView) -> str:
     bo, zh = WORDS[found.status]
-    colour = {"open": "#1b6e2a", "full": "#8a5a00"}.get(found.status, "#a01515")
+    colour = {"open": GOOD, "full": WARN}.get(found.status, BAD)
     rows = [
         ("工种 Trade", found.trade),
         ("工作 Job", found.title),
@@ -129,26 +130,10 @@ def _page(found: JobView) -> str:
         ),
         ("意外保险 Cover", found.insured_by or ("无" if found.status != "unknown" else None)),
     ]
-    cells = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
-        for k, v in rows
-        if v is not None
-    )
     how = (
         ""
         if found.status == "unknown"
         else (f"<p lang='bo'>{html.escape(HOW[0])}</p><p>{html.escape(HOW[1])}</p>")
     )
-    return (
-        "<!doctype html><html lang='zh'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{html.escape(found.trade or zh)}</title><style>"
-        "body{font-family:'Noto Sans CJK SC','Noto Serif Tibetan',sans-serif;margin:1.2em;"
-        "font-size:18px}h1{font-size:1.5em;margin:.2em 0}"
-        "th{text-align:left;padding:.3em .8em .3em 0;vertical-align:top}"
-        "td{overflow-wrap:break-word}</style></head><body>"
-        f"<h1 lang='bo' style='color:{colour}'>{html.escape(bo)}</h1>"
-        f"<h1 style='color:{colour}'>{html.escape(zh)}</h1>"
-        f"<table>{cells}</table>{how}"
-        "<p>工资被拖欠？请到零工市场劳动维权窗口，或拨打 12333。</p></body></html>"
-    )
+    footer = "工资被拖欠？请到零工市场劳动维权窗口，或拨打 12333。"
+    return page(found.trade or zh, (bo, zh), colour, table(rows) + how, footer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from kiosk.store import models as m
 from kiosk.sync.status import SyncStatus
 from kiosk.sync.worker import SyncWorker
 from kiosk.wiring import Backend, build_sync, open_backend, refresh_catalogue
-from tests.helpers.kiosk import make_config
+from tests.helpers.kiosk import Rig, make_config
 from tests.helpers.market import market_admin
 
 
@@ -86,3 +87,39 @@ def seed_like_server(station: Station, jobs: int, today: dt.date) -> None:
     from kiosk.wiring import seed_demo
 
     seed_demo(station.backend, station.paths, jobs, today)
+
+
+def enrol_rig(rig: Rig, server_url: str, database: str, name: str, interval_s: int = 2) -> None:
+    """Enrol a kiosk with a screen (``tests.helpers.kiosk.start_rig``) through the real
+    device grant, and start its sync every ``interval_s``."""
+    service = EnrolmentService(
+        rig.paths.credentials, app_version="0.1.0", terminal_name=name, ca_bundle=None
+    )
+    pending = service.begin(server_url)
+    market_admin(database, "approve", pending.user_code)
+    pending.wait()
+    config = dataclasses.replace(
+        rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=interval_s)
+    )
+    rig.kiosk.start_sync(config, rig.paths, rig.backend)
+
+
+def start_enrolled(
+    data_dir: Path, server_url: str, database: str, name: str, today: dt.date,
+    **sections: dict[str, object],
+) -> Rig:  # fmt: skip
+    """A kiosk with a screen, enrolled and syncing, whose market holds the kiosk's own demo
+    jobs (the same seed, day and count): what a worker applies for there, the market knows."""
+    from kiosk.wiring import DEFAULT_DEMO_JOBS
+    from tests.helpers.kiosk import close_kiosk, start_rig
+
+    market_admin(
+        database, "import-demo", "--jobs", str(DEFAULT_DEMO_JOBS), "--today", today.isoformat()
+    )
+    rig = start_rig(data_dir, **sections)
+    try:
+        enrol_rig(rig, server_url, database, name)
+    except BaseException:
+        close_kiosk(rig.kiosk, rig.backend)
+        raise
+    return rig

@@ -8,9 +8,7 @@ job is still open."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,27 +19,20 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.i18n import Catalog, Lang
-from kiosk.services.sync import EnrolmentService
 from kiosk.ui.voiceflow import spoken_prompts
 from kiosk.voice.prompts import number_clip_names
 from kiosk.wiring import DEFAULT_DEMO_JOBS
 from tests.helpers import chromium
 from tests.helpers.kiosk import Rig, close_kiosk, start_rig
 from tests.helpers.market import MarketServer, market_admin
-from tests.helpers.pulse import Listener, Pulse
+from tests.helpers.pulse import Listener
 from tests.helpers.qr import qr_codes
+from tests.helpers.syncrig import enrol_rig
 from tests.helpers.tones import write_tone
 from tests.ui.test_voice import Ears, clip_names, contains
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("market_db", ["sqlite"], indirect=True)]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    ear = Listener(Pulse.attach(os.environ["PULSE_SERVER"]))
-    yield ear
-    ear.stop()
 
 
 @pytest.fixture
@@ -63,16 +54,7 @@ def hall(tmp_path: Path, market: MarketServer, today: dt.date) -> Iterator[Rig]:
     )
     try:
         assert rig.kiosk.start_voice(rig.config, rig.paths) is not None
-        service = EnrolmentService(
-            rig.paths.credentials, app_version="0.1.0", terminal_name="hall", ca_bundle=None
-        )
-        pending = service.begin(market.url)
-        market_admin(market.database, "approve", pending.user_code)
-        pending.wait()
-        config = dataclasses.replace(
-            rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=2)
-        )
-        rig.kiosk.start_sync(config, rig.paths, rig.backend)
+        enrol_rig(rig, market.url, market.database, "hall")
         yield rig
     finally:
         close_kiosk(rig.kiosk, rig.backend)

@@ -7,7 +7,6 @@ the market gone, the last answer is shown and said to be old."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,13 +18,11 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.dashboard import LOCAL_MEASURES
 from kiosk.services.demo_data import DEMO_PINS
-from kiosk.services.sync import EnrolmentService
 from kiosk.store import models as m
-from kiosk.wiring import DEFAULT_DEMO_JOBS
 from market.models import Application
-from tests.helpers.kiosk import Rig, close_kiosk, start_rig, tap
+from tests.helpers.kiosk import Rig, close_kiosk, tap
 from tests.helpers.market import MarketServer, market_admin, server_rows
-from tests.helpers.syncrig import Station, enrol
+from tests.helpers.syncrig import Station, enrol, start_enrolled
 from tests.ui.test_admin import enter, open_pin_pad
 
 pytestmark = pytest.mark.slow
@@ -35,22 +32,11 @@ pytestmark = pytest.mark.slow
 def kiosk(tmp_path: Path, market: MarketServer, today: dt.date) -> Iterator[Rig]:
     """The Gongdelin kiosk with the screen, enrolled and syncing; the market has the same
     demo jobs as the kiosk, so an application made here reaches a job the market knows."""
-    market_admin(
-        market.database, "import-demo", "--jobs", str(DEFAULT_DEMO_JOBS),
-        "--today", today.isoformat(),
+    rig = start_enrolled(
+        tmp_path / "gongdelin-1", market.url, market.database, "gongdelin-1", today,
+        display={"default_mode": "zh"},
     )  # fmt: skip
-    rig = start_rig(tmp_path / "gongdelin-1", display={"default_mode": "zh"})
     try:
-        service = EnrolmentService(
-            rig.paths.credentials, app_version="0.1.0", terminal_name="gongdelin-1", ca_bundle=None
-        )
-        pending = service.begin(market.url)
-        market_admin(market.database, "approve", pending.user_code)
-        pending.wait()
-        config = dataclasses.replace(
-            rig.config, sync=dataclasses.replace(rig.config.sync, interval_s=2)
-        )
-        rig.kiosk.start_sync(config, rig.paths, rig.backend)
         yield rig
     finally:
         close_kiosk(rig.kiosk, rig.backend)

@@ -3,25 +3,15 @@ tests' own PulseAudio server's speaker monitor)."""
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.widgets.demo_panel import DEMO_PINS
 from tests.helpers.kiosk import Rig
-from tests.helpers.pulse import Listener, Pulse
+from tests.helpers.pulse import Listener
 from tests.ui.test_admin import enter, open_pin_pad
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    ear = Listener(Pulse.attach(os.environ["PULSE_SERVER"]))
-    yield ear
-    ear.stop()
 
 
 def heard_after(qtbot: QtBot, listener: Listener, since: float, within_s: float) -> bool:

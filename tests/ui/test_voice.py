@@ -4,7 +4,6 @@ clip (generated tones here) or follows the missing-clip rule at every step."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from kiosk.voice.prompts import number_clip_names
 from kiosk.voice.service import Ready
 from kiosk.voice.tts import wav_seconds
 from tests.helpers.kiosk import Rig, close_kiosk, start_rig, tap
-from tests.helpers.pulse import Listener, Pulse
+from tests.helpers.pulse import Listener
 from tests.helpers.tones import write_tone
 
 pytestmark = pytest.mark.slow
@@ -29,14 +28,6 @@ def voice_rig(qtbot: QtBot, tmp_path: Path, mode: str, rule: str) -> Rig:
     rig = start_rig(tmp_path, display={"default_mode": mode}, voice={"missing_clip": rule})
     assert rig.kiosk.start_voice(rig.config, rig.paths) is not None
     return rig
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    """``parec`` on the tests' own sound server's speaker monitor (stopped by pid)."""
-    ear = Listener(Pulse.attach(os.environ["PULSE_SERVER"]))
-    yield ear
-    ear.stop()
 
 
 @pytest.fixture

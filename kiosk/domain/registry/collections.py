@@ -73,6 +73,8 @@ COLLECTIONS: Mapping[str, Collection] = {
         Collection("worker_ratings", "worker_ratings", "worker_id"),
         # Training bookings at every station, keyed by the booking's own random id.
         Collection("bookings", "bookings", "id", ("booked_at",)),
+        # Employers' answers to applications made at any station (issue 15).
+        Collection("answers", "answers", "id", ("answered_at",)),
     )
 }
 

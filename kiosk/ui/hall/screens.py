@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.services.ports import Clock
@@ -14,6 +13,7 @@ from kiosk.ui.hall.board import HallBoard
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.texts import Texts
 from kiosk.ui.theme import Theme
+from kiosk.ui.window import Unclosable
 
 
 class HallScreen(Screen):
@@ -43,9 +43,9 @@ class HallScreen(Screen):
         self.board.retranslate()
 
 
-class HallWindow(QWidget):
+class HallWindow(Unclosable, QWidget):
     """The board full screen on a second display (``[hall] display = "second"``). Nobody
-    touches it; it cannot be closed from the keyboard."""
+    touches it; like the kiosk's window, it cannot be closed from the keyboard."""
 
     def __init__(self, board: HallBoard, *, allow_close: bool = False) -> None:
         super().__init__()
@@ -55,14 +55,3 @@ class HallWindow(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(board)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Like the kiosk's window, it outlives Alt+F4."""
-        if self.allow_close:
-            event.accept()
-        else:
-            event.ignore()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Keys do nothing here."""
-        event.accept()

@@ -21,6 +21,8 @@ MAX_SHOWN = 2  # on home; the summary and a count say the rest
 STATE_COLOURS = {  # waiting and sent are fine; a refusal needs the worker's eye
     ApplicationState.WAITING: "muted",
     ApplicationState.SENT: "secondary_bg",
+    ApplicationState.ACCEPTED: "secondary_bg",
+    ApplicationState.DECLINED: "muted",
     ApplicationState.FULL: "error_text",
     ApplicationState.CLOSED: "error_text",
     ApplicationState.REFUSED: "error_text",
@@ -48,7 +50,8 @@ def state(application: MyApplication) -> Message:
 
 
 def said(applications: list[MyApplication], today: dt.date) -> list[Message]:
-    """How many, then the trade, day and hours and state of each shown."""
+    """How many, then the trade, day and hours and state of each shown; where to go for
+    one the employer accepted (accepted ones come first)."""
     if not applications:
         return []
     said: list[Message] = [("home.say_applications", len(applications), {})]
@@ -59,6 +62,8 @@ def said(applications: list[MyApplication], today: dt.date) -> list[Message]:
             facts.spoken_job_when(job, today),
             state(application),
         ]
+        if application.state is ApplicationState.ACCEPTED:
+            said.append(("say.go_to", None, {"address": job.address_zh}))
     return said
 
 
@@ -125,6 +130,10 @@ class ApplicationsPanel(QWidget):
             row.state.setFixedWidth(row.state.line_width() + self.theme.mm(1))  # never wraps
         extra = len(self.applications) - len(shown)
         self.more.set_lines(t.plural_lines("home.applications_more", extra) if extra else [])
+
+    def has_news(self) -> bool:
+        """Whether an employer accepted the worker (said and shown first)."""
+        return any(a.state is ApplicationState.ACCEPTED for a in self.applications)
 
     def prompts(self) -> list[tuple[str, dict[str, Any]]]:
         """What home says of the applications."""

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.applications import MyApplication
@@ -55,6 +55,7 @@ class HomeScreen(Screen):
     name = "home"
     prompt_id = "session.welcome"
     in_session = True
+    prompt_changed = Signal()  # an employer's acceptance arrived: said again, news first
 
     def __init__(
         self,
@@ -131,17 +132,24 @@ class HomeScreen(Screen):
 
     def prompts(self) -> list[tuple[str, dict[str, Any]]]:
         """The greeting, the skills on the tiles with their years, the note (the rights
-        desk), then the applications."""
+        desk), then the applications; news that an employer accepted the worker comes
+        straight after the greeting."""
         said = [self.prompt()]
         if self.view is None:
             return said
+        if self.applications.has_news():
+            return said + self.applications.prompts() + self._skills_said() + self.note_said
+        return said + self._skills_said() + self.note_said + self.applications.prompts()
+
+    def _skills_said(self) -> list[tuple[str, dict[str, Any]]]:
+        said: list[tuple[str, dict[str, Any]]] = []
         skills = self._skills()
         if not skills:
             said.append(("home.no_skills", {}))
         else:
             said.append(("home.say_skills", {}))
             said += [("say.skill", {"trade": Ref(f"jobtype.{c}"), "n": y}) for c, y in skills]
-        return said + self.note_said + self.applications.prompts()
+        return said
 
     def set_note(
         self,
@@ -175,8 +183,13 @@ class HomeScreen(Screen):
         self.retranslate()
 
     def show_applications(self, applications: list[MyApplication]) -> None:
-        """The worker's applications (loaded after the visit starts, and after applying)."""
+        """The worker's applications (loaded after the visit starts, and after applying);
+        an employer's acceptance is scrolled into sight."""
         self.applications.show_applications(applications)
+        if self.applications.has_news():
+            QTimer.singleShot(0, lambda: self.body.ensureWidgetVisible(self.applications))
+            if self.isVisible():  # loaded after home was first said: said again, news first
+                self.prompt_changed.emit()
 
     def show_rating(self, faces: Faces) -> None:
         """Employers' ratings, face by face (loaded after the visit starts)."""

@@ -161,3 +161,62 @@ def test_my_applications_say_where_each_stands_soonest_first(
         still = [a.job.id for a in mine if a.job.ends_at > job.ends_at]
         assert [a.job.id for a in repo.my_applications(worker, job.ends_at)] == still
         assert job.id not in still
+
+
+def test_the_employer_s_answer_comes_first_and_one_given_elsewhere_is_shown(
+    store: tuple[JobRepository, str],
+) -> None:
+    """Pulled answers: an accepted application is listed first whatever its day; a declined
+    one says so; an answer to an application made at another station (no row here) is
+    listed with its job."""
+    from kiosk.domain.applications import ApplicationState
+
+    repo, worker = store
+    lhasa = dt.timezone(dt.timedelta(hours=8))
+    now = dt.datetime(2026, 11, 24, 9, 0, tzinfo=lhasa)
+    found = sorted(repo.candidates(now), key=lambda c: (c.job.starts_at, c.job.id))
+    first, second, third, remote = (found[i].job for i in (0, 3, 6, 9))
+    ids = {j.id: repo.apply(worker, j.id, now.replace(tzinfo=None)) for j in (first, second, third)}
+    answered = now.replace(tzinfo=None) + dt.timedelta(hours=1)
+    with repo.engine.begin() as conn:
+        conn.execute(
+            m.AnswerRow.__table__.insert(),
+            [
+                {
+                    "id": ids[first.id],
+                    "worker_id": worker,
+                    "job_id": first.id,
+                    "answer": "declined",
+                    "answered_at": answered,
+                },
+                {
+                    "id": ids[third.id],
+                    "worker_id": worker,
+                    "job_id": third.id,
+                    "answer": "accepted",
+                    "answered_at": answered,
+                },
+                {
+                    "id": "made-at-another-station",
+                    "worker_id": worker,
+                    "job_id": remote.id,
+                    "answer": "accepted",
+                    "answered_at": answered,
+                },
+                {
+                    "id": "someone-else-s",
+                    "worker_id": "another-worker",
+                    "job_id": second.id,
+                    "answer": "accepted",
+                    "answered_at": answered,
+                },
+            ],
+        )
+    mine = repo.my_applications(worker, now)
+    assert [(a.job.id, a.state) for a in mine] == [
+        (third.id, ApplicationState.ACCEPTED),
+        (remote.id, ApplicationState.ACCEPTED),
+        (first.id, ApplicationState.DECLINED),
+        (second.id, ApplicationState.WAITING),
+    ]
+    assert mine[1].id == "made-at-another-station"
