@@ -6,21 +6,19 @@ is opened (on the DB worker), so the first frame does not wait for SQLite or Ale
 
 from __future__ import annotations
 
-import argparse
 import logging
-import os
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Config, ConfigError, Paths, load_config, resolve_paths, with_overrides
+from kiosk.cli_args import load, parse_args
+from kiosk.config import Config, ConfigError, Paths
 from kiosk.devices import make_reader
 from kiosk.domain.session import IdlePolicy, SessionClock
 from kiosk.domain.storage import storage_kind
@@ -51,39 +49,6 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads on the DB worker, aft
 
 log = logging.getLogger("kiosk")
 REOPEN_MS = 30_000  # the store is tried again this often while the disk cannot take work
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Command-line options of ``kiosk``."""
-    p = argparse.ArgumentParser(prog="kiosk", description="Gig-station self-service kiosk")
-    p.add_argument(
-        "--config",
-        type=Path,
-        default=None,
-        help="TOML config file (default: $KIOSK_CONFIG or none)",
-    )
-    p.add_argument(
-        "--demo", action="store_true", help="demo mode: demo data, demo card panel, exit button"
-    )
-    p.add_argument(
-        "--check", action="store_true", help="print diagnostics and exit (non-zero on failure)"
-    )
-    p.add_argument(
-        "--windowed", action="store_true", help="a window instead of full screen (development)"
-    )
-    p.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
-    return p.parse_args(argv)
-
-
-def load(args: argparse.Namespace) -> tuple[Config, Paths]:
-    """Config from ``--config`` or ``$KIOSK_CONFIG``, with ``--demo`` applied."""
-    path = args.config or (
-        Path(os.environ["KIOSK_CONFIG"]) if os.environ.get("KIOSK_CONFIG") else None
-    )
-    config = load_config(path)
-    if args.demo:
-        config = with_overrides(config, terminal={"demo": True})
-    return config, resolve_paths(config)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -85,8 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "config-example":
         print(example_toml(), end="")
         return 0
-    from kiosk.app import load  # noqa: PLC0415
     from kiosk.check import run_check  # noqa: PLC0415
+    from kiosk.cli_args import load  # noqa: PLC0415
     from kiosk.logsetup import setup_logging  # noqa: PLC0415
 
     try:

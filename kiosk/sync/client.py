@@ -21,6 +21,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from kiosk.sync import wire
+from kiosk.sync.clip_wire import ClipManifest, parse_manifest
 from kiosk.sync.credentials import Credentials, check_key
 from kiosk.sync.errors import (
     BadResponseError,
@@ -66,24 +67,6 @@ class Result:
     server_version: int | None
     error: str | None
     detail: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ClipEntry:
-    """The newest version of one shared clip."""
-
-    name: str
-    version: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class ClipManifest:
-    """What clips the market shares; ``unchanged``: nothing since the tag the kiosk has."""
-
-    tag: str
-    unchanged: bool
-    entries: list[ClipEntry]
 
 
 @dataclass(frozen=True)
@@ -396,23 +379,7 @@ class MarketClient:
 
     def clip_manifest(self, known: str) -> ClipManifest:
         """The newest version of every shared clip (nothing new when ``known`` is current)."""
-        d = self._request("GET", "/v1/clips", params={"known": known})
-        tag, unchanged, raw = d.get("tag"), d.get("unchanged"), d.get("clips")
-        if not isinstance(tag, str) or not isinstance(unchanged, bool) or not isinstance(raw, list):
-            raise BadResponseError("manifest_shape")
-        entries = []
-        for c in raw:
-            if not isinstance(c, dict):
-                raise BadResponseError("manifest_shape")
-            name, version, sha = c.get("name"), c.get("version"), c.get("sha256")
-            if (
-                not isinstance(name, str)
-                or not isinstance(version, int)
-                or not isinstance(sha, str)
-            ):
-                raise BadResponseError("manifest_shape")
-            entries.append(ClipEntry(name, version, sha))
-        return ClipManifest(tag, unchanged, entries)
+        return parse_manifest(self._request("GET", "/v1/clips", params={"known": known}))
 
     def fetch_clip(self, name: str, version: int) -> bytes:
         """One version of one clip (its bytes, unchecked: the caller checks them)."""
