@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from kiosk.domain.timeutil import LHASA_TZ
-from market import admin_training, admin_trust, answers, auth, catalog, district, feed
+from market import admin_training, admin_trust, answers, auth, catalog, district, employers, feed
 from market.db import make_engine, migrate, sessions, utcnow
 from market.display import say
 from market.models import Credential, Enrolment, MutationLog, Record, Terminal, VoiceClip
@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("--claim-phone", help="the insurer's number for reporting an accident")
     h = sub.add_parser("hire", help="the employer took an applicant: one place fewer")
     h.add_argument("application_id")
+    sub.add_parser("employers-pending", help="employers signed up and not yet verified")
+    v = sub.add_parser("verify-employer", help="staff checked the papers: publish held jobs")
+    v.add_argument("employer_id")
     a = sub.add_parser("answer", help="the employer's answer to an application")
     a.add_argument("application_id")
     a.add_argument("answer", choices=answers.ANSWERS)
@@ -175,6 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 - 
             elif args.cmd == "hire":
                 job_id = catalog.hire(s, args.application_id, now)
                 say(f"hired {args.application_id} for job {job_id}")
+            elif args.cmd == "employers-pending":
+                for acc in employers.unverified(s):
+                    since = f"{acc.created_at:%Y-%m-%d %H:%M}"
+                    say(f"{acc.id}  {acc.kind}  {acc.name}  {acc.phone}  {acc.id_or_code}  {since}")
+            elif args.cmd == "verify-employer":
+                published = employers.verify(s, args.employer_id, now)
+                say(f"verified {args.employer_id}: {published} held job(s) published")
             elif args.cmd == "answer":
                 answers.answer(s, args.application_id, args.answer, now)
                 say(f"{args.answer} {args.application_id}")

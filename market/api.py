@@ -22,6 +22,7 @@ from market.limits import BodyLimit, RateLimit
 from market.routes import agreements, clips, enrol, jobs, station, sync, workers
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
+from market.web import employer
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ ROUTERS = (
     jobs.router,
     workers.router,
     station.router,
+    employer.router,
 )
 
 

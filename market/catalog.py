@@ -79,7 +79,14 @@ def import_demo(s: Session, jobs: int, today: dt.date, seed: int, now: dt.dateti
     return len(data.jobs)
 
 
-def post_job(
+def post_job(s: Session, *, now: dt.datetime, **terms: Any) -> str:
+    """Post a day job (``job_data``'s terms); it reaches the kiosks with their next pull."""
+    data = job_data(s, now=now, **terms)
+    feed.write(s, "jobs", data["id"], data, now)
+    return str(data["id"])
+
+
+def job_data(
     s: Session,
     *,
     trade: str,
@@ -92,10 +99,13 @@ def post_job(
     now: dt.datetime,
     place_code: str | None = None,
     cover: dict[str, Any] | None = None,
-) -> str:
-    """Post a day job; it reaches the kiosks with their next pull. ``ValueError`` names
-    the first value no kiosk could take (``kiosk.domain.rows``), and nothing is posted.
-    ``cover`` is the employer's accident policy (``kiosk.domain.cover``), if any."""
+    address: str = "",
+    description: str = "",
+) -> dict[str, Any]:
+    """A day job as the kiosks take it. ``ValueError`` names the first value no kiosk
+    could take (``kiosk.domain.rows``); ``LookupError`` an unknown trade or employer.
+    ``cover`` is the employer's accident policy (``kiosk.domain.cover``), if any;
+    ``address`` the place's own when empty."""
     problem = job_terms_problem(title=title, wage=wage, days=days, slots=slots)
     problem = problem or cover_problem(cover)
     if problem is not None:
@@ -113,7 +123,7 @@ def post_job(
         "job_type_code": trade,
         "employer_id": employer_id,
         "title_zh": title,
-        "description_zh": "",
+        "description_zh": description,
         "day_wage": wage,
         "pay_terms": "same_day",
         "duration": "one_day" if days == 1 else "multi_day",
@@ -121,7 +131,8 @@ def post_job(
         "ends_at": (start + dt.timedelta(days=days - 1, hours=8)).isoformat(),
         "hours_per_day": 8.0,
         "place_code": place_code,
-        "address_zh": place.data.get("name_zh", "拉萨市城关区") if place else "拉萨市城关区",
+        "address_zh": address
+        or (place.data.get("name_zh", "拉萨市城关区") if place else "拉萨市城关区"),
         "lat": place.data["lat"] if place else 29.6525,
         "lon": place.data["lon"] if place else 91.1320,
         "slots_total": slots,
@@ -132,8 +143,7 @@ def post_job(
         "posted_at": now.astimezone(LHASA_TZ).isoformat(),
         "cover": cover,
     }
-    feed.write(s, "jobs", job_id, data, now)
-    return job_id
+    return data
 
 
 def close_job(s: Session, job_id: str, now: dt.datetime, *, delete: bool = False) -> None:

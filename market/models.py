@@ -358,3 +358,43 @@ class ArrearsListing(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
     pledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EmployerAccount(Base):
+    """An employer who signed up on the market's pages (issue 15): their sign-in, and what
+    staff check before the employer's jobs reach the kiosks. The employer itself is a feed
+    record (``employers``) under the same id."""
+
+    __tablename__ = "employer_accounts"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # person or company
+    name: Mapped[str] = mapped_column(String(128))
+    # A company's unified social credit code (public), or a person's ID number masked;
+    # the keyed hash finds the same number signed up twice.
+    id_or_code: Mapped[str] = mapped_column(String(32))
+    id_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime]
+    verified_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class EmployerSession(Base):
+    """A signed-in browser: the cookie's token kept as a hash, and its CSRF token."""
+
+    __tablename__ = "employer_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    employer_id: Mapped[str] = mapped_column(String(ID), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[dt.datetime]
+
+
+class HeldJob(Base):
+    """A job an employer posted before staff verified them: kept here, published to the
+    kiosks when staff verify the employer."""
+
+    __tablename__ = "held_jobs"
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    employer_id: Mapped[str] = mapped_column(String(ID), index=True)
+    data: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime]
