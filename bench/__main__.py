@@ -11,6 +11,7 @@ from bench import (
     db_writer,
     hall,
     jobs_list,
+    longpoll,
     matching,
     pull_checks,
     signing,
@@ -27,6 +28,7 @@ if __name__ == "__main__":
     matching.main()
     jobs_list.main()
     sync.main()
+    longpoll.main()
     db_writer.main()
     pull_checks.main()
     voice.main()

@@ -227,6 +227,13 @@ class SyncSection:
     read_timeout_s: float = _f(
         30.0, "Longest wait for a server reply to continue (SYNC.md: 30 s)", min=0.5, max=300.0
     )
+    long_poll_s: float = _f(
+        25.0,
+        "Longest a request waits at the market for new jobs or answers (0: off; then only "
+        "every interval_s)",
+        min=0.0,
+        max=30.0,
+    )
     ca_bundle: str = _f("", "CA bundle for the server's TLS certificate (empty: system CAs)")
     terminal_name: str = _f("", "Name shown to the market administrator (empty: station code)")
 

@@ -268,6 +268,7 @@ def build_sync(
     from kiosk.sync.clips import ClipShare  # noqa: PLC0415
     from kiosk.sync.engine import SyncEngine  # noqa: PLC0415
     from kiosk.sync.station import StationReporter  # noqa: PLC0415
+    from kiosk.sync.watch import FeedWatcher  # noqa: PLC0415
     from kiosk.sync.worker import SyncWorker  # noqa: PLC0415
     from kiosk.voice.clips import ClipLibrary  # noqa: PLC0415
 
@@ -306,13 +307,25 @@ def build_sync(
     )
     backend.registration.market_lookup = asking.lookup_worker
     backend.station.connect(reporter, asking)
-    return SyncWorker(
+    worker = SyncWorker(
         engine,
         interval_s=config.sync.interval_s,
         on_status=on_status,
         on_pulled=on_pulled,
         now=backend.clock.now,
     )
+    if config.sync.long_poll_s > 0:
+        watching = MarketClient(  # a waiting request holds its connection: one of its own
+            creds.server_url,
+            creds,
+            app_version=__version__,
+            ca_bundle=config.sync.ca_bundle or None,
+            timeout=(3.05, config.sync.long_poll_s + 10.0),
+            retries=0,
+        )
+        cursor = SyncRepository(backend.engine).feed_cursor
+        worker.watcher = FeedWatcher(watching, cursor, worker.wake, wait_s=config.sync.long_poll_s)
+    return worker
 
 
 LOOKUP_TIMEOUT = (1.5, 2.5)  # a worker waits at the reader: at most 4 s, then filing here

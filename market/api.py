@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,11 +18,11 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.sync import wire
-from market import auth, deps
+from market import auth, deps, notify
 from market.db import make_engine, migrate, sessions, utcnow
 from market.deps import ApiError
 from market.limits import BodyLimit, RateLimit
-from market.routes import agreements, clips, enrol, jobs, station, sync, workers
+from market.routes import agreements, clips, enrol, jobs, station, sync, wait, workers
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
 from market.web import employer
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 ROUTERS = (
     enrol.router,
     sync.router,
+    wait.router,
     clips.router,
     agreements.router,
     jobs.router,
@@ -55,14 +59,26 @@ def create_app(settings: Settings | None = None, *, migrate_schema: bool = True)
     engine = make_engine(settings.database_url)
     if migrate_schema:
         migrate(engine)
+    made = sessions(engine)
+    notifier = notify.attach(made)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        notifier.bind(asyncio.get_running_loop())
+        notifier.listen(engine)
+        yield
+        notifier.close()
+
     app = FastAPI(
         title="Lhasa gig market: kiosk sync API",
         version="1",
         description="SYNC.md v1: enrolment, change feed, mutations, status.",
+        lifespan=lifespan,
     )
     app.state.engine = engine
     app.state.settings = settings
-    app.state.sessions = sessions(engine)
+    app.state.sessions = made
+    app.state.notifier = notifier
     app.state.enrol_limit = RateLimit(settings.enrol_rate_per_min, burst=10)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit)  # outermost: no body is read past its bound

@@ -21,6 +21,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from kiosk.sync.wire import Cursor
+from market import notify
 from market.models import Change, FeedMeta, Record
 
 
@@ -83,6 +84,7 @@ def _record_changes(
         for i, op, v, d in changes
     ]
     s.execute(stmt, rows)
+    notify.mark(s)
 
 
 def read(s: Session, collections: list[str], cursor: Cursor, limit: int) -> Page:

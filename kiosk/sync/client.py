@@ -319,6 +319,15 @@ class MarketClient:
             raise BadResponseError("worker_shape")
         return found
 
+    def wait_changes(self, collections: tuple[str, ...], cursor: str | None, wait_s: float) -> bool:
+        """Wait (up to ``wait_s``) until the feed has changes after ``cursor``: whether it
+        has (``kiosk.sync.watch``; the read timeout must be longer than the wait)."""
+        params = {"collections": ",".join(collections), "cursor": cursor or "", "timeout": wait_s}
+        changed = self._request("GET", "/v1/changes/wait", params=params).get("changed")
+        if not isinstance(changed, bool):
+            raise BadResponseError("wait_shape")
+        return changed
+
     def station_days(self, report: dict[str, Any]) -> dict[str, Any]:
         """Report this kiosk's days (``kiosk.sync.station``); the station's sums."""
         return self._request("POST", "/v1/station/days", body=report)

@@ -32,6 +32,7 @@ from kiosk.sync.status import (
     UPGRADE,
     SyncStatus,
 )
+from kiosk.sync.watch import FeedWatcher
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +68,14 @@ class SyncWorker:
         self.status = SyncStatus(OFFLINE, last_sync=self._kept_last_sync())
         self.failures = 0
         self._retry_after: float | None = None
+        # Waits on the market's feed and wakes this worker (kiosk.sync.watch), when set.
+        self.watcher: FeedWatcher | None = None
 
     def start(self) -> None:
-        """Start the thread; the first cycle runs at once."""
+        """Start the thread; the first cycle runs at once. The watcher, if any, too."""
         self._thread.start()
+        if self.watcher is not None:
+            self.watcher.start()
 
     def wake(self) -> None:
         """Run a cycle now (something was queued, or a technician asked)."""
@@ -80,6 +85,8 @@ class SyncWorker:
         """Ask the thread to end and wait for it (a request in flight ends by its timeout)."""
         self._stop.set()
         self._wake.set()
+        if self.watcher is not None:
+            self.watcher.stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
         self.engine.client.close()
