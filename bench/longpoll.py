@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.sync import _pct, _wait
+from bench.sync import _pct, _wait, post_and_time
 from kiosk.store import models as m
 from tests.helpers.market import MarketServer, market_admin
 from tests.helpers.postgres import Postgres
@@ -42,19 +42,7 @@ def delta(tmp: Path, database: str, workers: int, label: str) -> None:
     try:
         _wait(lambda: st.count(m.JobRow) >= 200, 60)
         time.sleep(1.0)
-        latencies = []
-        for i in range(SAMPLES):
-            job_id = market_admin(
-                database, "post-job", "--trade", "banyun", "--title", f"w{i}", "--wage", "260"
-            ).strip()
-            committed = time.perf_counter()
-
-            def arrived(j: str = job_id) -> bool:
-                return st.count(m.JobRow, m.JobRow.id == j) == 1
-
-            _wait(arrived, 40)
-            latencies.append(time.perf_counter() - committed)
-            time.sleep(0.3)  # the watcher waits again
+        latencies = post_and_time(st, database, SAMPLES, pause_s=0.3)  # then it waits again
         print(
             f"figure: sync.delta.longpoll.{label}.p50 {statistics.median(latencies):.2f} s "
             f"(default settings; baseline: the 30 s interval alone, 15 s on average)"

@@ -119,6 +119,25 @@ def _fetch_only(st: Station, report: CycleReport) -> None:
     )
 
 
+def post_and_time(st: Station, database: str, samples: int, pause_s: float = 0.0) -> list[float]:
+    """Post ``samples`` jobs at the market one by one (``market-admin``, a process of its
+    own); the seconds from each commit until its row is in the kiosk's table."""
+    latencies = []
+    for i in range(samples):
+        job_id = market_admin(
+            database, "post-job", "--trade", "banyun", "--title", f"d{i}", "--wage", "260"
+        ).strip()
+        committed = time.perf_counter()
+
+        def arrived(j: str = job_id) -> bool:
+            return st.count(m.JobRow, m.JobRow.id == j) == 1
+
+        _wait(arrived, 40)
+        latencies.append(time.perf_counter() - committed)
+        time.sleep(pause_s)
+    return latencies
+
+
 def delta(tmp: Path, samples: int = 20) -> None:
     """Commit at the market -> row at the kiosk, polling every second."""
     db = f"sqlite:///{tmp / 'delta.sqlite3'}"
@@ -131,18 +150,7 @@ def delta(tmp: Path, samples: int = 20) -> None:
     st.worker.start()
     try:
         _wait(lambda: st.count(m.JobRow) >= 200, 30)
-        latencies = []
-        for i in range(samples):
-            job_id = market_admin(
-                db, "post-job", "--trade", "banyun", "--title", f"d{i}", "--wage", "260"
-            ).strip()
-            committed = time.perf_counter()
-
-            def arrived(j: str = job_id) -> bool:
-                return st.count(m.JobRow, m.JobRow.id == j) == 1
-
-            _wait(arrived, 30)
-            latencies.append(time.perf_counter() - committed)
+        latencies = post_and_time(st, db, samples)
         print(
             f"figure: sync.delta.p50 {statistics.median(latencies):.2f} s "
             f"(poll interval 1 s with jitter; baseline: half the interval, 0.5 s)"

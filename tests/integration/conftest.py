@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.timeutil import LHASA_TZ
+from tests.helpers.kiosk import Rig, close_kiosk
 from tests.helpers.market import MarketServer, market_admin
 from tests.helpers.pcscd import Pcscd
 from tests.helpers.postgres import Postgres
-from tests.helpers.syncrig import Station, enrol
+from tests.helpers.syncrig import Station, enrol, start_enrolled
 
 
 @pytest.fixture(scope="session")
@@ -62,3 +63,17 @@ def station(market: MarketServer, tmp_path: Path) -> Iterator[Station]:
     st = enrol(tmp_path / "kiosk1", market.url, market.database, "station-1")
     yield st
     st.close()
+
+
+@pytest.fixture
+def zh_kiosk(tmp_path: Path, market: MarketServer, today: dt.date) -> Iterator[Rig]:
+    """The Gongdelin kiosk with a screen (Chinese mode), enrolled and syncing; the market
+    has the kiosk's own demo jobs, so what a worker applies for there, the market knows."""
+    rig = start_enrolled(
+        tmp_path / "gongdelin-1", market.url, market.database, "gongdelin-1", today,
+        display={"default_mode": "zh"},
+    )  # fmt: skip
+    try:
+        yield rig
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)

@@ -7,10 +7,6 @@ says, first, that they were accepted and where and when to go, then the one decl
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -18,24 +14,16 @@ from sqlalchemy.orm import Session
 
 from kiosk.store import models as m
 from market.models import Application
-from tests.helpers.kiosk import Rig, close_kiosk, tap
+from tests.helpers.kiosk import Rig, tap
 from tests.helpers.market import MarketServer, market_admin, server_rows
-from tests.helpers.syncrig import start_enrolled
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def kiosk(tmp_path: Path, market: MarketServer, today: dt.date) -> Iterator[Rig]:
-    """A Chinese-mode kiosk, enrolled and syncing; the market has the kiosk's demo jobs."""
-    rig = start_enrolled(
-        tmp_path / "kiosk", market.url, market.database, "gongdelin-1", today,
-        display={"default_mode": "zh"},
-    )  # fmt: skip
-    try:
-        yield rig
-    finally:
-        close_kiosk(rig.kiosk, rig.backend)
+def kiosk(zh_kiosk: Rig) -> Rig:
+    """The Chinese-mode kiosk, enrolled and syncing (tests/integration/conftest.py)."""
+    return zh_kiosk
 
 
 def _answers(rig: Rig) -> int:

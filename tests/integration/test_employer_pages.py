@@ -9,9 +9,7 @@ go to ``$KIOSK_WEB_SHOTS`` when it is set."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,9 +22,8 @@ from sqlalchemy.orm import Session
 from kiosk.store import models as m
 from market.models import Application, Change, HeldJob
 from tests.helpers.browser import browser, phone
-from tests.helpers.kiosk import Rig, close_kiosk, tap
+from tests.helpers.kiosk import Rig, tap
 from tests.helpers.market import MarketServer, market_admin, server_rows
-from tests.helpers.syncrig import start_enrolled
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("market_db", ["sqlite"], indirect=True)]
 COMPANY = {"name": "拉萨雪域建筑有限公司", "phone": "13800001234", "number": "91540100MA6T1234XY"}
@@ -34,15 +31,9 @@ PASSWORD = "xueyu-2026"
 
 
 @pytest.fixture
-def kiosk(tmp_path: Path, market: MarketServer, today: dt.date) -> Iterator[Rig]:
-    rig = start_enrolled(
-        tmp_path / "kiosk", market.url, market.database, "gongdelin-1", today,
-        display={"default_mode": "zh"},
-    )  # fmt: skip
-    try:
-        yield rig
-    finally:
-        close_kiosk(rig.kiosk, rig.backend)
+def kiosk(zh_kiosk: Rig) -> Rig:
+    """The Chinese-mode kiosk, enrolled and syncing (tests/integration/conftest.py)."""
+    return zh_kiosk
 
 
 def shot(page: Page, name: str) -> None:

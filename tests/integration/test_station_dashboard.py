@@ -7,7 +7,6 @@ the market gone, the last answer is shown and said to be old."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,26 +19,18 @@ from kiosk.domain.dashboard import LOCAL_MEASURES
 from kiosk.services.demo_data import DEMO_PINS
 from kiosk.store import models as m
 from market.models import Application
-from tests.helpers.kiosk import Rig, close_kiosk, tap
+from tests.helpers.kiosk import Rig, tap
 from tests.helpers.market import MarketServer, market_admin, server_rows
-from tests.helpers.syncrig import Station, enrol, start_enrolled
+from tests.helpers.syncrig import Station, enrol
 from tests.ui.test_admin import enter, open_pin_pad
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def kiosk(tmp_path: Path, market: MarketServer, today: dt.date) -> Iterator[Rig]:
-    """The Gongdelin kiosk with the screen, enrolled and syncing; the market has the same
-    demo jobs as the kiosk, so an application made here reaches a job the market knows."""
-    rig = start_enrolled(
-        tmp_path / "gongdelin-1", market.url, market.database, "gongdelin-1", today,
-        display={"default_mode": "zh"},
-    )  # fmt: skip
-    try:
-        yield rig
-    finally:
-        close_kiosk(rig.kiosk, rig.backend)
+def kiosk(zh_kiosk: Rig) -> Rig:
+    """The Chinese-mode kiosk, enrolled and syncing (tests/integration/conftest.py)."""
+    return zh_kiosk
 
 
 @pytest.fixture
