@@ -11,6 +11,7 @@ from bench import (
     db_writer,
     hall,
     jobs_list,
+    load,
     longpoll,
     matching,
     pull_checks,
@@ -29,6 +30,7 @@ if __name__ == "__main__":
     jobs_list.main()
     sync.main()
     longpoll.main()
+    load.main()
     db_writer.main()
     pull_checks.main()
     voice.main()

@@ -118,6 +118,21 @@ def read(s: Session, collections: list[str], cursor: Cursor, limit: int) -> Page
     return Page(changes, last, has_more)
 
 
+def head(s: Session) -> Cursor:
+    """The newest position a reader is served now (every collection): a cursor below it
+    has something to pull, of some collection."""
+    conds = []
+    if _is_pg(s):
+        conds.append(Change.xid < text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+    row = s.execute(
+        select(Change.xid, Change.seq)
+        .where(*conds)
+        .order_by(Change.xid.desc(), Change.seq.desc())
+        .limit(1)
+    ).first()
+    return Cursor(int(row[0]), int(row[1])) if row else Cursor()
+
+
 def horizon(s: Session) -> Cursor:
     """The oldest cursor still served."""
     meta = {m.key: m.value for m in s.scalars(select(FeedMeta))}

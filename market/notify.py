@@ -15,7 +15,10 @@ import asyncio
 import contextlib
 import logging
 import threading
+from collections.abc import Callable
+from typing import Any
 
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,6 +41,11 @@ class FeedNotifier:
     def __init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
+        # The feed's head, read once for all the waiters of this process after each
+        # wake-up (or when older than they allow), never once per waiter.
+        self._generation = 0
+        self._head: tuple[float, int, Any] | None = None  # (read at, generation, head)
+        self._head_lock: asyncio.Lock | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -56,7 +64,22 @@ class FeedNotifier:
             return False
         return True
 
+    async def head(self, read: Callable[[], Any], max_age: float) -> Any:
+        """The feed's head: ``read`` (run on a worker thread) at most once per wake-up and
+        per ``max_age`` seconds, whatever the number of waiters asking."""
+        loop = asyncio.get_running_loop()
+        if self._head_lock is None:
+            self._head_lock = asyncio.Lock()
+        async with self._head_lock:
+            kept = self._head
+            if kept is None or kept[1] != self._generation or loop.time() - kept[0] > max_age:
+                generation = self._generation
+                value = await run_in_threadpool(read)
+                self._head = kept = (loop.time(), generation, value)
+        return kept[2]
+
     def _fire(self) -> None:
+        self._generation += 1
         if self._event is not None:
             self._event.set()
             self._event = asyncio.Event()

@@ -1,7 +1,9 @@
 """``GET /v1/changes/wait``: a kiosk waits, up to ``timeout`` seconds, for the change feed to
 have something after its cursor (``market.notify`` wakes it), then pulls as usual. The
-answer says only whether there is something; nothing is read or held while it waits (no
-database connection, no transaction), so a few hundred kiosks can wait on one process."""
+answer says only whether there is something. Nothing is held while it waits (no database
+connection, no transaction, no worker thread), and after a wake-up one read of the feed's
+head serves every waiting request of the process: a waiter reads the feed only when the
+head passed its cursor, so hundreds of kiosks can wait on one process."""
 
 from __future__ import annotations
 
@@ -67,12 +69,20 @@ async def wait_changes(
     if await run_in_threadpool(anything, True):
         return reply(True)
     recheck = RECHECK_S.get(state.engine.dialect.name, 1.0)
+
+    def newest() -> wire.Cursor:
+        with sessions.begin() as s:
+            return feed.head(s)
+
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while (left := deadline - loop.time()) > 0:
         await notifier.wait(min(left, recheck))
         if await request.is_disconnected():
             break
-        if await run_in_threadpool(anything, False):
+        # One read of the head serves every waiter; the feed itself only when it moved.
+        if await notifier.head(newest, recheck) > position and await run_in_threadpool(
+            anything, False
+        ):
             return reply(True)
     return reply(False)
