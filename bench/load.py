@@ -20,27 +20,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.sync import _enrol_many
-from kiosk.sync import wire
-from kiosk.sync.client import MarketClient
+from bench.sync import _enrol_many, feed_tail
 from tests.helpers.market import MarketServer, market_admin
 from tests.helpers.postgres import Postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 WAITERS, WORKING = 500, 50
 SECONDS = int(os.environ.get("LOAD_SECONDS", "45"))
-
-
-def _tail(url: str, creds: object) -> str:
-    probe = MarketClient(url, creds, app_version="0.1.0")  # type: ignore[arg-type]
-    tail = None
-    while True:
-        page = probe.changes(wire.COLLECTIONS, tail, wire.MAX_PAGE)
-        tail = page.next_cursor
-        if not page.has_more:
-            break
-    probe.close()
-    return tail or ""
 
 
 def _run(
@@ -88,7 +74,7 @@ def main() -> None:
                 creds = _enrol_many(server.url, db, WAITERS + WORKING)
                 creds_file = tmp / "creds.json"
                 creds_file.write_text(json.dumps([dataclasses.asdict(c) for c in creds]))
-                tail = _tail(server.url, creds[0])
+                tail = feed_tail(server.url, creds[0])
                 alone = _run(tmp, server.url, creds_file, tail, 0)
                 loaded = _run(tmp, server.url, creds_file, tail, WAITERS)
             finally:

@@ -233,13 +233,9 @@ def _enrol_many(url: str, db: str, n: int) -> list[Credentials]:
     return out
 
 
-def _load_round(
-    url: str, creds: list[Credentials], parallel: int, rounds: int
-) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"changes": [], "mutations": []}
-    lock = threading.Lock()
-    # Kiosks in steady state: their cursor is at the end of the feed.
-    probe = MarketClient(url, creds[0], app_version="0.1.0")
+def feed_tail(url: str, creds: Credentials) -> str:
+    """The cursor at the end of the market's feed, as a kiosk in steady state has it."""
+    probe = MarketClient(url, creds, app_version="0.1.0")
     tail = None
     while True:
         page = probe.changes(wire.COLLECTIONS, tail, wire.MAX_PAGE)
@@ -247,6 +243,15 @@ def _load_round(
         if not page.has_more:
             break
     probe.close()
+    return tail or ""
+
+
+def _load_round(
+    url: str, creds: list[Credentials], parallel: int, rounds: int
+) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"changes": [], "mutations": []}
+    lock = threading.Lock()
+    tail = feed_tail(url, creds[0])  # kiosks in steady state: at the end of the feed
 
     def one(c: Credentials) -> None:
         client = MarketClient(url, c, app_version="0.1.0")

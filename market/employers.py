@@ -220,26 +220,31 @@ def applicants(s: Session, employer_id: str, job_id: str) -> list[Applicant] | N
     job = s.get(Record, ("jobs", job_id))
     if job is None or job.data.get("employer_id") != employer_id:
         return None
-    found = []
     rows = s.execute(
         select(Application, WorkerRow)
         .join(WorkerRow, WorkerRow.id == Application.worker_id)
         .where(Application.job_id == job_id)
         .order_by(Application.created_at, Application.id)
     ).all()
+    signed = dict(  # agreements each applicant signed before, in one query
+        s.execute(
+            select(Agreement.worker_id, func.count())
+            .where(
+                Agreement.worker_id.in_([w.id for _a, w in rows]),
+                Agreement.superseded_by.is_(None),
+            )
+            .group_by(Agreement.worker_id)
+        ).all()
+    )
+    found = []
     for app, worker in rows:
-        signed = s.scalar(
-            select(func.count())
-            .select_from(Agreement)
-            .where(Agreement.worker_id == worker.id, Agreement.superseded_by.is_(None))
-        )
         skills = dict(worker.data.get("skills") or {})
         found.append(
             Applicant(
                 application_id=app.id,
                 name=mask_name(str(worker.data.get("name", ""))),
                 skills=sorted(((k, int(v)) for k, v in skills.items()), key=lambda x: -x[1]),
-                agreements=int(signed or 0),
+                agreements=int(signed.get(worker.id, 0)),
                 answer=app.answer,
                 hired=app.hired_at is not None,
             )

@@ -28,14 +28,12 @@ CHARTED = (("visits", "secondary_bg"), ("applications", "staff_bg"), ("agreement
 
 
 class DashboardScreen(AdminScreen):
-    """``export_requested()``; ``leave_requested()`` goes back to the staff screen;
-    ``scope_changed(scope)`` when staff switch between this kiosk and the station."""
+    """``export_requested()``; ``leave_requested()`` goes back to the staff screen."""
 
     name = "dashboard"
     prompt_id = "dash.title"
     title_id = "dash.title"
     export_requested = Signal()
-    scope_changed = Signal(str)
 
     def __init__(self, theme: Theme, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(theme, texts, parent)
@@ -144,7 +142,6 @@ class DashboardScreen(AdminScreen):
         self.scope = scope
         self._draw_chart()
         self.retranslate()
-        self.scope_changed.emit(scope)
 
     @property
     def station_says(self) -> tuple[str, dict[str, str]]:
