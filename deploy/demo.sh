@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make demo`: the reference market server on loopback with demo data, this kiosk enrolled
-# with it, a job posted at the market every 30 s, and the kiosk in demo mode syncing live.
-# Without a display the kiosk syncs once headless and renders its screens to ./screenshots.
+# with it, a job posted at the market every 30 s, and the kiosk in demo mode syncing live,
+# with the market's employer pages (/employer/) and worker pages (/worker/) opened beside it
+# in phone-sized chromium windows. Without a display the kiosk syncs once headless, renders
+# its screens to ./screenshots, and the two pages are rendered to ./screenshots too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -21,8 +23,10 @@ fi
 "$BIN/market-server" --port "$PORT" >"$STATE/market.log" 2>&1 &
 server=$!
 feeder=""
+pages=()
 cleanup() {
   [ -n "$feeder" ] && kill "$feeder" 2>/dev/null || true
+  for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
 }
@@ -58,10 +62,31 @@ fi
 ) &
 feeder=$!
 
-if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]; then
+echo "demo: employers sign up and post at $URL/employer/"
+echo "demo: workers sign in at $URL/worker/ with the code the kiosk shows (home, 'On my phone')"
+browser=$(command -v chromium || command -v chromium-browser || true)
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  if [ -n "$browser" ]; then
+    for page in employer worker; do
+      "$browser" --user-data-dir="$STATE/browser-$page" --window-size=420,860 \
+        --app="$URL/$page/" >/dev/null 2>&1 &
+      pages+=("$!")
+    done
+  fi
+  "$BIN/kiosk" --demo "$@"
+elif [ -n "${QT_QPA_PLATFORM:-}" ]; then
   "$BIN/kiosk" --demo "$@"
 else
   echo "demo: no display; one sync cycle, then the screens rendered to ./screenshots"
   "$BIN/kiosk-admin" --demo sync --once
   "$BIN/kiosk-admin" --demo screenshots screenshots
+  if [ -n "$browser" ]; then
+    for page in employer worker; do
+      "$browser" --headless --no-sandbox --user-data-dir="$STATE/browser-$page" \
+        --window-size=420,860 --screenshot="$PWD/screenshots/page-$page.png" \
+        "$URL/$page/" >/dev/null 2>&1 || true
+    done
+    echo "demo: the two pages rendered to screenshots/page-employer.png, page-worker.png"
+  fi
 fi

@@ -140,6 +140,7 @@ class Kiosk:
                 export_logs=partial(export_logs, paths, config, backend.clock),
                 export_dashboard=partial(export_dashboard, config, backend.clock),
                 station=backend.station,
+                phone=backend.phone,
                 settings=settings_for(self, config, paths),
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(

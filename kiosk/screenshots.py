@@ -14,7 +14,7 @@ from kiosk.config import Config, Paths, resolve_paths, with_overrides
 from kiosk.domain.dashboard import MEASURES, Dashboard, DayCounts, StationDays
 from kiosk.domain.errors import AuthError, AuthErrorKind, StoreError, StoreErrorKind
 from kiosk.i18n import Lang, Mode
-from kiosk.screenshots_trust import walk_complaint, walk_pay, walk_signing
+from kiosk.screenshots_trust import walk_complaint, walk_pay, walk_phone, walk_signing
 from kiosk.services.admin_auth import Role
 from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
 from kiosk.ui.filing.screen import STEPS as FILING_STEPS
@@ -211,6 +211,7 @@ def _walk(
     kiosk.app.processEvents()
     texts.set_mode(mode)
     shot("home", name)  # with the two applications made at the start
+    walk_phone(kiosk, shot, name)
     jobs = ctl.jobs_ui
     jobs.find_work("any", False, "")
     shot("jobs", name)

@@ -140,3 +140,17 @@ def walk_complaint(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) ->
     screen.clear()
     feature.done.clear()
     feature.news_screen.clear()
+
+
+def walk_phone(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:
+    """The code for the worker's phone page (a sample code, nothing asked of a market)."""
+    from kiosk.services.phone import PhoneCode  # noqa: PLC0415
+
+    screen = kiosk.controller.phone_ui.screen
+    now = kiosk.controller.shell.clock.now()
+    sample = PhoneCode("482913", now + dt.timedelta(minutes=10), "https://market.example/worker/")
+    screen.show_code(sample, "13988887777")
+    kiosk.window.navigator.go(screen.name)
+    shot("phone", name)
+    screen.clear()
+    kiosk.window.navigator.go("home")

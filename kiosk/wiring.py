@@ -23,6 +23,7 @@ from kiosk.services.complaints import ComplaintDesk
 from kiosk.services.demo_data import DEMO_PINS, DemoCatalog, DemoGenerator
 from kiosk.services.jobs import JobsService, Station
 from kiosk.services.pay import PayDesk
+from kiosk.services.phone import PhoneLink
 from kiosk.services.ports import Clock
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
@@ -86,6 +87,7 @@ class Backend:
     follow_up: FollowUpRepository
     storage_probe: Callable[[], None]
     station: StationLink = field(default_factory=StationLink)  # its figures, once syncing
+    phone: PhoneLink = field(default_factory=PhoneLink)  # codes for the phone page, once syncing
 
 
 def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Backend:
@@ -307,6 +309,7 @@ def build_sync(
     )
     backend.registration.market_lookup = asking.lookup_worker
     backend.station.connect(reporter, asking)
+    backend.phone.connect(asking)
     worker = SyncWorker(
         engine,
         interval_s=config.sync.interval_s,

@@ -25,7 +25,7 @@ from market.limits import BodyLimit, RateLimit
 from market.routes import agreements, clips, enrol, jobs, station, sync, wait, workers
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
-from market.web import employer
+from market.web import employer, worker
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ ROUTERS = (
     workers.router,
     station.router,
     employer.router,
+    worker.router,
 )
 
 

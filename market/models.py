@@ -398,3 +398,39 @@ class HeldJob(Base):
     employer_id: Mapped[str] = mapped_column(String(ID), index=True)
     data: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime]
+
+
+class WorkerCode(Base):
+    """A one-time code a kiosk showed a worker for signing in on a phone (there is no SMS
+    gateway: the kiosk's screen stands in for the text message). Kept as a hash with the
+    phone it was issued for; wrong tries are counted against that phone."""
+
+    __tablename__ = "worker_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WorkerSession(Base):
+    """A worker signed in on a phone (``/worker/``): the cookie's token as a hash."""
+
+    __tablename__ = "worker_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[dt.datetime]
+
+
+class ScanCode(Base):
+    """A login code the worker's phone shows for the kiosk's scanner (as the electronic
+    social-security card does): one minute, one scan; the token kept as a hash."""
+
+    __tablename__ = "scan_codes"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    worker_id: Mapped[str] = mapped_column(String(ID), index=True)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    used_by: Mapped[str | None] = mapped_column(String(ID), default=None)  # the terminal

@@ -100,6 +100,20 @@ class SessionService:
         self.audit.append(self.clock.now(), "worker", "rekeyed")
         return dataclasses.replace(worker, id_hash=current)
 
+    def start_for_hash(self, id_hash: str) -> SessionView:
+        """Sign in the worker the market vouched for (a phone's login code, scanned): found
+        here by their look-up hash, or CardReadError NOT_REGISTERED (first time here: the
+        card once, so the kiosk has what it shows of them)."""
+        worker = self.workers.by_id_hash(id_hash)
+        if worker is None:
+            self.audit.append(self.clock.now(), "worker", "scan_not_here")
+            raise CardReadError(CardErrorKind.NOT_REGISTERED)
+        self._current = worker
+        self.audit.append(self.clock.now(), "worker", "session_started", "phone_code")
+        view = self.current
+        assert view is not None
+        return view
+
     def start_for_worker(self, worker: Worker) -> SessionView | None:
         """Sign in a worker just filed at this kiosk."""
         self._current = worker

@@ -332,6 +332,14 @@ class MarketClient:
         """Report this kiosk's days (``kiosk.sync.station``); the station's sums."""
         return self._request("POST", "/v1/station/days", body=report)
 
+    def phone_code(self, worker_id: str) -> dict[str, Any]:
+        """A one-time code for the worker's phone page (``kiosk.services.phone``)."""
+        return self._request("POST", "/v1/workers/phone-code", body={"worker_id": worker_id})
+
+    def scan_login(self, payload: str) -> dict[str, Any]:
+        """The worker whose phone showed this login code (``kiosk.services.phone``)."""
+        return self._request("POST", "/v1/login/scan", body={"payload": payload})
+
     def changes(self, collections: tuple[str, ...], cursor: str | None, limit: int) -> ChangesPage:
         """One page of the feed after ``cursor``."""
         params = {"collections": ",".join(collections), "cursor": cursor or "", "limit": limit}

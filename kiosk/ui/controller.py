@@ -28,6 +28,7 @@ from kiosk.ui.hall.flow import HallFeature
 from kiosk.ui.idle import IdleController
 from kiosk.ui.jobs.flow import JobsFeature
 from kiosk.ui.pay.flow import PayFeature
+from kiosk.ui.phone.flow import PhoneFeature
 from kiosk.ui.recording.flow import RecordingFeature
 from kiosk.ui.shell import Services, Shell
 from kiosk.ui.summary.flow import SummaryFeature
@@ -62,6 +63,7 @@ FEATURES: tuple[type[Feature], ...] = (
     DashboardFeature,
     HallFeature,
     AssistFeature,
+    PhoneFeature,
 )
 
 
@@ -115,6 +117,7 @@ class KioskController(QObject):
         self.settings_ui = SettingsFeature(shell, admin)
         self.dashboard_ui = DashboardFeature(shell, admin)
         self.assist_ui = AssistFeature(shell, admin)
+        self.phone_ui = PhoneFeature(shell, visit)
         display, page_seconds, announce = hall
         self.hall_ui = HallFeature(
             shell,
@@ -142,6 +145,7 @@ class KioskController(QObject):
             self.dashboard_ui,
             self.hall_ui,
             self.assist_ui,
+            self.phone_ui,
         )
         self.ready = False
         if not deferred:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.storage import storage_kind
 from kiosk.domain.visit import Phase, Visit
-from kiosk.idcard.events import CardPresented
+from kiosk.idcard.events import CardPresented, ScanReceived
 from kiosk.services.ports import (
     AuditLog,
     Clock,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.followup import FollowUpReader
     from kiosk.services.jobs import JobsService
     from kiosk.services.pay import PayDesk
+    from kiosk.services.phone import PhoneLink
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.signing import SigningDesk
@@ -80,6 +81,7 @@ class Services:
     settings: SettingsDesk | None = None  # the technician's settings
     export_dashboard: Callable[[Dashboard, StationDays | None], Path] | None = None  # CSV
     station: StationLink | None = None  # the station's figures (its other kiosks)
+    phone: PhoneLink | None = None  # one-time codes for the worker's phone page
 
 
 class Shell(QObject):
@@ -105,7 +107,8 @@ class Shell(QObject):
         super().__init__()
         self.window, self.texts, self.db, self.idle, self.clock = window, texts, db, idle, clock
         self.theme = window.theme
-        self.visit: Visit[CardPresented, SessionView] = Visit()
+        # What a visit starts from: a card on the reader, or a phone's login code scanned.
+        self.visit: Visit[CardPresented | ScanReceived, SessionView] = Visit()
         self.services: Services | None = None
         # Printing waits for the printer (up to [printer] wait_s): never on the DB worker.
         self.printing = TaskRunner(1, "printer")

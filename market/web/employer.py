@@ -45,7 +45,7 @@ SIGN_UP_ERRORS = {
 }
 
 
-def _same_site(request: Request) -> None:
+def same_site(request: Request) -> None:
     """403 unless the request comes from this server's own pages."""
     here = f"{request.url.scheme}://{request.url.netloc}"
     origin = request.headers.get("origin")
@@ -73,7 +73,7 @@ def _signed_in(request: Request, s: Session) -> tuple[EmployerSession, EmployerA
 
 def _checked(request: Request, s: Session, csrf: str) -> tuple[EmployerSession, EmployerAccount]:
     """The signed-in employer of a form POST from these pages (403 otherwise)."""
-    _same_site(request)
+    same_site(request)
     found = _signed_in(request, s)
     if found is None or found[0].csrf != csrf:
         raise ApiError(403, "not_signed_in")
@@ -139,7 +139,7 @@ def signup(  # noqa: PLR0917 - one parameter per field of the form
     password: Field,
 ) -> Response:  # fmt: skip
     """Sign up; the form again with what to mend when something is wrong."""
-    _same_site(request)
+    same_site(request)
     try:
         employers.sign_up(
             s, kind=kind, name=name, phone=phone, number=number, password=password,
@@ -154,7 +154,7 @@ def signup(  # noqa: PLR0917 - one parameter per field of the form
 @router.post("/login", response_class=HTMLResponse)
 def login(request: Request, s: DB, phone: Field, password: Field) -> Response:
     """Sign in: a session cookie, then the employer's jobs."""
-    _same_site(request)
+    same_site(request)
     started = employers.sign_in(s, phone, password, utcnow())
     if started is None:
         return _page(request, "signin", 400, error="手机号或密码不对。", form={"phone": phone})

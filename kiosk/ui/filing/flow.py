@@ -94,8 +94,8 @@ class FilingFeature(Feature):
             self.shell.run(lambda s: s.registration.update_current(draft), self._on_filed)
             return
         event = visit.card
-        if event is None or event.identity is None:
-            return
+        if not isinstance(event, CardPresented) or event.identity is None:
+            return  # filing starts only from a card whose identity was read
         identity, serial = event.identity, event.chip_serial
         self.shell.run(lambda s: s.registration.register(identity, serial, draft), self._on_filed)
 

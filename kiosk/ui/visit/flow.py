@@ -77,6 +77,9 @@ class VisitFeature(Feature):
         # Other features' turns on the way home (news of a complaint waiting): a hook that
         # returns True has shown its own screen instead.
         self.before_home: list[Callable[[], bool]] = []
+        # A scanned code that may be a phone's login code (the phone feature's): True when
+        # it is one and its check has started.
+        self.scan_login: Callable[[ScanReceived], bool] | None = None
         # Out of service for the disk's sake: the store is tried again now and then.
         self.probe = QTimer(interval=PROBE_MS)
         self.probe.timeout.connect(self._probe_storage)
@@ -125,12 +128,23 @@ class VisitFeature(Feature):
             if visit.on_card_failed() is Tap.REPORT:
                 self.shell.report(event.error)
         elif isinstance(event, ScanReceived):
-            if visit.on_scan() is Tap.REPORT:  # QR login comes with the phones issue
-                log.info("scan not accepted: no QR login yet")
-                self.shell.tell(Notice("error.card.qr_unknown"))
+            self._scanned(event)
         elif isinstance(event, CardPresented):
             self._card_presented(event)
         # CardRemoved: nothing to do (a visit outlives the card on the reader)
+
+    def _scanned(self, event: ScanReceived) -> None:
+        """A code off a phone starts a visit where a tap would (``scan_login``, the phone
+        feature's); any other code, or a scan mid-task, gets one line on the banner."""
+        shell, visit = self.shell, self.shell.visit
+        if shell.services is None:
+            return
+        starting = visit.tap_meaning() in (Tap.START, Tap.SWITCH)
+        if starting and self.scan_login is not None and self.scan_login(event):
+            return
+        if visit.on_scan() is Tap.REPORT:
+            log.info("scan not accepted")
+            shell.tell(Notice("error.card.qr_unknown"))
 
     def _reader_changed(self, status: ReaderStatus) -> None:
         self.reader_status = status
@@ -164,7 +178,7 @@ class VisitFeature(Feature):
                 return
             self._not_here(event, exc)
 
-        shell.run(lambda s: s.session.start_for_card(event), self._on_looked_up, unknown)
+        shell.run(lambda s: s.session.start_for_card(event), self.looked_up, unknown)
 
     def _ask_market(self, event: CardPresented) -> bool:
         """An unknown card may have been filed at another station: ask the market (off the
@@ -183,7 +197,7 @@ class VisitFeature(Feature):
                 return
             shell.run(
                 lambda s: s.registration.adopt(identity, event.chip_serial, found),
-                self._on_looked_up,
+                self.looked_up,
                 lambda exc: self._not_here(event, exc),
             )
 
@@ -216,7 +230,8 @@ class VisitFeature(Feature):
             visit.refused()
         shell.report(exc)
 
-    def _on_looked_up(self, view: SessionView) -> None:
+    def looked_up(self, view: SessionView) -> None:
+        """A card's (or a phone code's) worker was found: their visit starts."""
         visit = self.shell.visit
         if visit.looked_up(view):
             if visit.phase is Phase.CONSENT:  # staff asked to act for this worker

@@ -97,7 +97,12 @@ class HomeScreen(Screen):
         self.relabels: list[Callable[[], None]] = []  # theirs, run at every retranslate
         self.action_row.setSpacing(theme.mm(5))
         top.addLayout(self.action_row)
-        top.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        # "My details", with what a feature adds below it (the phone page's code).
+        self.side_column = QVBoxLayout()
+        self.side_column.setSpacing(theme.mm(5))
+        self.side_column.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        self.side_column.addStretch(1)
+        top.addLayout(self.side_column)
         root.addLayout(top)
         root.addWidget(self._build_body(theme, texts, today), 1)
         self.find_work = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 4, MAIN_TARGET_MM))

@@ -63,6 +63,10 @@ def used_ids() -> set[str]:
         if "store" in path.relative_to(ROOT / "kiosk").parts:
             continue  # SQL names ("jobs.id"), never shown to people
         ids |= set(ID_LITERAL.findall(path.read_text(encoding="utf-8")))
+    for path in (ROOT / "market" / "web").glob("*.py"):  # the worker's pages read it too
+        ids |= set(ID_LITERAL.findall(path.read_text(encoding="utf-8")))
+    for path in (ROOT / "market" / "templates" / "worker").glob("*.html"):
+        ids |= set(ID_LITERAL.findall(path.read_text(encoding="utf-8")))
     job_types = json.loads((ROOT / "assets/data/job_types.json").read_text(encoding="utf-8"))
     places = json.loads((ROOT / "assets/data/places.json").read_text(encoding="utf-8"))
     ids |= {f"jobtype.{j['code']}" for j in job_types["job_types"]}
