@@ -19,6 +19,7 @@ from bench import (
     startup,
     station,
     sync,
+    throughput,
     training,
     voice,
 )
@@ -31,6 +32,7 @@ if __name__ == "__main__":
     sync.main()
     longpoll.main()
     load.main()
+    throughput.main()
     db_writer.main()
     pull_checks.main()
     voice.main()

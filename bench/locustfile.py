@@ -80,3 +80,25 @@ class Working(_Kiosk):
             headers={"Content-Type": "application/json", wire.H_IDEMPOTENCY: str(uuid.uuid4())},
             timeout=30,
         )  # fmt: skip
+
+
+class Pulling(_Kiosk):
+    """A kiosk in steady state asking for changes as fast as it is answered (throughput)."""
+
+    wait_time = constant(0)
+
+    @task
+    def pull(self) -> None:
+        params = {"collections": COLLECTIONS, "cursor": TAIL, "limit": wire.MAX_PAGE}
+        self.client.get("/v1/changes", params=params, name="changes", timeout=30)
+
+
+class BarePulling(HttpUser):
+    """The same request against a bare FastAPI endpoint (``bench/bare_app.py``)."""
+
+    wait_time = constant(0)
+
+    @task
+    def pull(self) -> None:
+        params = {"collections": COLLECTIONS, "cursor": TAIL, "limit": wire.MAX_PAGE}
+        self.client.get("/v1/changes", params=params, name="changes", timeout=30)
