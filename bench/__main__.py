@@ -15,6 +15,7 @@ from bench import (
     longpoll,
     matching,
     pull_checks,
+    qrlogin,
     signing,
     startup,
     station,
@@ -33,6 +34,7 @@ if __name__ == "__main__":
     longpoll.main()
     load.main()
     throughput.main()
+    qrlogin.main()
     db_writer.main()
     pull_checks.main()
     voice.main()

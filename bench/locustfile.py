@@ -82,23 +82,20 @@ class Working(_Kiosk):
         )  # fmt: skip
 
 
+def _pull(user: HttpUser) -> None:
+    params = {"collections": COLLECTIONS, "cursor": TAIL, "limit": wire.MAX_PAGE}
+    user.client.get("/v1/changes", params=params, name="changes", timeout=30)
+
+
 class Pulling(_Kiosk):
     """A kiosk in steady state asking for changes as fast as it is answered (throughput)."""
 
     wait_time = constant(0)
-
-    @task
-    def pull(self) -> None:
-        params = {"collections": COLLECTIONS, "cursor": TAIL, "limit": wire.MAX_PAGE}
-        self.client.get("/v1/changes", params=params, name="changes", timeout=30)
+    tasks = [_pull]  # noqa: RUF012 - Locust's own class attribute
 
 
 class BarePulling(HttpUser):
-    """The same request against a bare FastAPI endpoint (``bench/bare_app.py``)."""
+    """The same request, unsigned, against a bare FastAPI endpoint (``bench/bare_app.py``)."""
 
     wait_time = constant(0)
-
-    @task
-    def pull(self) -> None:
-        params = {"collections": COLLECTIONS, "cursor": TAIL, "limit": wire.MAX_PAGE}
-        self.client.get("/v1/changes", params=params, name="changes", timeout=30)
+    tasks = [_pull]  # noqa: RUF012 - Locust's own class attribute

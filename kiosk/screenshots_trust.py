@@ -153,4 +153,9 @@ def walk_phone(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> Non
     kiosk.window.navigator.go(screen.name)
     shot("phone", name)
     screen.clear()
+    attract = kiosk.controller.visit_ui.attract  # with a sample login ticket's QR code
+    attract.show_ticket("https://market.example/worker/t/Qm9vLXNhbXBsZS10aWNrZXQ")
+    kiosk.window.navigator.go(attract.name)
+    shot("attract-ticket", name)
+    attract.show_ticket(None)
     kiosk.window.navigator.go("home")

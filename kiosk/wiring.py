@@ -270,6 +270,7 @@ def build_sync(
     from kiosk.sync.clips import ClipShare  # noqa: PLC0415
     from kiosk.sync.engine import SyncEngine  # noqa: PLC0415
     from kiosk.sync.station import StationReporter  # noqa: PLC0415
+    from kiosk.sync.tickets import TicketKeeper  # noqa: PLC0415
     from kiosk.sync.watch import FeedWatcher  # noqa: PLC0415
     from kiosk.sync.worker import SyncWorker  # noqa: PLC0415
     from kiosk.voice.clips import ClipLibrary  # noqa: PLC0415
@@ -318,16 +319,23 @@ def build_sync(
         now=backend.clock.now,
     )
     if config.sync.long_poll_s > 0:
-        watching = MarketClient(  # a waiting request holds its connection: one of its own
-            creds.server_url,
-            creds,
-            app_version=__version__,
-            ca_bundle=config.sync.ca_bundle or None,
-            timeout=(3.05, config.sync.long_poll_s + 10.0),
-            retries=0,
-        )
+
+        def waiting() -> MarketClient:  # a waiting request holds its connection: its own
+            return MarketClient(
+                creds.server_url,
+                creds,
+                app_version=__version__,
+                ca_bundle=config.sync.ca_bundle or None,
+                timeout=(3.05, config.sync.long_poll_s + 10.0),
+                retries=0,
+            )
+
         cursor = SyncRepository(backend.engine).feed_cursor
-        worker.watcher = FeedWatcher(watching, cursor, worker.wake, wait_s=config.sync.long_poll_s)
+        wait_s = config.sync.long_poll_s
+        worker.watcher = FeedWatcher(waiting(), cursor, worker.wake, wait_s=wait_s)
+        # The attract screen's login QR code waits on a connection of its own too.
+        worker.tickets = TicketKeeper(waiting(), config.terminal.station_code, wait_s=wait_s)
+        backend.phone.attach_keeper(worker.tickets)
     return worker
 
 

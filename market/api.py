@@ -22,7 +22,7 @@ from market import auth, deps, notify
 from market.db import make_engine, migrate, sessions, utcnow
 from market.deps import ApiError
 from market.limits import BodyLimit, RateLimit
-from market.routes import agreements, clips, enrol, jobs, station, sync, wait, workers
+from market.routes import agreements, clips, enrol, jobs, station, sync, tickets, wait, workers
 from market.schemas import ApiErrorBody, DocumentedBatch
 from market.settings import Settings
 from market.web import employer, worker
@@ -37,6 +37,7 @@ ROUTERS = (
     agreements.router,
     jobs.router,
     workers.router,
+    tickets.router,
     station.router,
     employer.router,
     worker.router,

@@ -434,3 +434,18 @@ class ScanCode(Base):
     expires_at: Mapped[dt.datetime]
     used_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     used_by: Mapped[str | None] = mapped_column(String(ID), default=None)  # the terminal
+
+
+class LoginTicket(Base):
+    """A kiosk's QR code for a phone to confirm (scan-to-login): 120 s, bound to the kiosk
+    that asked, confirmed once by a worker signed in on ``/worker/``, taken once by that
+    kiosk. The ticket itself is kept as a hash."""
+
+    __tablename__ = "login_tickets"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(ID), index=True)
+    station: Mapped[str] = mapped_column(String(64))  # the place code the kiosk stands at
+    expires_at: Mapped[dt.datetime]
+    worker_id: Mapped[str | None] = mapped_column(String(ID), default=None)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # taken or cancelled

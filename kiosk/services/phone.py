@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.domain.errors import KioskError
 from kiosk.sync.errors import RefusedError, SyncError
+from kiosk.sync.tickets import TicketKeeper
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,30 @@ class PhoneLink:
 
     def __init__(self) -> None:
         self.client: CodeAsker | None = None
+        # The attract screen's login ticket (kiosk.sync.tickets), once syncing with waits;
+        # what it says goes to the screen's two hooks (called on the keeper's thread).
+        self.keeper: TicketKeeper | None = None
+        self.on_ticket: Callable[[str | None], None] = lambda _url: None
+        self.on_login: Callable[[str], None] = lambda _hash: None
+        self._wanted = False
+
+    def attach_keeper(self, keeper: TicketKeeper) -> None:
+        """Sync is built: its ticket keeper reports through this link's hooks."""
+        keeper.on_ticket, keeper.on_login = self._ticket, self._login
+        keeper.want(self._wanted)
+        self.keeper = keeper
+
+    def _ticket(self, url: str | None) -> None:
+        self.on_ticket(url)  # the hook set now, not the one set when the keeper came
+
+    def _login(self, id_hash: str) -> None:
+        self.on_login(id_hash)
+
+    def want_ticket(self, wanted: bool) -> None:
+        """Whether the attract screen is showing: a login ticket is kept open only then."""
+        self._wanted = wanted
+        if self.keeper is not None:
+            self.keeper.want(wanted)
 
     def connect(self, client: CodeAsker) -> None:
         """Sync is built: a client of the kiosk's asking thread."""

@@ -340,6 +340,15 @@ class MarketClient:
         """The worker whose phone showed this login code (``kiosk.services.phone``)."""
         return self._request("POST", "/v1/login/scan", body={"payload": payload})
 
+    def open_ticket(self, station: str) -> dict[str, Any]:
+        """A login ticket for the attract screen's QR code (``kiosk.sync.tickets``)."""
+        return self._request("POST", "/v1/login/tickets", body={"station": station})
+
+    def wait_ticket(self, ticket: str, wait_s: float) -> dict[str, Any]:
+        """The ticket's state, waiting up to ``wait_s`` for a phone to confirm it."""
+        params = {"ticket": ticket, "timeout": wait_s}
+        return self._request("GET", "/v1/login/tickets/wait", params=params)
+
     def changes(self, collections: tuple[str, ...], cursor: str | None, limit: int) -> ChangesPage:
         """One page of the feed after ``cursor``."""
         params = {"collections": ",".join(collections), "cursor": cursor or "", "limit": limit}

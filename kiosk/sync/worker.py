@@ -32,6 +32,7 @@ from kiosk.sync.status import (
     UPGRADE,
     SyncStatus,
 )
+from kiosk.sync.tickets import TicketKeeper
 from kiosk.sync.watch import FeedWatcher
 
 log = logging.getLogger(__name__)
@@ -70,12 +71,15 @@ class SyncWorker:
         self._retry_after: float | None = None
         # Waits on the market's feed and wakes this worker (kiosk.sync.watch), when set.
         self.watcher: FeedWatcher | None = None
+        # Keeps the attract screen's login ticket open (kiosk.sync.tickets), when set.
+        self.tickets: TicketKeeper | None = None
 
     def start(self) -> None:
         """Start the thread; the first cycle runs at once. The watcher, if any, too."""
         self._thread.start()
-        if self.watcher is not None:
-            self.watcher.start()
+        for companion in (self.watcher, self.tickets):
+            if companion is not None:
+                companion.start()
 
     def wake(self) -> None:
         """Run a cycle now (something was queued, or a technician asked)."""
@@ -85,8 +89,9 @@ class SyncWorker:
         """Ask the thread to end and wait for it (a request in flight ends by its timeout)."""
         self._stop.set()
         self._wake.set()
-        if self.watcher is not None:
-            self.watcher.stop()
+        for companion in (self.watcher, self.tickets):
+            if companion is not None:
+                companion.stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
         self.engine.client.close()

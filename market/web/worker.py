@@ -9,6 +9,7 @@ Sessions and cross-site refusal are as on the employer's pages (``market.web.emp
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 import qrcode
@@ -17,7 +18,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kiosk.domain.timeutil import LHASA_TZ
-from market import phones
+from market import phones, tickets
 from market.db import utcnow
 from market.deps import DB, ApiError
 from market.models import Worker
@@ -32,6 +33,12 @@ ERRORS = {
     "wrong_code": "web.worker.error_code",
     "too_many": "web.worker.error_too_many",
 }
+TICKET_PATH = re.compile(r"^/worker/t/[A-Za-z0-9_-]{16,64}$")
+TICKET_ERRORS = {
+    "unknown": "web.worker.ticket_unknown",
+    "used": "web.worker.ticket_used",
+    "expired": "web.worker.ticket_expired",
+}
 ANSWERS = {"accepted": "appstate.accepted", "declined": "appstate.declined"}
 
 
@@ -39,6 +46,7 @@ def _page(request: Request, name: str, status: int = 200, **values: Any) -> HTML
     values.setdefault("error", None)
     values.setdefault("form", {})
     values.setdefault("worker", None)
+    values.setdefault("note", None)
     values["t"] = texts.lines
     return TEMPLATES.TemplateResponse(request, f"worker/{name}.html", values, status_code=status)
 
@@ -90,15 +98,18 @@ def home(request: Request, s: DB) -> Response:
 
 
 @router.post("/login", response_class=HTMLResponse)
-def login(request: Request, s: DB, phone: Field, code: Field) -> Response:
-    """Sign in with the phone number and the kiosk's code: a session cookie, then home."""
+def login(request: Request, s: DB, phone: Field, code: Field, next_page: Field = "") -> Response:
+    """Sign in with the phone number and the kiosk's code: a session cookie, then home (or
+    the kiosk's QR code the phone opened before signing in)."""
     same_site(request)
+    back = next_page if TICKET_PATH.fullmatch(next_page) else ""
     try:
         token, _csrf = phones.sign_in(s, phone, code, utcnow())
     except phones.PhoneCodeError as exc:
         error = ERRORS.get(str(exc), "web.worker.error_code")
-        return _page(request, "signin", 400, error=error, form={"phone": phone})
-    reply = RedirectResponse("/worker/", status_code=303)
+        form = {"phone": phone, "next": back}
+        return _page(request, "signin", 400, error=error, form=form)
+    reply = RedirectResponse(back or "/worker/", status_code=303)
     reply.set_cookie(
         COOKIE, token, max_age=phones.SESSION_HOURS * 3600, path="/worker",
         secure=True, httponly=True, samesite="strict",
@@ -131,6 +142,36 @@ def scan_code(request: Request, s: DB, csrf: Field = "") -> Response:
         qr=svg.to_string(encoding="unicode"),
         seconds=phones.SCAN_SECONDS,
     )
+
+
+@router.get("/t/{ticket}", response_class=HTMLResponse)
+def ticket_page(request: Request, s: DB, ticket: str) -> Response:
+    """The kiosk's QR code, opened on the phone: which station and kiosk, then confirm."""
+    session = phones.session_of(s, request.cookies.get(COOKIE), utcnow())
+    if session is None:
+        return _page(request, "signin", form={"next": f"/worker/t/{ticket}"})
+    found = tickets.for_phone(s, ticket, utcnow())
+    if isinstance(found, str):
+        return _page(request, "done", 400, error=TICKET_ERRORS[found], csrf=session.csrf)
+    return _page(
+        request, "ticket", csrf=session.csrf, ticket=ticket, station=found.station,
+        kiosk=found.kiosk,
+    )  # fmt: skip
+
+
+@router.post("/t/{ticket}", response_class=HTMLResponse)
+def ticket_answer(
+    request: Request, s: DB, ticket: str, csrf: Field = "", answer: Field = ""
+) -> Response:
+    """Confirm the login at the kiosk, or say it is not me (the ticket then serves nobody)."""
+    worker_id = _signed_in(request, s, csrf)
+    if answer != "confirm":
+        tickets.cancel(s, ticket, utcnow())
+        return _page(request, "done", note="web.worker.ticket_cancelled", csrf=csrf)
+    problem = tickets.confirm(s, ticket, worker_id, utcnow())
+    if problem is not None:
+        return _page(request, "done", 400, error=TICKET_ERRORS[problem], csrf=csrf)
+    return _page(request, "done", note="web.worker.ticket_confirmed", csrf=csrf)
 
 
 @router.post("/logout")

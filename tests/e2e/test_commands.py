@@ -126,10 +126,12 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     result = run(tmp_path, "kiosk-admin", "--demo", "screenshots", str(out), "--modes", "both,en")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 90  # 27 screens (the hall board, the assisted-visit question and
-    # the phone page's code among them), the dashboard for the whole station, 7 signing
-    # steps, 2 of the pay question, 5 of the complaint, a job with accident cover, the
-    # training question, the settings keyboard, the enrolment address being typed; 2 modes
+    # 28 screens (the hall board, the assisted-visit question, the phone page's code and
+    # the attract screen's login QR code among them), the dashboard for the whole station,
+    # 7 signing steps, 2 of the pay question, 5 of the complaint, a job with accident
+    # cover, the training question, the settings keyboard, the enrolment address being
+    # typed; 2 modes
+    assert len(names) == 92
     expected = (
         "attract-both.png",
         "out-of-service-en.png",

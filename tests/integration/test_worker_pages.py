@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.idcard.events import ScanReceived
+from kiosk.services.phone import PhoneCodeError
 from kiosk.store import models as m
 from market.models import Application, Worker
 from tests.helpers.browser import browser, phone
@@ -160,3 +161,75 @@ def test_a_worker_signs_in_on_a_phone_with_the_kiosks_code(
         allow_redirects=False,
     )
     assert cross_site.status_code == 403
+
+
+def test_a_phone_confirms_the_kiosks_qr_code_and_the_visit_starts(
+    zh_kiosk: Rig, market: MarketServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The attract screen shows a login ticket's QR code; the phone opens it (signing in
+    first), is told which station and kiosk, confirms, and the kiosk starts that worker's
+    visit within a second or two; the same code does not serve again, "not me" serves
+    nobody and the kiosk shows a new code."""
+    kiosk, backend, url = zh_kiosk, zh_kiosk.backend, market.url
+    controller = kiosk.kiosk.controller
+    tap(kiosk, qtbot, "resident_chinese")
+    worker = backend.session.worker
+    assert worker is not None
+    draft = backend.registration.draft_for_current()
+    assert draft is not None
+    backend.registration.update_current(dataclasses.replace(draft, phone=PHONE))
+    controller.end_session("test")
+    kiosk.kiosk.wake_sync()
+    codes: list[str] = []
+
+    def code_shown() -> bool:  # as home's "on my phone" shows it, once the number is there
+        try:
+            codes.append(backend.phone.ask(worker.id, PHONE).code)
+        except PhoneCodeError:
+            return False
+        return True
+
+    qtbot.waitUntil(code_shown, timeout=20_000)
+    code = codes[-1]
+
+    attract = controller.visit_ui.attract
+    qtbot.waitUntil(lambda: attract.ticket_url is not None, timeout=15_000)
+    assert attract.ticket.isVisible()
+    png = tmp_path / "attract-qr.png"
+    assert attract.ticket_qr.pixmap().save(str(png))
+    read = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=True
+    )
+    (ticket_url,) = read.stdout.split()  # what a phone's camera reads off the screen
+    assert ticket_url == attract.ticket_url
+    assert ticket_url.startswith(f"{url}/worker/t/")
+
+    with browser() as chromium, phone(chromium) as context:
+        page = context.new_page()
+        page.goto(ticket_url)  # not signed in yet: the sign-in form, then back here
+        page.fill("#phone", PHONE)
+        page.fill("#code", code)
+        page.click("button[type=submit]")
+        where = page.inner_text("#where")
+        assert "gongdelin-1" in where  # the kiosk, named before the worker confirms
+        assert "功德林" in where  # and the station
+        shot(page, "worker-ticket")
+        page.click("#confirm")
+        assert "请看一体机的屏幕" in page.inner_text("[role=status]")
+        qtbot.waitUntil(lambda: controller.shell.current == "home", timeout=5_000)
+        signed_in = backend.session.worker
+        assert signed_in is not None
+        assert signed_in.id == worker.id
+        page.goto(ticket_url)  # the same code again
+        assert "已经用过了" in page.inner_text("[role=alert]")
+
+        controller.end_session("test")  # back at the attract screen: a new code
+        qtbot.waitUntil(lambda: attract.ticket_url not in (None, ticket_url), timeout=15_000)
+        second = attract.ticket_url
+        assert second is not None
+        page.goto(second)
+        page.click("#cancel")  # "not me": nobody is signed in, and another code comes
+        assert "没有人登录" in page.inner_text("[role=status]")
+        qtbot.waitUntil(lambda: attract.ticket_url not in (None, second), timeout=15_000)
+        assert backend.session.worker is None
+        assert controller.shell.current == "attract"

@@ -18,6 +18,8 @@ from kiosk.ui.feature import Feature
 from kiosk.ui.shell import Services, Shell
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from kiosk.services.phone import PhoneCode
     from kiosk.ui.phone.screen import PhoneScreen
     from kiosk.ui.screens.base import Screen
@@ -38,6 +40,7 @@ class PhoneFeature(Feature):
         self.visit_ui = visit
         self.screen: PhoneScreen
         self.button: BigButton
+        self.bridge: QObject | None = None
 
     def build(self) -> list[Screen]:
         """The code's screen; home's button."""
@@ -65,6 +68,44 @@ class PhoneFeature(Feature):
         self.visit_ui.home.relabels.append(self._relabel)
         self.visit_ui.scan_login = self.scanned
         self._relabel()
+
+    def attached(self) -> None:
+        """The store is open: the attract screen's login ticket follows the screen shown."""
+        from PySide6.QtCore import QObject, Signal  # noqa: PLC0415
+
+        link = self.shell.services.phone if self.shell.services is not None else None
+        if link is None or self.bridge is not None:
+            return
+
+        class Bridge(QObject):
+            ticket = Signal(object)  # the ticket's address, or None (hide the QR code)
+            login = Signal(str)  # a phone confirmed: the worker's look-up hash
+
+        self.bridge = bridge = Bridge()
+        bridge.ticket.connect(self.visit_ui.attract.show_ticket)
+        bridge.login.connect(self.confirmed)
+        link.on_ticket, link.on_login = bridge.ticket.emit, bridge.login.emit
+        navigator = self.shell.window.navigator
+        navigator.screen_changed.connect(lambda name: link.want_ticket(name == "attract"))
+        link.want_ticket(navigator.current.name == "attract")
+
+    def confirmed(self, id_hash: str) -> None:
+        """A phone confirmed the attract screen's ticket: that worker's visit starts, as
+        with a card, where a tap would start one."""
+        shell, visit = self.shell, self.shell.visit
+        if visit.tap_meaning() is not Tap.START:
+            log.info("ticket confirmed while the kiosk is busy: ignored")
+            return
+        event = ScanReceived("ticket")  # stands for the phone in the visit's state
+        visit.on_card(event)
+
+        def refused(exc: Exception) -> None:
+            if visit.waits_for(event):
+                visit.refused()
+                first_time = isinstance(exc, CardReadError)
+                shell.tell(Notice("qr.first_time" if first_time else _message_of(exc)))
+
+        shell.run(lambda s: s.session.start_for_hash(id_hash), self.visit_ui.looked_up, refused)
 
     def _relabel(self) -> None:
         self.button.set_lines(self.shell.texts.lines("phone.button"))

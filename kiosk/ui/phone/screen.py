@@ -6,9 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-import qrcode
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import Lang
@@ -19,26 +17,9 @@ from kiosk.ui.texts import Message, Texts, spoken
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.qr import qr_pixmap
 
 QR_MM = 85
-
-
-def qr_pixmap(data: str, side: int) -> QPixmap:
-    """A QR code of ``data``, ``side`` pixels wide, with its quiet zone."""
-    code = qrcode.QRCode(border=4, error_correction=qrcode.ERROR_CORRECT_M)
-    code.add_data(data)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    n = len(matrix)
-    image = QImage(n, n, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))
-    black = QColor("#000000").rgb()
-    for r, row in enumerate(matrix):
-        for c, dark in enumerate(row):
-            if dark:
-                image.setPixel(c, r, black)
-    scaled = image.scaled(side, side, mode=Qt.TransformationMode.FastTransformation)
-    return QPixmap.fromImage(scaled)
 
 
 def masked_phone(phone: str) -> str:

@@ -14,6 +14,9 @@ from kiosk.ui.texts import Message, Texts
 from kiosk.ui.theme import MAIN_TARGET_MM, Theme
 from kiosk.ui.widgets.bitext import BiText
 from kiosk.ui.widgets.buttons import BigButton, RepeatButton
+from kiosk.ui.widgets.qr import qr_pixmap
+
+TICKET_MM = 65  # the login ticket's QR code: a phone reads it from a step away
 
 LANGUAGE_BUTTONS = (
     (Mode.BOTH, "lang.both"),
@@ -57,17 +60,15 @@ class AttractScreen(Screen):
         self.time.setStyleSheet(f"color: {theme.palette.text};")
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.station, 1)
-        top.addWidget(self.time)
+        # The login ticket's QR code, beside the clock (its own row: the title below keeps
+        # the whole width, whatever its length in Tibetan).
+        self.ticket = self._build_ticket(theme)
+        top.addWidget(self.ticket, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(theme.mm(6))
+        top.addWidget(self.time, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(top)
         root.addStretch(1)
-        self.title = BiText(theme, "huge", bold=True)
-        self.subtitle = BiText(theme, "primary", colour=theme.palette.muted)
-        root.addWidget(self.title)
-        root.addSpacing(theme.mm(3))
-        root.addWidget(self.subtitle)
-        self.notice = BiText(theme, "secondary", bold=True, colour=theme.palette.error_text)
-        self.notice_id = ""
-        root.addWidget(self.notice)
+        self._build_words(theme, root)
         root.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(theme.mm(6))
@@ -102,12 +103,40 @@ class AttractScreen(Screen):
         self._update_clock()
         self.retranslate()
 
+    def _build_words(self, theme: Theme, root: QVBoxLayout) -> None:
+        """Tap your card, or scan; and a standing notice (the reader is down)."""
+        self.title = BiText(theme, "huge", bold=True)
+        self.subtitle = BiText(theme, "primary", colour=theme.palette.muted)
+        root.addWidget(self.title)
+        root.addSpacing(theme.mm(3))
+        root.addWidget(self.subtitle)
+        self.notice = BiText(theme, "secondary", bold=True, colour=theme.palette.error_text)
+        self.notice_id = ""
+        root.addWidget(self.notice)
+        root.addWidget(self.ticket_line)
+
+    def _build_ticket(self, theme: Theme) -> QLabel:
+        """The login ticket's QR code for a phone signed in on the market's worker page;
+        hidden while there is none (offline, not enrolled): then the card is the way in.
+        What it is for is said under the title (``ticket_line``)."""
+        ticket = QLabel()
+        ticket.setObjectName("attractTicket")
+        self.ticket_side = theme.mm(TICKET_MM)
+        ticket.setFixedSize(self.ticket_side, self.ticket_side)
+        self.ticket_qr = ticket
+        self.ticket_line = BiText(theme, "secondary", colour=theme.palette.muted)
+        ticket.hide()
+        self.ticket_line.hide()
+        self.ticket_url: str | None = None
+        return ticket
+
     def retranslate(self) -> None:
         """Texts in the current mode; language buttons always show their autonyms."""
         self.station.set_lines(self.texts.lines(f"place.{self.station_code}"))
         self.title.set_lines(self.texts.lines("attract.tap_card"))
         self.subtitle.set_lines(self.texts.lines("attract.or_scan"))
         self.notice.set_lines(self.texts.lines(self.notice_id) if self.notice_id else [])
+        self.ticket_line.set_lines(self.texts.lines("attract.phone_qr"))
         self.sync_line.set_lines(self.texts.compose(self.sync_messages))
         for mode, msgid in LANGUAGE_BUTTONS:
             button = self.language_buttons[mode]
@@ -131,6 +160,18 @@ class AttractScreen(Screen):
         """A small line for staff: online or offline, and what waits to be sent."""
         self.sync_messages = messages
         self.sync_line.set_lines(self.texts.compose(messages))
+
+    def show_ticket(self, url: str | None) -> None:
+        """The login ticket's address as a QR code, or None to hide it (offline)."""
+        self.ticket_url = url
+        if url is None:
+            self.ticket.hide()
+            self.ticket_line.hide()
+            self.ticket_qr.clear()
+            return
+        self.ticket_qr.setPixmap(qr_pixmap(url, self.ticket_side))
+        self.ticket.show()
+        self.ticket_line.show()
 
     def set_notice(self, message_id: str) -> None:
         """Show a standing notice (e.g. the card reader is down); "" hides it."""
