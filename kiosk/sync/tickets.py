@@ -70,12 +70,13 @@ class TicketKeeper:
             self._wanted.clear()
 
     def stop(self, timeout: float = 3.0) -> None:
-        """End the thread (a wait in flight ends by the client's timeout)."""
+        """End the thread: closing the client ends a wait in flight (else its own timeout
+        does; the thread is a daemon)."""
         self._stop.set()
         self._wanted.set()
+        self.client.close()
         if self._thread.is_alive():
             self._thread.join(timeout)
-        self.client.close()
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -85,6 +86,8 @@ class TicketKeeper:
             try:
                 self._one_ticket()
             except (SyncError, KeyError, TypeError) as exc:
+                if self._stop.is_set():
+                    break  # the client was closed under a wait: nothing to hide
                 log.info("login ticket: %s; QR code hidden", type(exc).__name__)
                 self.on_ticket(None)
                 self._stop.wait(self.retry_s)
