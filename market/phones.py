@@ -71,12 +71,14 @@ class MyAgreement:
     pay: str | None  # paid, partly, unpaid or None (not answered yet)
 
 
-def _sha(text: str) -> str:
+def digest(text: str) -> str:
+    """How a code or token is kept (sha256 hex); ``market.tickets`` keeps its tickets so."""
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _aware(at: dt.datetime) -> dt.datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)  # SQLite drops it
+def aware(at: dt.datetime) -> dt.datetime:
+    """A stored time with its zone (SQLite hands back UTC without it)."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
 
 
 def issue_code(s: Session, worker_id: str, now: dt.datetime) -> tuple[str, dt.datetime]:
@@ -98,7 +100,7 @@ def issue_code(s: Session, worker_id: str, now: dt.datetime) -> tuple[str, dt.da
         WorkerCode(
             code_hash=_code_digest(phone, worker.id, code),
             worker_id=worker.id,
-            phone_hash=_sha(phone),
+            phone_hash=digest(phone),
             expires_at=expires,
             tries=0,
         )
@@ -107,7 +109,7 @@ def issue_code(s: Session, worker_id: str, now: dt.datetime) -> tuple[str, dt.da
 
 
 def _code_digest(phone: str, worker_id: str, code: str) -> str:
-    return _sha(f"worker-code:{phone}:{worker_id}:{code}")
+    return digest(f"worker-code:{phone}:{worker_id}:{code}")
 
 
 def sign_in(s: Session, phone: str, code: str, now: dt.datetime) -> tuple[str, str]:
@@ -120,10 +122,10 @@ def sign_in(s: Session, phone: str, code: str, now: dt.datetime) -> tuple[str, s
         c
         for c in s.scalars(
             select(WorkerCode).where(
-                WorkerCode.phone_hash == _sha(phone), WorkerCode.used_at.is_(None)
+                WorkerCode.phone_hash == digest(phone), WorkerCode.used_at.is_(None)
             )
         )
-        if _aware(c.expires_at) > now
+        if aware(c.expires_at) > now
     ]
     if any(c.tries >= MAX_TRIES for c in live):
         raise PhoneCodeError("too_many")
@@ -145,7 +147,7 @@ def sign_in(s: Session, phone: str, code: str, now: dt.datetime) -> tuple[str, s
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
     s.add(
         WorkerSession(
-            token_hash=_sha(token),
+            token_hash=digest(token),
             worker_id=found.worker_id,
             csrf=csrf,
             expires_at=now + dt.timedelta(hours=SESSION_HOURS),
@@ -156,13 +158,13 @@ def sign_in(s: Session, phone: str, code: str, now: dt.datetime) -> tuple[str, s
 
 def session_of(s: Session, token: str | None, now: dt.datetime) -> WorkerSession | None:
     """The live session of a cookie's token (None: none, or expired)."""
-    found = s.get(WorkerSession, _sha(token)) if token else None
-    return found if found is not None and _aware(found.expires_at) > now else None
+    found = s.get(WorkerSession, digest(token)) if token else None
+    return found if found is not None and aware(found.expires_at) > now else None
 
 
 def sign_out(s: Session, token: str | None) -> None:
     """End the session of this token."""
-    found = s.get(WorkerSession, _sha(token)) if token else None
+    found = s.get(WorkerSession, digest(token)) if token else None
     if found is not None:
         s.delete(found)
         s.flush()
@@ -178,7 +180,7 @@ def scan_code(s: Session, worker_id: str, now: dt.datetime) -> tuple[str, dt.dat
     )
     token = secrets.token_urlsafe(16)
     expires = now + dt.timedelta(seconds=SCAN_SECONDS)
-    s.add(ScanCode(token_hash=_sha(token), worker_id=worker_id, expires_at=expires))
+    s.add(ScanCode(token_hash=digest(token), worker_id=worker_id, expires_at=expires))
     return f"{SCAN_PREFIX}{token}", expires
 
 
@@ -187,12 +189,12 @@ def redeem(s: Session, payload: str, terminal_id: str, now: dt.datetime) -> Work
     (not ours, or never issued), ``used`` (scanned before, or voided), ``expired``."""
     if not payload.startswith(SCAN_PREFIX):
         raise PhoneCodeError("unknown_code")
-    found = s.get(ScanCode, _sha(payload.removeprefix(SCAN_PREFIX)))
+    found = s.get(ScanCode, digest(payload.removeprefix(SCAN_PREFIX)))
     if found is None:
         raise PhoneCodeError("unknown_code")
     if found.used_at is not None:
         raise PhoneCodeError("used")
-    if _aware(found.expires_at) <= now:
+    if aware(found.expires_at) <= now:
         raise PhoneCodeError("expired")
     found.used_at, found.used_by = now, terminal_id
     worker = s.get(Worker, district.canonical(s, found.worker_id))

@@ -12,7 +12,6 @@ signing an agreement still needs the ID card.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from market import district
 from market.models import LoginTicket, Record, Terminal, Worker
+from market.phones import aware, digest
 
 TICKET_SECONDS = 120
 
@@ -32,14 +32,6 @@ class ForPhone:
     kiosk: str
 
 
-def _sha(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(at: dt.datetime) -> dt.datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-
-
 def open_ticket(
     s: Session, terminal_id: str, station: str, now: dt.datetime
 ) -> tuple[str, dt.datetime]:
@@ -48,7 +40,7 @@ def open_ticket(
     expires = now + dt.timedelta(seconds=TICKET_SECONDS)
     s.add(
         LoginTicket(
-            token_hash=_sha(token), terminal_id=terminal_id, station=station[:64],
+            token_hash=digest(token), terminal_id=terminal_id, station=station[:64],
             expires_at=expires,
         )
     )  # fmt: skip
@@ -56,12 +48,12 @@ def open_ticket(
 
 
 def _live(s: Session, token: str, now: dt.datetime) -> LoginTicket | str:
-    found = s.get(LoginTicket, _sha(token)) if token else None
+    found = s.get(LoginTicket, digest(token)) if token else None
     if found is None:
         return "unknown"
     if found.closed_at is not None or found.confirmed_at is not None:
         return "used"
-    if _aware(found.expires_at) <= now:
+    if aware(found.expires_at) <= now:
         return "expired"
     return found
 
@@ -98,13 +90,13 @@ def state(s: Session, token: str, terminal_id: str, now: dt.datetime) -> tuple[s
     """For the kiosk that asked: ``waiting``, ``confirmed`` (with the worker's look-up hash,
     once: the ticket is taken), ``expired``, or ``closed`` (taken, cancelled; also a ticket
     that is not this kiosk's, as if it did not exist)."""
-    found = s.get(LoginTicket, _sha(token)) if token else None
+    found = s.get(LoginTicket, digest(token)) if token else None
     if found is None or found.terminal_id != terminal_id or found.closed_at is not None:
         return "closed", None
     if found.confirmed_at is not None and found.worker_id is not None:
         found.closed_at = now
         worker = s.get(Worker, district.canonical(s, found.worker_id))
         return "confirmed", worker.id_hash if worker else None
-    if _aware(found.expires_at) <= now:
+    if aware(found.expires_at) <= now:
         return "expired", None
     return "waiting", None
