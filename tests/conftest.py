@@ -15,22 +15,28 @@ pytest_plugins = ["pytester"]
 
 from tests.helpers.cups import Cups, available  # noqa: E402
 from tests.helpers.kiosk import Rig, close_kiosk, start_rig  # noqa: E402
+from tests.helpers.pcscd import reserve_vpcd_ports, restore_reserved_ports  # noqa: E402
 from tests.helpers.pulse import Listener, Pulse  # noqa: E402
 
 _PULSE: list[Pulse] = []
+_RESERVED: list[str | None] = []
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """A private sound server before anything loads QtMultimedia (it connects once)."""
+    """A private sound server before anything loads QtMultimedia (it connects once), and
+    vpcd's ports kept out of the ephemeral range before any test opens a connection."""
+    _RESERVED.append(reserve_vpcd_ports())
     pulse = Pulse.start()
     _PULSE.append(pulse)
     os.environ["PULSE_SERVER"] = pulse.server
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Stop the sound server we started."""
+    """Stop the sound server we started; give back the ports' reservation."""
     for pulse in _PULSE:
         pulse.stop()
+    for before in _RESERVED:
+        restore_reserved_ports(before)
 
 
 @pytest.fixture

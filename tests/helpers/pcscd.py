@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import tempfile
@@ -16,6 +17,56 @@ def vpcd_listening(port: int = 35963) -> bool:
     return any(
         line.split()[3].endswith(f":{port}") for line in out.splitlines() if len(line.split()) > 3
     )
+
+
+VPCD_PORTS = (35963, 35964)  # vpcd's two slots; either taken and pcscd drops the reader
+_RESERVED = Path("/proc/sys/net/ipv4/ip_local_reserved_ports")
+
+
+def reserve_vpcd_ports() -> str | None:
+    """Keep the kernel from handing vpcd's ports to outgoing connections.
+
+    They lie in Linux's ephemeral range (32768-60999): a test's client socket (PostgreSQL,
+    uvicorn) that happens to get local port 35964 makes vpcd's second slot fail with
+    "Address already in use", and pcscd then drops the whole reader (a clean-clone CI run
+    failed so). As root, add them to ``ip_local_reserved_ports`` and return the previous
+    value for ``restore_reserved_ports``; otherwise None (the start then waits for them)."""
+    try:
+        before = _RESERVED.read_text().strip()
+        wanted = f"{VPCD_PORTS[0]}-{VPCD_PORTS[-1]}"
+        _RESERVED.write_text(f"{before},{wanted}" if before else wanted)
+    except OSError:
+        return None
+    return before
+
+
+def restore_reserved_ports(before: str | None) -> None:
+    """Put back what ``reserve_vpcd_ports`` found."""
+    if before is not None:
+        with contextlib.suppress(OSError):
+            _RESERVED.write_text(before or "\n")
+
+
+def ports_held() -> list[str]:
+    """The sockets bound to vpcd's ports, as ``ss`` prints them; TIME-WAIT left out (vpcd
+    binds with SO_REUSEADDR, and its own closed connections linger so for 60 s)."""
+    out = subprocess.run(["ss", "-tanpH"], capture_output=True, text=True, check=False).stdout
+    held = []
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) < 4 or fields[0] == "TIME-WAIT":
+            continue
+        if any(fields[3].endswith(f":{port}") for port in VPCD_PORTS):
+            held.append(" ".join(fields))
+    return held
+
+
+def _wait_for_free_ports(timeout_s: float) -> None:
+    """Until no other socket holds vpcd's ports (an outgoing connection given one of them
+    before the reservation, or on a machine where we may not reserve)."""
+    deadline = time.monotonic() + timeout_s
+    while ports_held() and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def _wait_for_vpcd(timeout_s: float) -> bool:
@@ -88,6 +139,7 @@ class Pcscd:
             )
         log = Path(tempfile.mkdtemp(prefix="pcscd-")) / "pcscd.log"
         for attempt in range(1, attempts + 1):
+            _wait_for_free_ports(65.0)
             with log.open("ab") as out:
                 process = subprocess.Popen(
                     ["pcscd", "--foreground", "--debug"], stdout=out, stderr=subprocess.STDOUT
@@ -107,7 +159,8 @@ class Pcscd:
                 raise RuntimeError(
                     f"pcscd did not serve the vpcd reader (port 35963) in {attempts} starts "
                     f"of {timeout_s / attempts:.0f} s (the last alive {alive}, vpcd listening "
-                    f"{vpcd_listening()}); its log {log} ends:\n" + "\n".join(tail)
+                    f"{vpcd_listening()}; sockets on its ports {ports_held()}); its log {log} "
+                    "ends:\n" + "\n".join(tail)
                 )
         raise AssertionError("unreachable")
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +14,7 @@ from kiosk.idcard.demo import SAMPLES
 from kiosk.idcard.events import CardPresented, CardRemoved, ReaderEvent, ReaderState, ReaderStatus
 from kiosk.idcard.pcsc import PcscReader
 from kiosk.idcard.textblock import build
-from tests.helpers.pcscd import Pcscd
+from tests.helpers.pcscd import VPCD_PORTS, Pcscd
 from tests.helpers.vcard import TEXT_APDU, VirtualCard
 
 WAIT = 8.0  # pcscd polls vpcd every 400 ms (IDCARD.md: allow >= 1 s)
@@ -126,3 +128,18 @@ def test_a_pcscd_restart_is_survived(pcscd: Pcscd) -> None:
             card.remove()
     finally:
         reader.stop()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may reserve ports")
+def test_outgoing_connections_are_never_given_vpcd_ports() -> None:
+    """A client socket on 35964 once made pcscd drop the reader in a CI run: the session
+    keeps both of vpcd's ports out of the kernel's ephemeral range."""
+    reserved = Path("/proc/sys/net/ipv4/ip_local_reserved_ports").read_text().strip()
+    ranges = [part.split("-") for part in reserved.split(",") if part]
+    covered = {
+        port
+        for bounds in ranges
+        for port in range(int(bounds[0]), int(bounds[-1]) + 1)
+        if port in VPCD_PORTS
+    }
+    assert covered == set(VPCD_PORTS), reserved
