@@ -141,6 +141,7 @@ class Kiosk:
                 export_dashboard=partial(export_dashboard, config, backend.clock),
                 station=backend.station,
                 phone=backend.phone,
+                recruit=backend.recruit,
                 settings=settings_for(self, config, paths),
                 printer=make_printer(config) if config.printer.queue else None,
                 diagnostics=lambda: render(

@@ -14,6 +14,7 @@ from kiosk.config import Config, Paths, resolve_paths, with_overrides
 from kiosk.domain.dashboard import MEASURES, Dashboard, DayCounts, StationDays
 from kiosk.domain.errors import AuthError, AuthErrorKind, StoreError, StoreErrorKind
 from kiosk.i18n import Lang, Mode
+from kiosk.screenshots_recruit import walk_recruit
 from kiosk.screenshots_trust import walk_complaint, walk_pay, walk_phone, walk_signing
 from kiosk.services.admin_auth import Role
 from kiosk.sync.status import OFFLINE, SyncStatus, Waiting
@@ -100,6 +101,7 @@ def render_all(config: Config, paths: Paths, out_dir: Path, modes: list[str]) ->
 
     for mode_name in modes:
         _walk(kiosk, reader, Mode(mode_name), config.session.warning_seconds, shot)
+        walk_recruit(kiosk, reader, backend.engine, Mode(mode_name), shot)
     ctl.end_session("screenshots")
     kiosk.close()
     backend.engine.dispose()

@@ -25,6 +25,7 @@ from kiosk.services.jobs import JobsService, Station
 from kiosk.services.pay import PayDesk
 from kiosk.services.phone import PhoneLink
 from kiosk.services.ports import Clock
+from kiosk.services.recruit import RecruitDesk
 from kiosk.services.registration import RegistrationService
 from kiosk.services.session import SessionService
 from kiosk.services.signing import Printing, SigningDesk
@@ -36,6 +37,7 @@ from kiosk.store.db import MIN_FREE_BYTES, OpenReport, free_bytes, open_database
 from kiosk.store.followup import FollowUpRepository
 from kiosk.store.jobs import JobRepository
 from kiosk.store.pay import PayRepository
+from kiosk.store.recruit import RecruitRepository
 from kiosk.store.repositories import (
     AuditRepository,
     DemoRepository,
@@ -84,6 +86,7 @@ class Backend:
     pay: PayDesk
     complaints: ComplaintDesk
     training: TrainingDesk
+    recruit: RecruitDesk
     follow_up: FollowUpRepository
     storage_probe: Callable[[], None]
     station: StationLink = field(default_factory=StationLink)  # its figures, once syncing
@@ -119,9 +122,11 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
     filing = RegistrationRepository(engine)
     session = SessionService(workers, clock, audit, hasher, filing)
     registration = RegistrationService(filing, session, hasher, clock, audit)
-    station = _station(engine, config.terminal.station_code)
-    jobs = JobsService(
-        JobRepository(engine), clock, station, config.wages.min_hourly_yuan, _places(engine)
+    station, places = _station(engine, config.terminal.station_code), _places(engine)
+    jobs = JobsService(JobRepository(engine), clock, station, config.wages.min_hourly_yuan, places)
+    code = config.terminal.station_code if config.terminal.station_code in places else None
+    recruit = RecruitDesk(
+        RecruitRepository(engine), hasher, clock, audit, station, code, config.wages.min_hourly_yuan
     )
     signing = SigningDesk(
         AgreementRepository(engine),
@@ -139,6 +144,7 @@ def open_backend(config: Config, paths: Paths, clock: Clock | None = None) -> Ba
         pay=PayDesk(PayRepository(engine), clock, audit),
         complaints=ComplaintDesk(TrustRepository(engine), clock, audit),
         training=TrainingDesk(TrainingRepository(engine), clock, audit),
+        recruit=recruit,
         follow_up=FollowUpRepository(engine),
         storage_probe=partial(probe_storage, paths.data_dir, audit, clock),
         jobs=jobs,

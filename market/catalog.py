@@ -101,11 +101,13 @@ def job_data(
     cover: dict[str, Any] | None = None,
     address: str = "",
     description: str = "",
+    job_id: str | None = None,
 ) -> dict[str, Any]:
     """A day job as the kiosks take it. ``ValueError`` names the first value no kiosk
     could take (``kiosk.domain.rows``); ``LookupError`` an unknown trade or employer.
     ``cover`` is the employer's accident policy (``kiosk.domain.cover``), if any;
-    ``address`` the place's own when empty."""
+    ``address`` the place's own when empty; ``job_id`` a kiosk's own id (a job posted at
+    the station), else a new one."""
     problem = job_terms_problem(title=title, wage=wage, days=days, slots=slots)
     problem = problem or cover_problem(cover)
     if problem is not None:
@@ -117,7 +119,7 @@ def job_data(
         raise LookupError(f"unknown employer {employer_id!r}")
     place = s.get(Record, ("places", place_code)) if place_code else None
     start = starts_at.astimezone(LHASA_TZ)
-    job_id = str(uuid.uuid4())
+    job_id = job_id or str(uuid.uuid4())
     data = {
         "id": job_id,
         "job_type_code": trade,

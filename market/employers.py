@@ -103,17 +103,24 @@ def sign_up(
             created_at=now,
         )
     )
-    feed.write(s, "employers", employer_id, _record(employer_id, kind, name, phone, shown), now)
+    card = id_hash if kind == "person" else None  # a person's card finds them at a kiosk
+    record = record_of(employer_id, kind, name, phone, shown, card_hash=card)
+    feed.write(s, "employers", employer_id, record, now)
     return employer_id
 
 
-def _record(employer_id: str, kind: str, name: str, phone: str, shown: str) -> dict[str, Any]:
-    """The employer as every kiosk pulls it (``kiosk.domain.entities.Employer``)."""
+def record_of(
+    employer_id: str, kind: str, name: str, phone: str, shown: str, *,
+    card_hash: str | None = None, verified: bool = False,
+) -> dict[str, Any]:  # fmt: skip
+    """The employer as every kiosk pulls it (``kiosk.domain.entities.Employer``). A
+    person's ``card_hash`` is the keyed hash of their ID number under the district's key:
+    the kiosk finds them by it when they tap their card to hire (issue 15)."""
     return {
-        "id": employer_id, "name": name, "kind": kind, "licence_verified": False,
+        "id": employer_id, "name": name, "kind": kind, "licence_verified": verified,
         "credit_score": START, "unpaid_wage_cases": 0, "on_arrears_list": False,
         "phone": phone, "address": "", "id_or_code": shown, "rated": [0, 0, 0],
-        "paid_on_time": 0,
+        "paid_on_time": 0, "card_hash": card_hash,
     }  # fmt: skip
 
 

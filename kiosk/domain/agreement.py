@@ -32,6 +32,9 @@ CODE = re.compile(rf"[{CODE_ALPHABET}]{{4}}-[{CODE_ALPHABET}]{{4}}")
 # Only these may differ from the posting, and each difference is shown (and printed).
 AMENDABLE = ("wage", "start_date", "end_date", "start_time", "end_time")
 EMPLOYER_KINDS = ("person", "company")
+# Employer kinds (kiosk.domain.entities.Employer.kind) that are a person, not a company: the
+# demo's households and those who signed up, or were registered at a station, as one.
+PERSON_KINDS = frozenset({"household", "person"})
 ROLES = ("worker", "employer")
 SIGN_METHODS = ("card", "phone")  # an ID-card tap, or staff checking the registered phone
 # Every rule's code (catalog ``agreement.problem.<code>``, with the Problem's values).

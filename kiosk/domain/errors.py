@@ -150,3 +150,24 @@ class SettingsError(KioskError):
     says why in a technician's words (the key and the reason)."""
 
     message_id = "settings.refused"
+
+
+class RecruitErrorKind(Enum):
+    """Why a step of fast recruitment at the station did not go through (nothing kept)."""
+
+    NO_IDENTITY = "no_identity"  # the employer's card gave no ID number (chip only)
+    NO_DISTRICT = "no_district"  # the kiosk has not met the market yet: no district key
+    PHONE = "phone"  # not a mobile number
+    WAGE = "wage"  # below the legal minimum for a day, or beyond any day job's
+    TOO_LATE = "too_late"  # "today" asked after the last start of the day
+    NOT_CALLED = "not_called"  # another card than the called worker's
+    GONE = "gone"  # the number left the queue, or the job closed, meanwhile
+
+
+class RecruitError(KioskError):
+    """A fast-recruitment step refused, with its catalog message."""
+
+    def __init__(self, kind: RecruitErrorKind) -> None:
+        super().__init__(kind.value)
+        self.kind = kind
+        self.message_id = f"recruit.error.{kind.value}"

@@ -25,6 +25,11 @@ def mask_name(name: str) -> str:
     return name[:1] + "＊" * (len(name) - 1) if name else ""
 
 
+# Hashed under the district's key once known: a worker's ID number ("id"), and a person
+# who hires, by theirs ("employer": the market keeps the same hash of web sign-ups).
+DISTRICT_KINDS = frozenset({"id", "employer"})
+
+
 class KeyRing:
     """The keys a kiosk hashes with: ID numbers under the district's look-up key once the
     market has handed it out (one person, one hash at every station), everything else (chip
@@ -46,7 +51,7 @@ class KeyRing:
 
     def __call__(self, kind: str, value: str) -> str:
         district = self.district
-        if kind == "id" and district is not None:
+        if kind in DISTRICT_KINDS and district is not None:
             return keyed_hash(district, kind, value)
         return keyed_hash(self.secret, kind, value)
 

@@ -7,8 +7,8 @@ raise: they answer ``IGNORE`` (a tap) or ``False`` (a step), and the visit stays
 
 Who is at the kiosk: nobody; someone filing a profile for an unknown card; a worker (alone,
 or assisted by staff who started the visit for them, once the worker agreed); staff; a
-technician. Employers come
-with the employer issue: they join as a new ``Who`` and phase, nothing else changes.
+technician; an employer hiring at the station (fast recruitment, issue 15), alone after
+their own card's tap or with staff who started it for them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class Phase(Enum):
     ASSISTING = "assisting"  # staff wait for the card of the worker they will act for
     CONSENT = "consent"  # that worker is asked whether staff may act for them
     AGREEMENT = "agreement"  # staff opened an agreement: a tap confirms a party
+    RECRUITING = "recruiting"  # an employer hires: a tap is theirs, or a called worker's
     TECHNICIAN = "technician"  # a technician at work
     OUT_OF_SERVICE = "out_of_service"  # the store cannot be used: a message, nothing else
 
@@ -48,6 +49,7 @@ class Who(Enum):
     WORKER = "worker"
     STAFF = "staff"
     TECHNICIAN = "technician"
+    EMPLOYER = "employer"  # hiring at the station, without staff
 
 
 class Tap(Enum):
@@ -69,14 +71,18 @@ _TAP = {
     Phase.AT_HOME: Tap.SWITCH,
     Phase.AGREEMENT: Tap.CONFIRM,
     Phase.ASSISTING: Tap.START,
+    Phase.RECRUITING: Tap.CONFIRM,  # the employer's card, then the called worker's
 }
-_REPORTED = frozenset({Phase.IDLE, Phase.AT_HOME, Phase.AGREEMENT, Phase.ASSISTING})
+_REPORTED = frozenset(
+    {Phase.IDLE, Phase.AT_HOME, Phase.AGREEMENT, Phase.ASSISTING, Phase.RECRUITING}
+)
 _ADMIN = frozenset(
     {
         Phase.SIGNING_IN,
         Phase.STAFF,
         Phase.AGREEMENT,
         Phase.ASSISTING,
+        Phase.RECRUITING,
         Phase.TECHNICIAN,
         Phase.OUT_OF_SERVICE,
     }
@@ -105,6 +111,8 @@ class Visit(Generic[Card, View]):
         self.assisted = False  # staff started this worker's visit for them
         self.editing = False  # the worker files again to change their details
         self.chip: ChipWaiting | None = None  # survives visits: staff come later to bind it
+        self.staffed = True  # recruiting (and its agreement) with staff, not the employer alone
+        self.recruit_agreement = False  # the open agreement came from fast recruitment
 
     @property
     def who(self) -> Who:
@@ -113,7 +121,9 @@ class Visit(Generic[Card, View]):
             return Who.NEWCOMER
         if self.phase in (Phase.AT_HOME, Phase.BUSY, Phase.FILING, Phase.CONSENT):
             return Who.WORKER
-        if self.phase in (Phase.STAFF, Phase.AGREEMENT, Phase.ASSISTING):
+        if self.phase in (Phase.RECRUITING, Phase.AGREEMENT) and not self.staffed:
+            return Who.EMPLOYER
+        if self.phase in (Phase.STAFF, Phase.AGREEMENT, Phase.ASSISTING, Phase.RECRUITING):
             return Who.STAFF
         if self.phase is Phase.TECHNICIAN:
             return Who.TECHNICIAN
@@ -226,7 +236,9 @@ class Visit(Generic[Card, View]):
     # --- staff and technicians ----------------------------------------------------------
     def gesture_allowed(self) -> bool:
         """Whether the hidden gesture opens the PIN pad now (not during admin work, not
-        out of service)."""
+        out of service; while an employer hires alone, staff may step in)."""
+        if self.phase in (Phase.RECRUITING, Phase.AGREEMENT) and not self.staffed:
+            return True
         return self.phase not in _ADMIN
 
     def pin_requested(self) -> bool:
@@ -265,18 +277,48 @@ class Visit(Generic[Card, View]):
         return True
 
     def agreement_opened(self) -> bool:
-        """Staff opened an agreement to sign: taps now confirm its parties."""
-        if self.phase is not Phase.STAFF:
+        """Staff (or fast recruitment) opened an agreement to sign: taps now confirm its
+        parties."""
+        if self.phase not in (Phase.STAFF, Phase.RECRUITING):
             return False
+        self.recruit_agreement = self.phase is Phase.RECRUITING
         self.phase = Phase.AGREEMENT
         return True
 
     def agreement_closed(self) -> bool:
-        """Signed, or left: staff are back at their screen (taps are ignored again)."""
+        """Signed, or left: back where it was opened, staff's screen or the recruitment
+        (taps are ignored again on staff's screen)."""
         if self.phase is not Phase.AGREEMENT:
             return False
-        self.phase = Phase.STAFF
+        self.phase = Phase.RECRUITING if self.recruit_agreement else Phase.STAFF
+        self.recruit_agreement = False
         return True
+
+    # --- fast recruitment (issue 15) ----------------------------------------------------
+    def recruit_started(self) -> bool:
+        """Staff start fast recruitment for an employer: the employer's tap is awaited."""
+        if self.phase is not Phase.STAFF:
+            return False
+        self.phase, self.staffed = Phase.RECRUITING, True
+        return True
+
+    def employer_found(self) -> bool:
+        """The looked-up card is no worker's but a known employer's: they hire, alone."""
+        if self.phase is not Phase.LOOKING_UP:
+            return False
+        self.phase, self.card, self.staffed = Phase.RECRUITING, None, False
+        return True
+
+    def recruit_ended(self) -> bool:
+        """Recruitment is over: staff are back at their screen (True), or the employer's
+        visit ends (False; the kiosk is idle again)."""
+        if self.phase not in (Phase.RECRUITING, Phase.AGREEMENT):
+            return False
+        if self.staffed:
+            self.phase, self.recruit_agreement = Phase.STAFF, False
+            return True
+        self.finish()
+        return False
 
     # --- the end --------------------------------------------------------------------------
     def out_of_service(self) -> None:
@@ -304,3 +346,4 @@ class Visit(Generic[Card, View]):
 
     def _clear(self) -> None:
         self.card, self.view, self.assisted, self.editing = None, None, False, False
+        self.staffed, self.recruit_agreement = True, False

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.domain.agreement import (
+    PERSON_KINDS,
     Disputes,
     EmployerParty,
     PayWhen,
@@ -121,8 +122,8 @@ def sample_agreement(where: Where, assets: Path, today: dt.date) -> SignedAgreem
     worker = WorkerParty("扎西次仁", "540102********1234", "13908901234")
     party = EmployerParty(
         employer.name,
-        "person" if employer.kind == "household" else "company",
-        "540102********5678" if employer.kind == "household" else "91540100MA6T****0X",
+        "person" if employer.kind in PERSON_KINDS else "company",
+        "540102********5678" if employer.kind in PERSON_KINDS else "91540100MA6T****0X",
         "13989001122",
         "拉萨市城关区金珠西路 88 号",
     )

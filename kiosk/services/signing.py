@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from kiosk.domain.agreement import (
+    PERSON_KINDS,
     EmployerParty,
     Problem,
     SignedAgreement,
@@ -116,7 +117,7 @@ class SigningDesk:
             WorkerParty(parties.worker_name, parties.worker_masked, parties.worker_phone),
             EmployerParty(
                 employer.name,
-                "person" if employer.kind == "household" else "company",
+                "person" if employer.kind in PERSON_KINDS else "company",
                 employer.id_or_code,
                 employer.phone,
                 employer.address,

@@ -90,6 +90,9 @@ class EmployerRow(Base):
     phone: Mapped[str] = mapped_column(String(16), default="", server_default="")
     address: Mapped[str] = mapped_column(String(128), default="", server_default="")
     id_or_code: Mapped[str] = mapped_column(String(24), default="", server_default="")
+    # A person's ID number as a keyed hash under the district's key: their card tap at the
+    # kiosk finds them to hire (fast recruitment, issue 15). None for a company.
+    card_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     version: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[dt.datetime]
 
@@ -314,6 +317,7 @@ class WorkerAliasRow(Base):
 # After the job, trust and training (pay answers, complaints, ratings, the rights desk,
 # courses and bookings) live in their own module; imported here, last, so that every table
 # is on ``Base.metadata`` and ``models.X`` names each row class wherever it is defined.
+from kiosk.store.models_recruit import CheckinRow  # noqa: E402 - needs Base, defined above
 from kiosk.store.models_trust import (  # noqa: E402 - needs Base, defined above
     BookingRow,
     CaseRow,
@@ -329,6 +333,7 @@ from kiosk.store.models_trust import (  # noqa: E402 - needs Base, defined above
 __all__ = [
     "BookingRow",
     "CaseRow",
+    "CheckinRow",
     "ComplaintRow",
     "PayAnswerRow",
     "RatingGivenRow",

@@ -30,6 +30,7 @@ from kiosk.ui.jobs.flow import JobsFeature
 from kiosk.ui.pay.flow import PayFeature
 from kiosk.ui.phone.flow import PhoneFeature
 from kiosk.ui.recording.flow import RecordingFeature
+from kiosk.ui.recruit.flow import RecruitFeature
 from kiosk.ui.shell import Services, Shell
 from kiosk.ui.summary.flow import SummaryFeature
 from kiosk.ui.syncstatus.flow import SyncFeature
@@ -64,6 +65,7 @@ FEATURES: tuple[type[Feature], ...] = (
     HallFeature,
     AssistFeature,
     PhoneFeature,
+    RecruitFeature,
 )
 
 
@@ -118,6 +120,7 @@ class KioskController(QObject):
         self.dashboard_ui = DashboardFeature(shell, admin)
         self.assist_ui = AssistFeature(shell, admin)
         self.phone_ui = PhoneFeature(shell, visit)
+        self.recruit_ui = RecruitFeature(shell, visit, admin, self.agreement_ui)
         display, page_seconds, announce = hall
         self.hall_ui = HallFeature(
             shell,
@@ -146,6 +149,7 @@ class KioskController(QObject):
             self.hall_ui,
             self.assist_ui,
             self.phone_ui,
+            self.recruit_ui,
         )
         self.ready = False
         if not deferred:

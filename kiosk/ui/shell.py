@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the services load with the store, after the first frame
     from kiosk.services.jobs import JobsService
     from kiosk.services.pay import PayDesk
     from kiosk.services.phone import PhoneLink
+    from kiosk.services.recruit import RecruitDesk
     from kiosk.services.registration import RegistrationService
     from kiosk.services.session import SessionService, SessionView
     from kiosk.services.signing import SigningDesk
@@ -82,6 +83,7 @@ class Services:
     export_dashboard: Callable[[Dashboard, StationDays | None], Path] | None = None  # CSV
     station: StationLink | None = None  # the station's figures (its other kiosks)
     phone: PhoneLink | None = None  # one-time codes for the worker's phone page
+    recruit: RecruitDesk | None = None  # fast recruitment at the station (issue 15)
 
 
 class Shell(QObject):

@@ -13,6 +13,8 @@ from market.handlers import (
     agreement_sign,
     application_create,
     complaint_file,
+    employer_register,
+    job_post,
     pay_confirm,
     pull_refused,
     rating_give,
@@ -40,6 +42,8 @@ MODULES = (
     training_cancel,
     training_wish,
     pull_refused,
+    employer_register,
+    job_post,
 )
 
 Handler = Callable[[Context, Item[Any]], Outcome]

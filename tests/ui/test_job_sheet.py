@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from kiosk.domain.entities import Duration
 from kiosk.domain.hall import job_address
 from kiosk.i18n import Lang
 from kiosk.store import models as m
@@ -94,7 +95,8 @@ def test_staff_print_the_days_jobs_with_a_code_for_each(
             job = mt.candidate.job
             for lang in (Lang.BO, Lang.ZH):
                 assert catalog.text(f"jobtype.{job.job_type_code}", lang) in text
-            assert f"每天 {job.day_wage} 元" in text
+            per = "半天" if job.duration is Duration.HALF_DAY else "每天"  # as the card says
+            assert f"{per} {job.day_wage} 元" in text
             assert job.address_zh in text
         assert "功德林" in text  # the station
     finally:

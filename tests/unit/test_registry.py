@@ -20,6 +20,8 @@ from kiosk.domain.registry import (
     MUTATIONS,
     AgreementSign,
     ComplaintFile,
+    EmployerRegister,
+    JobPost,
     KeepServerValues,
     PayConfirm,
     PayloadError,
@@ -52,6 +54,17 @@ RULED: dict[type, dict[str, Any]] = {
     RatingGive: {"agreement_code": "K7PD-3XQM", "face": "good"},
     WorkerRekey: {"id_hash": "ab" * 32},
     WorkerRegister: {"id_hash": "ab" * 32},
+    EmployerRegister: {
+        "phone": "13800000000",
+        "id_masked": "540102********1234",
+        "card_hash": "cd" * 32,
+    },
+    JobPost: {
+        "title_zh": "搬运",
+        "day_wage": 200,
+        "slots": 2,
+        "starts_at": "2026-12-04T08:00:00+08:00",
+    },
 }
 
 

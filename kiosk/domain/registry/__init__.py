@@ -26,6 +26,7 @@ from kiosk.domain.registry.mutations import (
     type_of,
 )
 from kiosk.domain.registry.payload import Payload, PayloadError, fits
+from kiosk.domain.registry.recruit import EmployerRegister, JobPost
 from kiosk.domain.registry.training import TrainingBook, TrainingCancel, TrainingWish
 from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 
@@ -39,6 +40,8 @@ __all__ = [
     "Collection",
     "ComplaintFile",
     "Effect",
+    "EmployerRegister",
+    "JobPost",
     "KeepServerValues",
     "MutationType",
     "PayConfirm",

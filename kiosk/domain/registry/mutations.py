@@ -21,6 +21,7 @@ from kiosk.domain.agreement import CODE, fingerprint
 from kiosk.domain.entities import Worker
 from kiosk.domain.pay import ANSWERS
 from kiosk.domain.registry.payload import Payload, PayloadError
+from kiosk.domain.registry.recruit import EmployerRegister, JobPost
 from kiosk.domain.registry.training import TrainingBook, TrainingCancel, TrainingWish
 from kiosk.domain.registry.trust import ComplaintFile, RatingGive
 from kiosk.domain.training import REFUSAL_REASONS
@@ -372,6 +373,14 @@ MUTATIONS: Mapping[str, MutationType] = {
             on_rejected=SetStatus("bookings", "rejected"),
         ),
         MutationType("training.wish", TrainingWish, 1, "sync.kind.training_wish"),
+        MutationType("employer.register", EmployerRegister, 1, "sync.kind.employer_register"),
+        MutationType(
+            "job.post",
+            JobPost,
+            1,
+            "sync.kind.job_post",
+            on_rejected=SetStatus("jobs", "closed"),
+        ),
         MutationType("pull.refused", PullRefused, 1, "sync.kind.pull_refused"),
     )
 }

@@ -110,7 +110,7 @@ class StaffScreen(AdminScreen):
         # Staff act for a worker who asks them to (the worker's card, then their consent).
         self.assist = BigButton(theme, "staff", min_mm=(MAIN_TARGET_MM * 3, MAIN_TARGET_MM))
         self.assist.clicked.connect(self.assist_requested)
-        day_row = QHBoxLayout()
+        self.day_row = day_row = QHBoxLayout()  # features add theirs (fast recruitment)
         day_row.setSpacing(theme.mm(6))
         day_row.addWidget(self.assist)
         day_row.addWidget(self.day)

@@ -22,6 +22,8 @@ from kiosk.ui.theme import MAIN_TARGET_MM
 from kiosk.ui.widgets.buttons import BigButton
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kiosk.domain.agreement import SignedAgreement, SignerRecord, Terms
     from kiosk.idcard.events import CardPresented
     from kiosk.services.signing import Draft, SigningDesk
@@ -68,6 +70,9 @@ class AgreementFeature(Feature):
         self.signed: SignedAgreement | None = None
         self.printed: Path | None = None  # the last PDF written (tests read it back)
         self._folder: tempfile.TemporaryDirectory[str] | None = None
+        # Fast recruitment's way back: True when the agreement came from there and it has
+        # taken the kiosk back to its list (instead of staff's screen or the pick list).
+        self.recruit_return: Callable[[], bool] | None = None
 
     def build(self) -> list[Screen]:
         """The application list, the signing wizard and the signed screen."""
@@ -119,6 +124,8 @@ class AgreementFeature(Feature):
     # --- picking -----------------------------------------------------------------------------
     def open_pick(self) -> None:
         """The open applications, soonest job first."""
+        if self.recruit_return is not None and self.recruit_return():
+            return
         self.shell.visit.agreement_closed()
         self.pick.show_items(None)
         self.shell.go("agreement_pick")
@@ -126,6 +133,8 @@ class AgreementFeature(Feature):
 
     def back_to_staff(self) -> None:
         """The staff screen again, its figures fresh."""
+        if self.recruit_return is not None and self.recruit_return():
+            return
         self.shell.visit.agreement_closed()
         self.admin.show_staff()
 

@@ -144,13 +144,14 @@ class JobCardDelegate(QStyledItemDelegate):
         top = match.reasons[:1]
         day = facts.day(match, today)
         # More than a week ahead the day is its weekday and date ("Wednesday 9 December"):
-        # in Tibetan that is two lines at the card's day size, so it is set a size smaller.
+        # in Tibetan that is two lines at the card's day size, so it is set a size smaller,
+        # and its hours with it (a Friday's, གཟའ་པ་སངས, still takes two lines).
         day_role = "small" if day[0] == "date.weekday_date" else "secondary"
         return [
             [(t.lines(f"jobtype.{job.job_type_code}"), "secondary", True)],
             [
                 (lines(t, day), day_role, True),
-                ([(Lang.EN, facts.hours(match))], "secondary", True),
+                ([(Lang.EN, facts.hours(match))], day_role, True),
             ],
             [(lines(t, card_summary(match)), "small", True)],
             # Pay terms with the credit level, or the unpaid-wage record (red, bold).

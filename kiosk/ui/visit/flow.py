@@ -80,6 +80,9 @@ class VisitFeature(Feature):
         # A scanned code that may be a phone's login code (the phone feature's): True when
         # it is one and its check has started.
         self.scan_login: Callable[[ScanReceived], bool] | None = None
+        # A card no worker has here may be an employer's (the recruitment feature's): it
+        # looks, and calls the second argument when the card is no employer's either.
+        self.employer_tap: Callable[[CardPresented, Callable[[], None]], None] | None = None
         # Out of service for the disk's sake: the store is tried again now and then.
         self.probe = QTimer(interval=PROBE_MS)
         self.probe.timeout.connect(self._probe_storage)
@@ -174,11 +177,19 @@ class VisitFeature(Feature):
             not_registered = (
                 isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
             )
-            if not_registered and self._ask_market(event):
-                return
-            self._not_here(event, exc)
+            if not_registered and self.employer_tap is not None and event.identity is not None:
+                self.employer_tap(event, lambda: self._unknown_worker(event, exc))
+            else:
+                self._unknown_worker(event, exc)
 
         shell.run(lambda s: s.session.start_for_card(event), self.looked_up, unknown)
+
+    def _unknown_worker(self, event: CardPresented, exc: Exception) -> None:
+        """No worker for the card here: ask the market, or file, or say why not."""
+        not_registered = isinstance(exc, CardReadError) and exc.kind is CardErrorKind.NOT_REGISTERED
+        if not_registered and self._ask_market(event):
+            return
+        self._not_here(event, exc)
 
     def _ask_market(self, event: CardPresented) -> bool:
         """An unknown card may have been filed at another station: ask the market (off the

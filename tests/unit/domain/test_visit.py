@@ -33,6 +33,7 @@ def at(phase: Phase) -> V:
             lambda: v.on_card("card-a"),
             lambda: v.looked_up("worker-a"),
         ],
+        Phase.RECRUITING: [v.pin_requested, lambda: v.signed_in(True), v.recruit_started],
         Phase.TECHNICIAN: [v.pin_requested, lambda: v.signed_in(False)],
         Phase.OUT_OF_SERVICE: [v.out_of_service],
     }[phase]
@@ -278,3 +279,33 @@ def test_declining_ends_the_assisted_visit_with_nothing_kept() -> None:
     v.looked_up("worker-a")
     assert v.finish()
     assert (v.phase, v.view, v.assisted) == (Phase.IDLE, None, False)
+
+
+def test_staff_recruit_for_an_employer_taps_confirm_and_they_come_back_to_staff() -> None:
+    v = at(Phase.STAFF)
+    assert v.recruit_started()
+    assert (v.phase, v.who) == (Phase.RECRUITING, Who.STAFF)
+    assert v.on_card("employer-card") is Tap.CONFIRM  # the employer's, then a called worker's
+    assert (v.phase, v.card) == (Phase.RECRUITING, None)
+    assert v.on_card_failed() is Tap.REPORT
+    assert not v.gesture_allowed(), "staff are at work"
+    assert v.agreement_opened()  # the called worker took the job
+    assert v.agreement_closed()
+    assert v.phase is Phase.RECRUITING, "back to the list, not to staff's screen"
+    assert v.recruit_ended()
+    assert v.phase is Phase.STAFF
+    assert not at(Phase.AT_HOME).recruit_started(), "only staff start it for an employer"
+
+
+def test_an_employer_alone_hires_and_their_visit_ends_with_it() -> None:
+    v = at(Phase.LOOKING_UP)
+    assert v.employer_found()
+    assert (v.phase, v.who, v.card) == (Phase.RECRUITING, Who.EMPLOYER, None)
+    assert v.gesture_allowed(), "staff may step in"
+    assert v.agreement_opened()
+    assert v.who is Who.EMPLOYER
+    assert v.agreement_closed()
+    assert not v.recruit_ended(), "no staff screen to go back to"
+    assert (v.phase, v.who) == (Phase.IDLE, Who.NOBODY)
+    assert not at(Phase.AT_HOME).employer_found()
+    assert not at(Phase.STAFF).recruit_ended()
