@@ -34,7 +34,7 @@ class RecruitStore(Protocol):
     def post(
         self, p: JobPost, *, ends_at: dt.datetime, lat: float, lon: float, now: dt.datetime
     ) -> None: ...
-    def check_in(self, worker_id: str, day: dt.date, now: dt.datetime) -> int: ...
+    def check_in(self, worker_id: str, day: dt.date, now: dt.datetime) -> tuple[int, bool]: ...
     def queue(self, day: dt.date, job_id: str, trade: str) -> list[Waiting]: ...
     def call(self, day: dt.date, number: int, job_id: str, now: dt.datetime) -> str: ...
     def accept(self, day: dt.date, number: int, job_id: str, now: dt.datetime) -> str: ...
@@ -121,8 +121,9 @@ class RecruitDesk:
         return Posted(payload.job_id, employer.id, trade, title, wage, start, slots)
 
     # --- the room's queue ------------------------------------------------------------------
-    def check_in(self, worker_id: str) -> int:
-        """The worker's number in today's queue (the same all day)."""
+    def check_in(self, worker_id: str) -> tuple[int, bool]:
+        """The worker's number in today's queue (the same all day), and whether it is new
+        (their first tap today: a slip is printed)."""
         now = self.clock.now()
         return self.repo.check_in(worker_id, now.date(), now)
 

@@ -97,9 +97,9 @@ class RecruitRepository:
             queue_mutation(conn, p, now)
 
     # --- the room's queue ------------------------------------------------------------------
-    def check_in(self, worker_id: str, day: dt.date, now: dt.datetime) -> int:
+    def check_in(self, worker_id: str, day: dt.date, now: dt.datetime) -> tuple[int, bool]:
         """The worker's number in today's queue: the one they got at their first tap
-        today, or the next one."""
+        today (False), or the next one (True: new)."""
         with self.engine.begin() as conn:
             mine = conn.execute(
                 select(m.CheckinRow.number).where(
@@ -107,7 +107,7 @@ class RecruitRepository:
                 )
             ).scalar()
             if mine is not None:
-                return int(mine)
+                return int(mine), False
             last = conn.execute(
                 select(func.max(m.CheckinRow.number)).where(m.CheckinRow.day == day)
             ).scalar()
@@ -117,7 +117,7 @@ class RecruitRepository:
                     day=day, number=number, worker_id=worker_id, checked_in_at=now
                 )
             )
-            return number
+            return number, True
 
     def queue(self, day: dt.date, job_id: str, trade: str) -> list[Waiting]:
         """Today's checked-in workers not yet hired: those with the job's trade first,

@@ -120,7 +120,9 @@ class KioskController(QObject):
         self.dashboard_ui = DashboardFeature(shell, admin)
         self.assist_ui = AssistFeature(shell, admin)
         self.phone_ui = PhoneFeature(shell, visit)
-        self.recruit_ui = RecruitFeature(shell, visit, admin, self.agreement_ui)
+        self.recruit_ui = RecruitFeature(
+            shell, visit, admin, self.agreement_ui, station=station_code, paper=paper
+        )
         display, page_seconds, announce = hall
         self.hall_ui = HallFeature(
             shell,

@@ -50,7 +50,7 @@ def test_a_station_hire_reaches_the_market_and_other_kiosks(
         assert worker is not None
         employer = desk.register(EMPLOYER, "13989001122")
         job = desk.post(employer, "banyun", 240, tomorrow=True, slots=2)
-        number = desk.check_in(worker.id)
+        number, _new = desk.check_in(worker.id)
         desk.call(job, number)
         application_id = desk.accept(job, number, worker.id, worker_card)
         _synced(station)

@@ -10,6 +10,11 @@ straight to posting; their visit ends with "done"."""
 
 from __future__ import annotations
 
+import subprocess
+import time
+import unicodedata
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,7 +23,8 @@ from sqlalchemy.orm import Session
 from kiosk.domain.visit import Phase, Who
 from kiosk.idcard.demo import SAMPLES
 from kiosk.store import models as m
-from tests.helpers.kiosk import Rig, tap
+from tests.helpers.cups import Cups, needs_cups
+from tests.helpers.kiosk import Rig, close_kiosk, start_rig, tap
 from tests.ui.test_staff_bind import open_staff
 
 CLICK = Qt.MouseButton.LeftButton
@@ -159,3 +165,36 @@ def test_a_known_employer_taps_in_alone_and_leaves(demo_rig: Rig, qtbot: QtBot) 
     assert ctl.shell.visit.phase is Phase.IDLE
     tap(rig, qtbot, "foreign_permanent")  # neither worker nor employer: filing, as before
     screen_is(rig, qtbot, "filing")
+
+
+@needs_cups
+def test_the_first_tap_of_the_day_prints_the_number(
+    cups: Cups, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """With a printer, the worker's first tap of the day prints a slip with their number
+    (nothing of theirs else); later taps that day print nothing."""
+    out = cups.add_pdf_printer("queue")
+    rig = start_rig(tmp_path, printer={"queue": "queue", "server": cups.server, "wait_s": 20})
+    try:
+        feature = rig.kiosk.controller.recruit_ui
+        check_in(rig, qtbot, "resident_chinese")
+        tap(rig, qtbot, "resident_tibetan")  # number 2: the slip is written, then printed
+        qtbot.waitUntil(lambda: feature.slip is not None, timeout=10_000)
+        slip = feature.slip
+        assert slip is not None
+        text = subprocess.run(
+            ["pdftotext", str(slip), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "排队号 2" in unicodedata.normalize("NFKC", text)
+        assert "次仁卓玛" not in text
+        assert "5401" not in text  # nothing of the worker's
+        qtbot.waitUntil(lambda: len(list(out.glob("*.pdf"))) == 2, timeout=60_000)
+        rig.kiosk.controller.end_session("finished")
+        assert not slip.exists(), "the slip's file goes with the visit"
+        check_in(rig, qtbot, "resident_tibetan")  # again today: no second slip
+        assert feature.slip is None
+        rig.kiosk.controller.shell.printing.wait()
+        time.sleep(1.0)
+        assert len(list(out.glob("*.pdf"))) == 2
+    finally:
+        close_kiosk(rig.kiosk, rig.backend)

@@ -12,14 +12,19 @@ job, and the agreement is signed on the spot (``AgreementFeature``), then back t
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain.privacy import mask_name
 from kiosk.domain.visit import Phase
+from kiosk.i18n import Ref
 from kiosk.ui.errors import notice_for
 from kiosk.ui.feature import Feature
 from kiosk.ui.icons import TRADE_ICONS
 from kiosk.ui.shell import Services, Shell
+from kiosk.ui.texts import Message
 from kiosk.ui.theme import MAIN_TARGET_MM
 from kiosk.ui.widgets.buttons import BigButton
 
@@ -75,6 +80,9 @@ class RecruitFeature(Feature):
         visit: VisitFeature,
         admin: AdminFeature,
         agreement: AgreementFeature,
+        *,
+        station: str,
+        paper: str = "a4",
     ) -> None:
         super().__init__(shell)
         self.visit_ui, self.admin, self.agreement = visit, admin, agreement
@@ -88,6 +96,8 @@ class RecruitFeature(Feature):
         self.job: Posted | None = None
         self.called: tuple[int, str] | None = None  # (number, worker id)
         self.busy = False  # a tap's check is running: a second tap waits for it
+        self.station, self.paper = station, paper
+        self.slip: Path | None = None  # the last queue slip printed (tests read it back)
 
     def build(self) -> list[Screen]:
         """The four screens, and "fast recruitment" on the staff screen."""
@@ -140,6 +150,7 @@ class RecruitFeature(Feature):
         self.queue.show_queue(None, None)
         self.call.show_call(None, 0)
         self.visit_ui.home.set_note([], [], key="queue")
+        self._forget_slip()
 
     def _label_button(self) -> None:
         self.open_button.set_lines(self.shell.texts.lines("recruit.open"))
@@ -297,13 +308,16 @@ class RecruitFeature(Feature):
     def check_in(self, _view: SessionView) -> None:
         """A worker's tap today checks them in: their number, on their home and said."""
 
-        def number(s: Services) -> int | None:
+        def number(s: Services) -> tuple[int, bool] | None:
             worker = s.session.worker
             return None if worker is None else _desk(s).check_in(worker.id)
 
-        def show(n: int | None) -> None:
-            if n is None or self.shell.visit.view is None:
+        def show(checked: tuple[int, bool] | None) -> None:
+            if checked is None or self.shell.visit.view is None:
                 return
+            n, new = checked
+            if new:
+                self._print_slip(n)
             lines = self.shell.texts.lines("recruit.your_number", number=n)
             home = self.visit_ui.home
             home.set_note(lines, [("recruit.your_number", {"number": n})], key="queue")
@@ -311,6 +325,33 @@ class RecruitFeature(Feature):
                 home.prompt_changed.emit()
 
         self.shell.run(number, show)
+
+    def _print_slip(self, number: int) -> None:
+        """The number on paper, at the first tap of the day (when there is a printer): the
+        number and what to do, nothing of the worker's."""
+        services = self.shell.services
+        if services is None or services.printer is None:
+            return
+        from kiosk.ui.summary.paper import write_summary  # noqa: PLC0415 - Qt PDF, on use
+
+        fd, name = tempfile.mkstemp(prefix="queue-", suffix=".pdf")
+        os.close(fd)
+        self._forget_slip()
+        self.slip = Path(name)
+        day = f"{self.shell.clock.now():%Y-%m-%d}"
+        messages: list[Message] = [
+            ("recruit.slip_title", None, {"number": number}),
+            ("recruit.your_number", None, {"number": number}),
+            ("recruit.slip_day", None, {"day": day, "station": Ref(f"place.{self.station}")}),
+        ]
+        write_summary(self.slip, self.shell.texts.catalog, messages, paper=self.paper,
+                      title_id="recruit.slip_title")  # fmt: skip
+        self.shell.print_pdf(self.slip, lambda _r: None, _slip_failed)
+
+    def _forget_slip(self) -> None:
+        if self.slip is not None:
+            self.slip.unlink(missing_ok=True)
+            self.slip = None
 
     # --- refusals --------------------------------------------------------------------------
     def _problem(self, screen: RecruitCardScreen | RecruitPostScreen, message_id: str) -> None:
@@ -329,6 +370,12 @@ class RecruitFeature(Feature):
             self.shell.announce(notice)
         else:
             self.shell.tell(notice)
+
+
+def _slip_failed(exc: Exception) -> None:
+    """No slip (no paper, printer off): the number is on the screen and said; staff see the
+    printer's state on their screen."""
+    log.warning("queue slip not printed: %s", getattr(exc, "reason", type(exc).__name__))
 
 
 def _desk(services: Services) -> RecruitDesk:

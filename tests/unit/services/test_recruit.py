@@ -126,9 +126,9 @@ def test_start_times_round_up_to_the_half_hour_and_stop_in_the_afternoon() -> No
 
 def test_the_called_workers_own_card_takes_the_job_once(desk: RecruitDesk) -> None:
     tibetan, chinese = worker_id(desk, "resident_tibetan"), worker_id(desk, "resident_chinese")
-    assert desk.check_in(chinese) == 1
-    assert desk.check_in(tibetan) == 2
-    assert desk.check_in(chinese) == 1, "the same number all day"
+    assert desk.check_in(chinese) == (1, True)
+    assert desk.check_in(tibetan) == (2, True)
+    assert desk.check_in(chinese) == (1, False), "the same number all day"
     employer = desk.register(card("hmt_permit"), "13989001122")
     skills = {s.worker_id: s.job_type_code for s in rows(desk, m.WorkerSkillRow)}  # type: ignore[attr-defined]
     job = desk.post(employer, skills[tibetan], 260, tomorrow=True, slots=1)
@@ -153,4 +153,4 @@ def test_the_called_workers_own_card_takes_the_job_once(desk: RecruitDesk) -> No
     assert err.value.kind is RecruitErrorKind.GONE
     desk.clock.wall += dt.timedelta(days=1)  # type: ignore[attr-defined]
     assert desk.queue(job) == [], "the queue starts again each day"
-    assert desk.check_in(tibetan) == 1
+    assert desk.check_in(tibetan) == (1, True)
