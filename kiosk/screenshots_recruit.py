@@ -49,17 +49,8 @@ def walk_recruit(
     feature.start()
     shot("recruit-card", name)
     reader.present("resident_chinese")  # unknown the first time: staff register him
-    kiosk.db.wait()
-    kiosk.app.processEvents()
-    if kiosk.window.navigator.current.name == "recruit_card":
-        for digit in "13989001122":
-            feature.card.keypad.digit_pressed.emit(digit)
-        shot("recruit-register", name)
-        feature.card.main.click()
-        kiosk.db.wait()
-        kiosk.app.processEvents()
-    kiosk.db.wait()
-    kiosk.app.processEvents()
+    _settle(kiosk)
+    _register(kiosk, shot, name)
     post = feature.post
     shot("recruit-post", name)  # the work: the same as before, or a trade's picture
     post.trade_buttons["banyun"].click()
@@ -68,15 +59,38 @@ def walk_recruit(
     post.more.click()
     shot("recruit-terms", name)
     post.main.click()
-    kiosk.db.wait()
-    kiosk.app.processEvents()
-    kiosk.db.wait()
+    _settle(kiosk)
     shot("recruit-queue", name)
     rows = [r for r in feature.queue.rows if r.waiting is not None]
     if rows:
         rows[0].call.click()
-        kiosk.db.wait()
-        kiosk.app.processEvents()
+        _settle(kiosk)
         shot("recruit-call", name)
     feature.leave()
     ctl.end_session("screenshots")
+
+
+def _register(kiosk: Kiosk, shot: Callable[[str, str], None], name: str) -> None:
+    """The phone typed for a new employer; in a later language (registered by then) the
+    page as it was, then on to posting."""
+    feature, nav = kiosk.controller.recruit_ui, kiosk.window.navigator
+    card = feature.card
+    registering = feature.employer is None
+    if not registering:
+        card.ask_phone("王＊＊", "540103********0132")
+        nav.go(card.name)
+    for digit in "13989001122":
+        card.keypad.digit_pressed.emit(digit)
+    shot("recruit-register", name)
+    if registering:
+        card.main.click()
+        _settle(kiosk)
+    else:
+        nav.go(feature.post.name)
+
+
+def _settle(kiosk: Kiosk) -> None:
+    """What the DB worker answers, shown (twice: an answer may ask for another)."""
+    for _ in range(2):
+        kiosk.db.wait()
+        kiosk.app.processEvents()

@@ -97,7 +97,10 @@ class RecruitFeature(Feature):
         self.called: tuple[int, str] | None = None  # (number, worker id)
         self.busy = False  # a tap's check is running: a second tap waits for it
         self.station, self.paper = station, paper
-        self.slip: Path | None = None  # the last queue slip printed (tests read it back)
+        # The last queue slip as printed (only a number, a date and the station): tests
+        # read it back; its file goes once the printer has it.
+        self.slip: bytes | None = None
+        self.slips = tempfile.TemporaryDirectory(prefix="kiosk-slips-")  # each until printed
 
     def build(self) -> list[Screen]:
         """The four screens, and "fast recruitment" on the staff screen."""
@@ -150,7 +153,6 @@ class RecruitFeature(Feature):
         self.queue.show_queue(None, None)
         self.call.show_call(None, 0)
         self.visit_ui.home.set_note([], [], key="queue")
-        self._forget_slip()
 
     def _label_button(self) -> None:
         self.open_button.set_lines(self.shell.texts.lines("recruit.open"))
@@ -334,24 +336,26 @@ class RecruitFeature(Feature):
             return
         from kiosk.ui.summary.paper import write_summary  # noqa: PLC0415 - Qt PDF, on use
 
-        fd, name = tempfile.mkstemp(prefix="queue-", suffix=".pdf")
+        fd, name = tempfile.mkstemp(prefix="queue-", suffix=".pdf", dir=self.slips.name)
         os.close(fd)
-        self._forget_slip()
-        self.slip = Path(name)
+        path = Path(name)
         day = f"{self.shell.clock.now():%Y-%m-%d}"
         messages: list[Message] = [
             ("recruit.slip_title", None, {"number": number}),
             ("recruit.your_number", None, {"number": number}),
             ("recruit.slip_day", None, {"day": day, "station": Ref(f"place.{self.station}")}),
         ]
-        write_summary(self.slip, self.shell.texts.catalog, messages, paper=self.paper,
+        write_summary(path, self.shell.texts.catalog, messages, paper=self.paper,
                       title_id="recruit.slip_title")  # fmt: skip
-        self.shell.print_pdf(self.slip, lambda _r: None, _slip_failed)
+        self.slip = path.read_bytes()
 
-    def _forget_slip(self) -> None:
-        if self.slip is not None:
-            self.slip.unlink(missing_ok=True)
-            self.slip = None
+        def failed(exc: Exception) -> None:
+            path.unlink(missing_ok=True)
+            _slip_failed(exc)
+
+        # The file is the printer's until it answers (the visit may end meanwhile).
+        if not self.shell.print_pdf(path, lambda _r: path.unlink(missing_ok=True), failed):
+            path.unlink(missing_ok=True)
 
     # --- refusals --------------------------------------------------------------------------
     def _problem(self, screen: RecruitCardScreen | RecruitPostScreen, message_id: str) -> None:

@@ -52,14 +52,21 @@ class _Row(QFrame):
         row.addWidget(self.number)
         column = QVBoxLayout()
         self.who = BiText(theme, "secondary", bold=True, align=LEFT)
-        self.trades = BiText(theme, "secondary", align=LEFT)
-        self.rating = BiText(theme, "small", align=LEFT, colour=theme.palette.muted)
-        for widget in (self.who, self.trades, self.rating):
+        self.trades = BiText(theme, "small", align=LEFT)
+        for widget in (self.who, self.trades):
             column.addWidget(widget)
         row.addLayout(column, 1)
+        # Ratings beside the button, so that a row is four lines tall in two languages.
+        side = QVBoxLayout()
+        self.rating = BiText(
+            theme, "small", align=Qt.AlignmentFlag.AlignRight, colour=theme.palette.muted
+        )
+        self.rating.setMaximumWidth(theme.mm(110))
         self.call = BigButton(theme, "primary", min_mm=(MAIN_TARGET_MM * 2.2, MAIN_TARGET_MM))
         self.call.clicked.connect(lambda: call(self.waiting))
-        row.addWidget(self.call, 0, Qt.AlignmentFlag.AlignVCenter)
+        side.addWidget(self.rating)
+        side.addWidget(self.call, 0, Qt.AlignmentFlag.AlignRight)
+        row.addLayout(side)
         self.waiting: Waiting | None = None
 
     def show_worker(self, texts: Texts, waiting: Waiting | None) -> None:
@@ -107,6 +114,8 @@ class RecruitQueueScreen(_Page):
     ) -> None:
         super().__init__(theme, texts, parent)
         self.today = today
+        # The job is the page's title: the room's list needs the height.
+        self.title.hide()
         self.job_line = BiText(theme, "primary", bold=True, align=LEFT)
         self.job_line.setObjectName("recruitJob")
         self.body.addWidget(self.job_line)
