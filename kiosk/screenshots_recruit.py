@@ -57,6 +57,7 @@ def walk_recruit(
     for digit in "260":
         post.keypad.digit_pressed.emit(digit)
     post.more.click()
+    post.tomorrow_button.click()  # the same pages at any hour (after 17:00 only tomorrow)
     shot("recruit-terms", name)
     post.main.click()
     _settle(kiosk)

@@ -130,14 +130,17 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     # the attract screen's login QR code among them), the dashboard for the whole station,
     # 7 signing steps, 2 of the pay question, 5 of the complaint, a job with accident
     # cover, the training question, the settings keyboard, the enrolment address being
-    # typed; 2 modes
-    assert len(names) == 92
+    # typed, and fast recruitment's 6 pages (employer's card, registration, job, terms,
+    # queue, the called number); 2 modes
+    assert len(names) == 104
     expected = (
         "attract-both.png",
         "out-of-service-en.png",
         "asking-market-both.png",
         "summary-both.png",
         "training-both.png",
+        "recruit-call-both.png",
+        "recruit-register-en.png",
         "cover-both.png",
         "dashboard-station-both.png",
         "training-wish-both.png",

@@ -10,6 +10,7 @@ straight to posting; their visit ends with "done"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import time
 import unicodedata
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.timeutil import LHASA_TZ
 from kiosk.domain.visit import Phase, Who
 from kiosk.idcard.demo import SAMPLES
 from kiosk.store import models as m
@@ -165,6 +167,35 @@ def test_a_known_employer_taps_in_alone_and_leaves(demo_rig: Rig, qtbot: QtBot) 
     assert ctl.shell.visit.phase is Phase.IDLE
     tap(rig, qtbot, "foreign_permanent")  # neither worker nor employer: filing, as before
     screen_is(rig, qtbot, "filing")
+
+
+def test_too_late_for_today_starts_on_tomorrow(demo_rig: Rig, qtbot: QtBot) -> None:
+    """At 09:00 the job starts today unless the employer says otherwise; at 18:00 "today"
+    is too late for a day's work, so "tomorrow" is chosen already and posts at once."""
+    rig, ctl = demo_rig, demo_rig.kiosk.controller
+    rig.backend.keys.learn(DISTRICT)
+    from kiosk.idcard.events import CardPresented
+
+    rig.backend.recruit.register(CardPresented("c", SAMPLES["hmt_permit"]), "13989001122")
+    day = rig.clock.now().date()
+    post = ctl.recruit_ui.post
+    for hour, tomorrow in ((9, False), (18, True)):
+        rig.clock.wall = dt.datetime.combine(day, dt.time(hour, 0), LHASA_TZ)
+        tap(rig, qtbot, "hmt_permit")
+        screen_is(rig, qtbot, "recruit_post")
+        qtbot.mouseClick(post.trade_buttons["banyun"], CLICK)
+        assert post.tomorrow is tomorrow
+        assert post.tomorrow_button.selected is tomorrow  # the yellow frame on the choice
+        assert post.today_button.selected is not tomorrow
+        for digit in "260":
+            qtbot.mouseClick(post.keypad.digits[digit], CLICK)
+        qtbot.mouseClick(post.main, CLICK)
+        screen_is(rig, qtbot, "recruit_queue")
+        job = ctl.recruit_ui.job
+        assert job is not None
+        assert job.starts_at.date() == day + dt.timedelta(days=int(tomorrow))
+        ctl.end_session("finished")
+        screen_is(rig, qtbot, "attract")
 
 
 @needs_cups

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain.privacy import mask_name
+from kiosk.domain.recruit import start_of
 from kiosk.domain.visit import Phase
 from kiosk.i18n import Ref
 from kiosk.ui.errors import notice_for
@@ -231,7 +232,8 @@ class RecruitFeature(Feature):
 
         def show(past: list[PastJob]) -> None:
             if self.employer is who:
-                self.post.start(who.name, past)
+                late = start_of(self.shell.clock.now(), tomorrow=False) is None
+                self.post.start(who.name, past, late=late)
                 self.shell.go("recruit_post")
 
         self.shell.run(lambda s: _desk(s).past_jobs(who.id), show)
@@ -320,7 +322,8 @@ class RecruitFeature(Feature):
             n, new = checked
             if new:
                 self._print_slip(n)
-            lines = self.shell.texts.lines("recruit.your_number", number=n)
+            # Shown short (home has the rights desk's and training's lines too), said whole.
+            lines = self.shell.texts.lines("recruit.home_number", number=n)
             home = self.visit_ui.home
             home.set_note(lines, [("recruit.your_number", {"number": n})], key="queue")
             if home.isVisible():  # home was said before the number came: said again with it

@@ -141,10 +141,11 @@ class RecruitPostScreen(_Page):
         return page
 
     # --- what the employer touches ------------------------------------------------------
-    def start(self, employer_name: str, past: list[PastJob]) -> None:
-        """A fresh job for this employer, with their past jobs to post again."""
+    def start(self, employer_name: str, past: list[PastJob], *, late: bool = False) -> None:
+        """A fresh job for this employer, with their past jobs to post again (``late``: too
+        late to start today, so "tomorrow" is chosen already)."""
         self.employer_name, self.past = employer_name, past[:PAST_SHOWN]
-        self.trade, self.wage, self.tomorrow, self.slots = None, "", False, 1
+        self.trade, self.wage, self.tomorrow, self.slots = None, "", late, 1
         self.problem_lines = []
         self.pages.setCurrentIndex(WHAT)
         self.retranslate()
